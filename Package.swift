@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Annals",
+    products: [
+        .executable(name: "annals", targets: ["annals"]),
+        .library(name: "AnnalsCore", targets: ["AnnalsCore"]),
+        .library(name: "AnnalsStore", targets: ["AnnalsStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "AnnalsCore",
+            resources: [
+                .copy("Resources/Dictionaries"),
+                .copy("Resources/Ontology"),
+            ]
+        ),
+        .target(
+            name: "AnnalsStore",
+            dependencies: [
+                "AnnalsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "annals",
+            dependencies: [
+                "AnnalsCore",
+                "AnnalsStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AnnalsCoreTests",
+            dependencies: ["AnnalsCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AnnalsStoreTests",
+            dependencies: ["AnnalsStore", "AnnalsCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

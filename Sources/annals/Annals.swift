@@ -1,0 +1,11 @@
+import AnnalsCore
+import ArgumentParser
+
+@main
+struct Annals: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annals",
+        abstract: "Code news text into CAMEO/PLOVER event data and an actor network.",
+        subcommands: [CodeCommand.self, SentencesCommand.self, CameoCommand.self]
+    )
+}
