@@ -1,11 +1,28 @@
 import Foundation
 
-/// Reads documents from files, directories (recursively) and standard input (`-`).
+/// Reads documents from files, directories (recursively, sorted, hidden files skipped) and standard
+/// input (`-`), in any ``InputFormat``.
 ///
-/// PLACEHOLDER: reads plain text only; the format readers replace this.
+/// Documents are streamed: `body` is called for each as soon as it is read, and JSON Lines and CSV
+/// inputs are read in chunks, so memory stays bounded by ``maxDocumentBytes`` plus a buffer whatever
+/// the input size. Whole-document formats (text, HTML, RSS/Atom, PETRARCH XML) are read at once, up
+/// to ``maxFileBytes``.
+///
+/// Every problem with an input is reported once through `onError` (naming the file, and the line
+/// where it applies) and reading goes on with the next record or input:
+/// missing or unreadable files, empty files, binary files, invalid UTF-8, over-long lines or
+/// documents, malformed JSON lines and CSV records, a CSV header without a text column.
+///
+/// Document ids come from the input (`id` field, CSV id column or first unnamed column, RSS `guid`,
+/// Atom `id`, PETRARCH `id`); otherwise the file name (`stdin` for standard input) for single-document
+/// inputs and `name#N` (1-based record number) for the records of multi-document inputs.
 public struct DocumentReader: Sendable {
     public var format: InputFormat
     public var defaultDate: Day?
+    /// The longest line or record (JSONL, CSV) and the largest single document accepted, in bytes.
+    public var maxDocumentBytes: Int = 16 << 20
+    /// The largest whole file read at once (RSS/Atom, PETRARCH XML).
+    public var maxFileBytes: Int = 512 << 20
 
     public init(format: InputFormat = .auto, defaultDate: Day? = nil) {
         self.format = format
@@ -16,12 +33,216 @@ public struct DocumentReader: Sendable {
     /// `onError` and reading continues with the next.
     public func read(paths: [String], onError: (IngestError) -> Void, body: (Document) throws -> Void) rethrows {
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                onError(IngestError(file: path, message: "cannot read file"))
+            if path == "-" {
+                try readStream(ByteStream(fd: 0, ownsFD: false), origin: "-", name: "stdin", onError: onError, body: body)
                 continue
             }
-            let name = (path as NSString).lastPathComponent
-            try body(Document(id: name, text: String(decoding: data, as: UTF8.self), date: defaultDate, origin: path))
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                onError(IngestError(file: path, message: "no such file"))
+                continue
+            }
+            if isDirectory.boolValue {
+                var files: [String] = []
+                collect(directory: path, into: &files, depth: 0, onError: onError)
+                for file in files { try readFile(file, onError: onError, body: body) }
+            } else {
+                try readFile(path, onError: onError, body: body)
+            }
         }
+    }
+
+    /// Files under `directory`, recursively, sorted by name; hidden entries are skipped.
+    private func collect(directory: String, into files: inout [String], depth: Int, onError: (IngestError) -> Void) {
+        guard depth < 64 else { return }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            onError(IngestError(file: directory, message: "cannot read directory"))
+            return
+        }
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                collect(directory: path, into: &files, depth: depth + 1, onError: onError)
+            } else {
+                files.append(path)
+            }
+        }
+    }
+
+    private func readFile(_ path: String, onError: (IngestError) -> Void, body: (Document) throws -> Void) rethrows {
+        switch ByteStream.open(path: path) {
+        case .failure(let error):
+            onError(error)
+        case .success(let stream):
+            let name = (path as NSString).lastPathComponent
+            try readStream(stream, origin: path, name: name, onError: onError, body: body)
+        }
+    }
+
+    private func readStream(
+        _ stream: ByteStream, origin: String, name: String, onError: (IngestError) -> Void,
+        body: (Document) throws -> Void
+    ) rethrows {
+        let sample = stream.peek(8192)
+        if stream.readError != 0 {
+            onError(IngestError(file: origin, message: "cannot read: \(String(cString: strerror(stream.readError)))"))
+            return
+        }
+        if sample.isEmpty || (stream.atEOF && ByteChecks.isBlank(sample)) {
+            onError(IngestError(file: origin, message: "empty file"))
+            return
+        }
+        if ByteChecks.looksBinary(sample) {
+            onError(IngestError(file: origin, message: "binary file, skipped"))
+            return
+        }
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { stream.consume(3) }
+        let ext = (name as NSString).pathExtension.lowercased()
+        let format = self.format == .auto ? Self.detect(extension: ext, sample: sample) : self.format
+        var context = ReadContext(origin: origin, name: name, defaultDate: defaultDate, maxDocumentBytes: maxDocumentBytes)
+        switch format {
+        case .jsonl:
+            try JSONLinesReader.read(stream, &context, onError: onError, body: body)
+        case .csv:
+            try CSVReader.read(stream, &context, delimiter: ext == "tsv" ? 9 : 44, onError: onError, body: body)
+        case .text, .html, .auto:
+            guard let bytes = readWhole(stream, limit: maxDocumentBytes, context, onError: onError) else { return }
+            guard let document = (format == .html ? HTMLDocument.read(bytes, context) : PlainText.read(bytes, context)) else {
+                onError(IngestError(file: origin, message: "empty file"))
+                return
+            }
+            try body(document)
+        case .rss:
+            guard let bytes = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
+            try FeedReader.read(bytes, &context, onError: onError, body: body)
+        case .petrarch:
+            guard let bytes = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
+            try PetrarchXMLReader.read(bytes, &context, onError: onError, body: body)
+        }
+    }
+
+    /// Reads the rest of the stream; reports too-large, unreadable and invalid UTF-8 input.
+    private func readWhole(_ stream: ByteStream, limit: Int, _ context: ReadContext, onError: (IngestError) -> Void) -> [UInt8]? {
+        guard let bytes = stream.readAll(limit: limit) else {
+            onError(IngestError(file: context.origin, message: "document larger than \(limit) bytes, skipped"))
+            return nil
+        }
+        if stream.readError != 0 {
+            onError(IngestError(file: context.origin, message: "cannot read: \(String(cString: strerror(stream.readError)))"))
+            return nil
+        }
+        let bad = bytes.withUnsafeBufferPointer { b in ByteChecks.firstInvalidUTF8(b).map { ($0, ByteChecks.lineNumber(b, at: $0)) } }
+        if let (offset, line) = bad {
+            onError(IngestError(file: context.origin, line: line, message: "invalid UTF-8 (byte \(offset)), file skipped"))
+            return nil
+        }
+        if ByteChecks.isBlank(bytes[...]) {
+            onError(IngestError(file: context.origin, message: "empty file"))
+            return nil
+        }
+        return bytes
+    }
+
+    /// The format of an input from its file extension, else from its first bytes.
+    public static func detect(extension ext: String, sample: ArraySlice<UInt8>) -> InputFormat {
+        switch ext {
+        case "txt", "text": return .text
+        case "html", "htm", "xhtml", "shtml": return .html
+        case "jsonl", "ndjson", "json": return .jsonl
+        case "csv", "tsv": return .csv
+        case "rss", "atom": return .rss
+        default: break
+        }
+        var i = sample.startIndex
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { i += 3 }
+        while i < sample.endIndex, ByteClass.isSpace(sample[i]) { i += 1 }
+        guard i < sample.endIndex else { return .text }
+        if sample[i] == UInt8(ascii: "{") { return .jsonl }
+        if sample[i] == UInt8(ascii: "<") {
+            let head = sample[i...]
+            if contains(head, "<rss") || contains(head, "<feed") || contains(head, "<rdf:rdf") { return .rss }
+            if contains(head, "<sentences") || contains(head, "<sentence ") || contains(head, "<validation") { return .petrarch }
+            if ext == "xml" && !contains(head, "<html") { return .petrarch }
+            return .html
+        }
+        return .text
+    }
+
+    private static func contains(_ hay: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        hay.withUnsafeBufferPointer { ByteClass.contains($0, 0, $0.count, needle) }
+    }
+}
+
+/// What a format reader needs to know about its input.
+struct ReadContext {
+    var origin: String
+    var name: String
+    var defaultDate: Day?
+    var maxDocumentBytes: Int
+
+    /// `name#n`, the id of the n-th record (1-based) of a multi-document input without ids.
+    func recordID(_ n: Int) -> String { "\(name)#\(n)" }
+
+    func error(line: Int? = nil, _ message: String) -> IngestError {
+        IngestError(file: origin, line: line, message: message)
+    }
+}
+
+/// Plain text: the whole file is one document; the first non-empty line is the headline.
+enum PlainText {
+    static func read(_ bytes: [UInt8], _ context: ReadContext) -> Document? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let title = bytes.withUnsafeBufferPointer { headline($0) }
+        return Document(id: context.name, text: text, title: title, date: context.defaultDate, origin: context.origin)
+    }
+
+    /// The first non-empty line, when it looks like a headline: at most 300 bytes, more text after
+    /// it, not continued by a lowercase line (wrapped text), and not ending in a period unless a
+    /// blank line follows.
+    static func headline(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        var s = 0
+        // First non-blank line.
+        while true {
+            var e = s
+            while e < n, b[e] != 10 { e += 1 }
+            var ts = s, te = e
+            while ts < te, ByteClass.isSpace(b[ts]) { ts += 1 }
+            while te > ts, ByteClass.isSpace(b[te - 1]) { te -= 1 }
+            if ts < te {
+                guard te - ts <= 300, e < n else { return nil }
+                // The next line.
+                let ns = e + 1
+                var ne = ns
+                while ne < n, b[ne] != 10 { ne += 1 }
+                var k = ns
+                while k < ne, ByteClass.isSpace(b[k]) { k += 1 }
+                let blankFollows = k == ne
+                if !blankFollows && ByteClass.isLower(b[k]) { return nil }
+                if !blankFollows && b[te - 1] == 46 { return nil }
+                // Something after it?
+                var rest = ns
+                while rest < n, ByteClass.isSpace(b[rest]) { rest += 1 }
+                guard rest < n else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[ts..<te]), as: UTF8.self)
+            }
+            if e >= n { return nil }
+            s = e + 1
+        }
+    }
+}
+
+/// HTML: one document; `Document.text` is the extracted text (see ``HTMLText``).
+enum HTMLDocument {
+    static func read(_ bytes: [UInt8], _ context: ReadContext) -> Document? {
+        let result = HTMLText.extract(bytes)
+        if result.text.isEmpty && result.title == nil { return nil }
+        return Document(
+            id: context.name, text: result.text, title: result.title, date: context.defaultDate, origin: context.origin)
     }
 }

@@ -1,0 +1,208 @@
+/// CSV (RFC 4180) with a header row, streamed record by record.
+///
+/// Columns by header name (case-insensitive): `id` (also `doc_id`, `guid`, or an unnamed first
+/// column), `date` (`published`, `pubdate`), `source`, `url` (`link`), `title` (`headline`), `text`
+/// (`body`, `content`, `article`). Quoted fields may hold delimiters, doubled quotes and newlines.
+/// A record longer than `maxDocumentBytes`, with invalid UTF-8 or an unterminated quote is reported
+/// with its starting line and skipped; a header without a text column is one error for the file.
+enum CSVReader {
+    struct Columns {
+        var id: Int?
+        var date: Int?
+        var source: Int?
+        var url: Int?
+        var title: Int?
+        var text: Int?
+    }
+
+    static func read(
+        _ stream: ByteStream, _ context: inout ReadContext, delimiter: UInt8, onError: (IngestError) -> Void,
+        body: (Document) throws -> Void
+    ) rethrows {
+        var parser = RecordParser(stream: stream, delimiter: delimiter, limit: context.maxDocumentBytes)
+        // Header.
+        var columns = Columns()
+        var headerNames: [String] = []
+        switch parser.next() {
+        case .eof:
+            onError(context.error("empty file"))
+            return
+        case .tooLong, .unterminated:
+            onError(context.error(line: 1, "malformed CSV header"))
+            return
+        case .record:
+            for k in 0..<parser.fieldCount {
+                let name = trimmingSpaces(String(decoding: parser.field(k), as: UTF8.self)).lowercased()
+                headerNames.append(name)
+                switch name {
+                case "id", "doc_id", "docid", "guid", "_id", "index": if columns.id == nil { columns.id = k }
+                case "": if k == 0 && columns.id == nil { columns.id = k }
+                case "date", "published", "pubdate", "publish_date", "datetime": if columns.date == nil { columns.date = k }
+                case "source", "publisher", "outlet": if columns.source == nil { columns.source = k }
+                case "url", "link": if columns.url == nil { columns.url = k }
+                case "title", "headline": if columns.title == nil { columns.title = k }
+                case "text", "body", "content", "article", "story": if columns.text == nil { columns.text = k }
+                default: break
+                }
+            }
+        }
+        guard let textColumn = columns.text else {
+            onError(context.error(line: 1, "CSV header has no text column (columns: \(headerNames.map { "\"\($0)\"" }.joined(separator: ", ")))"))
+            return
+        }
+        var records = 0
+        while true {
+            let result = parser.next()
+            let line = parser.recordLine
+            switch result {
+            case .eof:
+                return
+            case .tooLong(let length):
+                onError(context.error(line: line, "record of \(length) bytes is longer than \(context.maxDocumentBytes), skipped"))
+                continue
+            case .unterminated:
+                onError(context.error(line: line, "unterminated quoted field, record skipped"))
+                continue
+            case .record:
+                break
+            }
+            records += 1
+            if parser.fieldCount == 1 && parser.field(0).isEmpty { continue }  // blank line
+            if let bad = parser.recordBytes.withUnsafeBufferPointer({ ByteChecks.firstInvalidUTF8($0) }) {
+                // Line of the bad byte within the record.
+                let extra = parser.recordBytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+                onError(context.error(line: line + extra, "invalid UTF-8, record skipped"))
+                continue
+            }
+            func value(_ column: Int?) -> String? {
+                guard let column, column < parser.fieldCount else { return nil }
+                let f = parser.field(column)
+                return f.isEmpty ? nil : String(decoding: f, as: UTF8.self)
+            }
+            guard let text = value(textColumn) else { continue }  // a row without text is no document
+            let date = value(columns.date).flatMap { DateParsing.day($0) } ?? context.defaultDate
+            let document = Document(
+                id: value(columns.id) ?? context.recordID(records), text: text, title: value(columns.title), date: date,
+                source: value(columns.source), url: value(columns.url), origin: context.origin)
+            try body(document)
+        }
+    }
+
+    /// A byte-level RFC 4180 record parser over a ``ByteStream``.
+    struct RecordParser {
+        enum Result {
+            case record
+            case tooLong(Int)
+            case unterminated
+            case eof
+        }
+
+        let stream: ByteStream
+        let delimiter: UInt8
+        let limit: Int
+        /// The current record's field bytes, concatenated; `fieldEnds[k]` ends field k.
+        private(set) var recordBytes: [UInt8] = []
+        private(set) var fieldEnds: [Int] = []
+        /// 1-based line on which the current record starts.
+        private(set) var recordLine = 1
+        private var line = 1
+
+        init(stream: ByteStream, delimiter: UInt8, limit: Int) {
+            self.stream = stream
+            self.delimiter = delimiter
+            self.limit = limit
+        }
+
+        var fieldCount: Int { fieldEnds.count }
+
+        func field(_ k: Int) -> ArraySlice<UInt8> {
+            let s = k == 0 ? 0 : fieldEnds[k - 1]
+            return recordBytes[s..<fieldEnds[k]]
+        }
+
+        mutating func next() -> Result {
+            recordBytes.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
+            recordLine = line
+            var inQuotes = false
+            var afterQuote = false
+            var fieldStart = true
+            var length = 0
+            var overflow = false
+            var sawAnything = false
+            while true {
+                if stream.available == 0 && !stream.fill() {
+                    // End of input.
+                    if !sawAnything { return .eof }
+                    if inQuotes { return .unterminated }
+                    fieldEnds.append(recordBytes.count)
+                    return overflow ? .tooLong(length) : .record
+                }
+                var done = false
+                var consumed = 0
+                let delimiter = self.delimiter
+                let limit = self.limit
+                stream.buffer.withUnsafeBufferPointer { b in
+                    var i = stream.start
+                    let end = stream.end
+                    while i < end {
+                        let c = b[i]
+                        i += 1
+                        sawAnything = true
+                        if inQuotes {
+                            if c == 34 {
+                                inQuotes = false
+                                afterQuote = true
+                                continue
+                            }
+                            if c == 10 { line += 1 }
+                        } else {
+                            if c == 34 {
+                                if afterQuote {
+                                    inQuotes = true  // "" inside a quoted field
+                                    afterQuote = false
+                                } else if fieldStart {
+                                    inQuotes = true
+                                    fieldStart = false
+                                    continue
+                                } else {
+                                    // A stray quote inside an unquoted field is kept.
+                                }
+                            } else {
+                                afterQuote = false
+                                if c == delimiter {
+                                    fieldEnds.append(recordBytes.count)
+                                    fieldStart = true
+                                    continue
+                                }
+                                if c == 10 {
+                                    line += 1
+                                    // Drop a CR before the newline.
+                                    if !inQuotes, recordBytes.last == 13, fieldEnds.last ?? 0 < recordBytes.count { recordBytes.removeLast() }
+                                    fieldEnds.append(recordBytes.count)
+                                    done = true
+                                    break
+                                }
+                            }
+                            fieldStart = false
+                        }
+                        length += 1
+                        if length > limit { overflow = true }
+                        if !overflow { recordBytes.append(c) }
+                    }
+                    consumed = i - stream.start
+                }
+                stream.consume(consumed)
+                if done { return overflow ? .tooLong(length) : .record }
+            }
+        }
+    }
+}
+
+/// Trims whitespace and a BOM from both ends of a header name.
+private func trimmingSpaces(_ string: String) -> String {
+    var s = Substring(string)
+    while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+}

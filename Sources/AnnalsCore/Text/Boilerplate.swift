@@ -1,0 +1,131 @@
+/// Recognises boilerplate lines and sentences: social-media prompts ("Follow SMNI News on Rumble"),
+/// "Share this", "Click here", "Read more", "Sign up for ...", "Subscribe ...", "Advertisement",
+/// copyright notices ("© 2024 ...", "Copyright ...", "All rights reserved").
+enum Boilerplate {
+    /// Lines or sentences longer than this are never boilerplate (they carry content).
+    static let maxLength = 240
+
+    /// True if `bytes[from..<to]` (one line or sentence, original or normalised) is boilerplate.
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var s = from, e = to
+        while s < e, ByteClass.isSpace(bytes[s]) || bytes[s] == 42 || bytes[s] == 45 || bytes[s] == 62 || bytes[s] == 124 { s += 1 }  // * - > |
+        while e > s, ByteClass.isSpace(bytes[e - 1]) { e -= 1 }
+        guard s < e, e - s <= maxLength else { return false }
+        if ByteClass.hasPrefix(bytes, s, e, "follow ") { return mentionsPlatform(bytes, s, e) }
+        if ByteClass.hasPrefix(bytes, s, e, "share this") || ByteClass.hasPrefix(bytes, s, e, "share on ")
+            || ByteClass.hasPrefix(bytes, s, e, "share via") || ByteClass.hasPrefix(bytes, s, e, "click here")
+            || ByteClass.hasPrefix(bytes, s, e, "read more") || ByteClass.hasPrefix(bytes, s, e, "sign up for")
+            || ByteClass.hasPrefix(bytes, s, e, "sign up to") || ByteClass.hasPrefix(bytes, s, e, "copyright")
+            || ByteClass.hasPrefix(bytes, s, e, "\u{00A9}") || ByteClass.hasPrefix(bytes, s, e, "(c) ")
+        {
+            return true
+        }
+        if ByteClass.hasPrefix(bytes, s, e, "subscribe") {
+            return s + 9 == e || !ByteClass.isAlpha(bytes[s + 9])
+        }
+        if ByteClass.hasPrefix(bytes, s, e, "advertisement") { return e - s <= 16 }
+        if ByteClass.contains(bytes, s, e, "all rights reserved") { return true }
+        return false
+    }
+
+    private static func mentionsPlatform(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if ByteClass.contains(bytes, s, e, "twitter") || ByteClass.contains(bytes, s, e, "facebook")
+            || ByteClass.contains(bytes, s, e, "rumble") || ByteClass.contains(bytes, s, e, "telegram")
+            || ByteClass.contains(bytes, s, e, "instagram") || ByteClass.contains(bytes, s, e, "youtube")
+            || ByteClass.contains(bytes, s, e, "tiktok") || ByteClass.contains(bytes, s, e, "linkedin")
+            || ByteClass.contains(bytes, s, e, "threads") || ByteClass.contains(bytes, s, e, "truth social")
+            || ByteClass.contains(bytes, s, e, "whatsapp") || ByteClass.contains(bytes, s, e, "x.com")
+            || ByteClass.contains(bytes, s, e, "google news") || ByteClass.contains(bytes, s, e, "social media")
+            || ByteClass.contains(bytes, s, e, " on x ") || ByteClass.contains(bytes, s, e, " on x,")
+            || ByteClass.contains(bytes, s, e, " in x ") || ByteClass.contains(bytes, s, e, "(x)")
+        {
+            return true
+        }
+        // "... on X" / "... on X." at the end.
+        var t = e
+        while t > s, bytes[t - 1] == 46 || bytes[t - 1] == 33 { t -= 1 }
+        return t - s >= 5 && (ByteClass.hasPrefix(bytes, t - 5, t, " on x") || ByteClass.hasPrefix(bytes, t - 5, t, " in x"))
+    }
+}
+
+/// A dateline opening the body: "BEIRUT (Reuters) -", "WASHINGTON, Nov 20 (AP) —", "GAZA CITY —".
+struct Dateline {
+    /// The place as written ("BEIRUT", "GAZA CITY").
+    var place: String
+    /// The agency in parentheses ("Reuters", "AP"), if any.
+    var agency: String?
+    /// Offset of the first byte after the dateline (and the spaces after its dash).
+    var end: Int
+
+    /// Recognises a dateline at `bytes[from..<to]` (original text).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Dateline? {
+        var p = from
+        while p < to, bytes[p] == 32 || bytes[p] == 9 { p += 1 }
+        let placeStart = p
+        guard p < to, ByteClass.isUpper(bytes[p]) else { return nil }
+        // Place: capitalised words (all caps unless an agency follows).
+        var allCaps = true
+        var upperCount = 0
+        var words = 0
+        while p < to {
+            let b = bytes[p]
+            if ByteClass.isUpper(b) {
+                upperCount += 1
+            } else if ByteClass.isLower(b) {
+                allCaps = false
+            } else if b == 32 {
+                // A word boundary; the next word must be capitalised.
+                guard p + 1 < to, ByteClass.isUpper(bytes[p + 1]) || bytes[p + 1] >= 0xC0 else { break }
+                words += 1
+            } else if b == 46 || b == 39 || b == 45 || b >= 0x80 {
+                if b == 0xE2 { break }  // dashes and quotes
+            } else {
+                break
+            }
+            p += 1
+            if p - placeStart > 40 { return nil }
+        }
+        var placeEnd = p
+        while placeEnd > placeStart, bytes[placeEnd - 1] == 32 { placeEnd -= 1 }
+        guard upperCount >= 2, words < 5, placeEnd > placeStart else { return nil }
+        while p < to, bytes[p] == 32 { p += 1 }
+        // Optional ", Nov 20" / ", Lebanon".
+        if p < to, bytes[p] == 44 {
+            let extraStart = p
+            p += 1
+            while p < to, ByteClass.isAlnum(bytes[p]) || bytes[p] == 32 || bytes[p] == 46 || bytes[p] == 44 || bytes[p] >= 0x80 && bytes[p] != 0xE2 {
+                p += 1
+                if p - extraStart > 32 { return nil }
+            }
+        }
+        while p < to, bytes[p] == 32 { p += 1 }
+        // Optional "(Agency)".
+        var agency: String?
+        if p < to, bytes[p] == 40 {
+            let a = p + 1
+            var q = a
+            while q < to, bytes[q] != 41, bytes[q] != 40, q - a <= 40 { q += 1 }
+            guard q < to, bytes[q] == 41, q > a else { return nil }
+            agency = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<q]), as: UTF8.self)
+            p = q + 1
+        }
+        guard allCaps || agency != nil else { return nil }
+        while p < to, bytes[p] == 32 { p += 1 }
+        // The dash.
+        guard p < to else { return nil }
+        if bytes[p] == 45 {
+            p += 1
+            if p < to, bytes[p] == 45 { p += 1 }
+        } else if bytes[p] == 0xE2, p + 2 < to, bytes[p + 1] == 0x80, (0x93...0x95).contains(bytes[p + 2]) {
+            p += 3
+        } else {
+            return nil
+        }
+        guard p < to, bytes[p] == 32 || bytes[p] == 9 || bytes[p - 1] == 0x94 else { return nil }
+        while p < to, bytes[p] == 32 || bytes[p] == 9 { p += 1 }
+        // The body after a dateline starts like a sentence.
+        guard p < to, ByteClass.isUpper(bytes[p]) || ByteClass.isDigit(bytes[p]) || bytes[p] == 34 || bytes[p] == 0xE2 else { return nil }
+        let place = String(decoding: UnsafeBufferPointer(rebasing: bytes[placeStart..<placeEnd]), as: UTF8.self)
+        return Dateline(place: place, agency: agency, end: p)
+    }
+}
