@@ -1,8 +1,13 @@
+import Foundation
+
 /// Builds the coder named by `--dictionaries`.
 public enum CoderFactory {
     /// `annals` (the bundled dictionaries), a directory of dictionaries in our format, or
     /// `petrarch:PATH` (a `PETR_config.ini` or a directory of PETRARCH/TABARI dictionaries).
     public static func make(_ spec: String) throws -> any EventCoder {
-        NullCoder()
+        if spec == "annals" || spec.isEmpty {
+            return DictionaryCoder(lexicon: try LexiconLoader.loadBundled())
+        }
+        return DictionaryCoder(lexicon: try LexiconLoader.load(directory: URL(fileURLWithPath: spec)))
     }
 }

@@ -25,6 +25,8 @@ public struct Token: Sendable, Hashable {
         public static let possessive = Flags(rawValue: 16)
         /// First token of the sentence.
         public static let sentenceInitial = Flags(rawValue: 32)
+        /// Some letter is upper case ("al-Qassam", "McDonald").
+        public static let containsUpper = Flags(rawValue: 64)
     }
 
     public var length: Int { Int(end - start) }

@@ -98,6 +98,10 @@ public enum Tokenizer {
     static func append(_ out: inout [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, extra: Token.Flags) {
         var flags = extra
         let first = bytes[s]
+        for k in s..<e where isUpper(bytes[k]) {
+            flags.insert(.containsUpper)
+            break
+        }
         if isUpper(first) {
             flags.insert(.capitalized)
             if e - s >= 2 {

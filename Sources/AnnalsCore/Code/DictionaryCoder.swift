@@ -1,0 +1,140 @@
+/// The Annals event coder: codes raw sentences with a ``Lexicon`` (our dictionaries), without an
+/// external parser.
+///
+/// Per document it recognises actor mentions, finds verb groups and their subjects and objects,
+/// matches verb and noun patterns, decides polarity and modality, resolves pronouns and
+/// descriptions against earlier sentences, resolves dates, and merges restatements of the same event.
+///
+/// ```swift
+/// let coder = DictionaryCoder(lexicon: try LexiconLoader.loadBundled())
+/// let pipeline = Pipeline(coder: coder)
+/// let coded = pipeline.run(Document(id: "a", text: "Iran denied involvement.", date: Day("2024-01-02")))
+/// ```
+public struct DictionaryCoder: EventCoder {
+    public let lexicon: Lexicon
+    let sentenceCoder: SentenceCoder
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.sentenceCoder = SentenceCoder(lexicon: lexicon)
+    }
+
+    public func code(_ document: Document, sentences: [Sentence], options: CodingOptions) -> CodedDocument {
+        var result = CodedDocument(document: document, sentences: sentences)
+        var coref = Coreference(lexicon: lexicon)
+        var events: [EventRecord] = []
+        var byKey: [String: Int] = [:]
+        var unknown: [String] = []
+        for sentence in sentences {
+            let day = document.date
+            var a = sentenceCoder.analyse(sentence, day: day)
+            let groups = a.groups
+            let subjects = a.subjects
+            var mentions = a.mentions
+            let starts = mentions.map(\.start)
+            coref.resolve(&mentions, tokens: a.tokens, subjects: { n in
+                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] }) else { return [] }
+                return subjects[g]
+            }, day: day)
+            a.mentions = mentions
+            for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
+            guard options.emitEvents else { continue }
+            for candidate in sentenceCoder.events(a, documentDay: day) {
+                if candidate.polarity == .negated && !options.includeNegated { continue }
+                for record in records(candidate, a, sentence: sentence, document: document, options: options) {
+                    // One event per (source, target, root) in a document: restatements add mentions.
+                    let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
+                    if let existing = byKey[key] {
+                        events[existing].mentions += 1
+                    } else {
+                        byKey[key] = events.count
+                        events.append(record)
+                    }
+                }
+            }
+        }
+        result.events = events
+        result.unknownActors = unknown
+        if options.emitRelations {
+            result.relations = RelationExtractor(lexicon: lexicon).relations(document, sentences: sentences, coder: sentenceCoder)
+        }
+        return result
+    }
+
+    private func actorRef(_ m: Mention, _ a: SentenceCoder.Analysis, _ sentence: Sentence) -> ActorRef {
+        let s = Int(a.tokens[m.start].start)
+        let e = Int(a.tokens[m.end - 1].end)
+        let text = sentence.text.utf8Slice(s, e)
+        return ActorRef(text: text, name: m.name.isEmpty ? text : m.name, code: m.code, span: sentence.originalSpan(s, e))
+    }
+
+    private func records(_ c: EventCandidate, _ a: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions) -> [EventRecord] {
+        guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
+        let sources = c.sources.filter { a.mentions[$0].isResolved }
+        let targets = c.targets.filter { a.mentions[$0].isResolved }
+        guard !sources.isEmpty else { return [] }
+        var pairs: [(Int, Int?)] = []
+        for s in sources {
+            if targets.isEmpty { pairs.append((s, nil)) }
+            for t in targets where a.mentions[t].code != a.mentions[s].code || a.mentions[t].name != a.mentions[s].name {
+                pairs.append((s, t))
+                if SentenceCoder.reciprocalCodes.contains(code.code) { pairs.append((t, s)) }
+            }
+        }
+        let triggerStart = Int(a.tokens[c.triggerStart].start)
+        let triggerEnd = Int(a.tokens[c.triggerEnd - 1].end)
+        let verbSpan = sentence.originalSpan(triggerStart, triggerEnd)
+        let rule = c.pattern.map { "\(lexicon.patterns[$0].origin) \(lexicon.patterns[$0].text)" } ?? "grammar"
+        let evidence = Evidence(verb: sentence.text.utf8Slice(triggerStart, triggerEnd), span: verbSpan,
+                                rule: c.notes.isEmpty ? rule : "\(rule) (\(c.notes.joined(separator: "; ")))")
+        let date = (c.day ?? document.date)?.description ?? ""
+        var out: [EventRecord] = []
+        var seen = Set<String>()
+        for (s, t) in pairs {
+            let source = actorRef(a.mentions[s], a, sentence)
+            let target = t.map { actorRef(a.mentions[$0], a, sentence) }
+            let idKey = "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(source.span)|\(target?.code ?? "")|\(target?.span ?? [])"
+            guard seen.insert(idKey).inserted else { continue }
+            var explain: Explanation?
+            if options.explain {
+                explain = Explanation(pattern: rule, source: Span(source.span[0], source.span[1]), verb: verbSpan,
+                                      target: target.map { Span($0.span[0], $0.span[1]) }, notes: c.notes)
+            }
+            out.append(EventRecord(id: StableID.make(idKey), doc: document.id, sentence: sentence.index, text: sentence.text, date: date,
+                                   source: source, target: target, code: code, polarity: c.polarity, modality: c.modality, mentions: 1,
+                                   evidence: evidence, explain: explain))
+        }
+        return out
+    }
+}
+
+/// Stable record identifiers: a 64-bit FNV-1a hash of the record's defining fields, in hex.
+public enum StableID {
+    public static func make(_ key: String) -> String {
+        let h = TokenKey.hashExact(key)
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension TokenKey {
+    /// FNV-1a over the exact bytes (no case folding).
+    static func hashExact(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+}
+
+extension String {
+    /// The substring of UTF-8 bytes `[start, end)`.
+    func utf8Slice(_ start: Int, _ end: Int) -> String {
+        let u = utf8
+        let s = u.index(u.startIndex, offsetBy: max(0, min(start, u.count)))
+        let e = u.index(u.startIndex, offsetBy: max(0, min(end, u.count)))
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+}

@@ -1,0 +1,207 @@
+/// Codes one sentence: verb groups, subjects and objects, patterns, polarity and modality.
+struct SentenceCoder {
+    let lexicon: Lexicon
+    let matcher: PatternMatcher
+    let analyzer: ClauseAnalyzer
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.matcher = PatternMatcher(lexicon: lexicon)
+        self.analyzer = ClauseAnalyzer(lexicon: lexicon)
+    }
+
+    struct Analysis {
+        var tokens: [Token]
+        var mentions: [Mention]
+        /// Mention index covering each token, -1 when none.
+        var mentionAt: [Int]
+        var groups: [VerbGroup]
+        var dates: [DateMention]
+        var subjects: [[Int]]
+        var objects: [[Int]]
+    }
+
+    func mentionCovering(_ a: Analysis, _ p: Int) -> Int? {
+        p >= 0 && p < a.mentionAt.count && a.mentionAt[p] >= 0 ? a.mentionAt[p] : nil
+    }
+
+    /// Tokenises and recognises a sentence (mentions are not yet coreference-resolved).
+    func analyse(_ sentence: Sentence, day: Day?) -> Analysis {
+        var text = sentence.text
+        return text.withUTF8 { bytes in
+            let tokens = Tokenizer.tokens(bytes: bytes)
+            let recognizer = MentionRecognizer(lexicon: lexicon)
+            // First pass: verb-ness without mentions, to keep verbs out of noun phrases.
+            let rough = analyzer.verbHeads(tokens, mentionEnds: [], inMention: { _ in false })
+            let mentions = recognizer.mentions(tokens, bytes: bytes, day: day, verbAt: { rough[$0] != nil })
+            var mentionAt = [Int](repeating: -1, count: tokens.count)
+            var ends = Set<Int>()
+            for (n, m) in mentions.enumerated() {
+                for p in m.start..<m.end { mentionAt[p] = n }
+                ends.insert(m.end)
+            }
+            let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
+            let groups = analyzer.groups(tokens, heads: heads)
+            let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
+            var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [])
+            a.subjects = groups.indices.map { subject(of: $0, in: a) }
+            a.objects = groups.indices.map { object(of: $0, in: a) }
+            // Coordinated verbs inherit the subject: "told X ... and accused Y".
+            for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
+                let finite = (0..<g).filter { !groups[$0].infinitival && !a.subjects[$0].isEmpty }
+                if coordinated(g, a), let prev = finite.last(where: { groups[$0].form == groups[g].form && !groups[$0].hypothetical && !groups[$0].future }) ?? finite.last {
+                    a.subjects[g] = a.subjects[prev]
+                }
+            }
+            return a
+        }
+    }
+
+    /// True when the group follows "and"/"but" (after auxiliaries and adverbs).
+    private func coordinated(_ g: Int, _ a: Analysis) -> Bool {
+        var p = a.groups[g].start - 1
+        while p >= 0, a.tokens[p].key == ClosedClass.comma || ClosedClass.adverbs.contains(a.tokens[p].key) { p -= 1 }
+        return p >= 0 && ClosedClass.conjunctions.contains(a.tokens[p].key)
+    }
+
+    /// Mentions joined to `m` by "and" / "," ("Iran and Hezbollah", "Hamas, Hezbollah and the Houthis").
+    func compound(_ m: Int, _ a: Analysis, forward: Bool) -> [Int] {
+        var out = [m]
+        if forward {
+            var cur = m
+            while true {
+                var p = a.mentions[cur].end
+                guard p < a.tokens.count, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.comma else { break }
+                p += 1
+                if p < a.tokens.count, a.tokens[p].key == ClosedClass.and { p += 1 }
+                while p < a.tokens.count, ClosedClass.determiners.contains(a.tokens[p].key) && mentionCovering(a, p) == nil { p += 1 }
+                guard let next = mentionCovering(a, p), a.mentions[next].start == p || a.mentions[next].start == p - 1 else { break }
+                out.append(next)
+                cur = next
+            }
+        } else {
+            var cur = m
+            while true {
+                var p = a.mentions[cur].start - 1
+                guard p >= 0, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.comma else { break }
+                p -= 1
+                if p >= 0, a.tokens[p].key == ClosedClass.comma { p -= 1 }
+                guard let prev = mentionCovering(a, p), a.mentions[prev].end == p + 1 else { break }
+                // "X, which ..." is not a list; require the comma list to end in "and" somewhere.
+                out.insert(prev, at: 0)
+                cur = prev
+            }
+        }
+        return out
+    }
+
+    /// The subject of a verb group: the nearest mention to the left in the same clause that is not
+    /// the object of a preposition, skipping relative clauses; "which/who" point to their antecedent.
+    func subject(of g: Int, in a: Analysis) -> [Int] {
+        let group = a.groups[g]
+        if group.infinitival { return [] }
+        var p = group.start - 1
+        while p >= 0, ClosedClass.adverbs.contains(a.tokens[p].key) { p -= 1 }
+        if p >= 0, ClosedClass.relativePronouns.contains(a.tokens[p].key) {
+            var q = p - 1
+            if q >= 0, a.tokens[q].key == ClosedClass.comma { q -= 1 }
+            if let m = mentionCovering(a, q) { return [m] }
+            return []
+        }
+        let previousHeads = Set(a.groups.filter { $0.head < group.start }.map(\.head))
+        while p >= 0 {
+            let t = a.tokens[p]
+            if let m = mentionCovering(a, p) {
+                let mention = a.mentions[m]
+                let before = mention.start - 1
+                let governed = before >= 0 && ClosedClass.prepositions.contains(a.tokens[before].key) && a.tokens[before].key != ClosedClass.of
+                    && !ClosedClass.subordinators.contains(a.tokens[before].key)
+                if !governed && mention.kind != .unknown || (!governed && mention.kind == .unknown) {
+                    return compound(m, a, forward: false)
+                }
+                p = mention.start - 1
+                continue
+            }
+            if t.key == ClosedClass.that || ClosedClass.clauseBreaks.contains(t.key) || ClosedClass.subordinators.contains(t.key) && t.key != ClosedClass.after { return [] }
+            if previousHeads.contains(p) {
+                // Another verb stands between: skip a relative clause "X, which serves as ..., said".
+                if let open = relativeClauseStart(before: p, a) { p = open - 1; continue }
+                return []
+            }
+            if t.key == ClosedClass.comma, let open = relativeClauseStart(before: p, a) { p = open - 1; continue }
+            p -= 1
+        }
+        return []
+    }
+
+    /// If tokens before `p` belong to ", which/who ..." returns the position of the opening comma.
+    private func relativeClauseStart(before p: Int, _ a: Analysis) -> Int? {
+        var q = p - 1
+        while q >= 0 {
+            let k = a.tokens[q].key
+            if ClosedClass.relativePronouns.contains(k) && k != ClosedClass.that {
+                return q > 0 && a.tokens[q - 1].key == ClosedClass.comma ? q - 1 : q
+            }
+            if k == ClosedClass.comma && q < p - 1 { return nil }
+            q -= 1
+            if p - q > 25 { return nil }
+        }
+        return nil
+    }
+
+    /// Direct object: a mention right after the verb (determiners and modifiers between), or for
+    /// passives the by-agent is found separately.
+    func object(of g: Int, in a: Analysis) -> [Int] {
+        var p = a.groups[g].head + 1
+        var skipped = 0
+        while p < a.tokens.count, skipped < 4 {
+            if let m = mentionCovering(a, p) { return compound(m, a, forward: true) }
+            let t = a.tokens[p]
+            if t.flags.contains(.punctuation) || ClosedClass.prepositions.contains(t.key) || ClosedClass.subordinators.contains(t.key)
+                || a.groups.contains(where: { $0.start == p || $0.head == p })
+            {
+                return []
+            }
+            p += 1
+            skipped += 1
+        }
+        return []
+    }
+
+    /// The by-agent of a passive: "was attacked by Israeli troops".
+    func byAgent(of g: Int, in a: Analysis) -> [Int] {
+        var p = a.groups[g].head + 1
+        while p < min(a.tokens.count, a.groups[g].head + 8) {
+            if a.tokens[p].key == ClosedClass.by, let m = mentionCovering(a, p + 1) ?? mentionCovering(a, p + 2) {
+                return compound(m, a, forward: true)
+            }
+            if a.tokens[p].flags.contains(.punctuation) && !a.tokens[p].flags.contains(.possessive) { break }
+            p += 1
+        }
+        return []
+    }
+
+    /// Where the clause of group `g` ends: the next verb group's start, a clause break or the end.
+    func clauseLimit(_ g: Int, _ a: Analysis) -> Int {
+        let head = a.groups[g].head
+        var limit = a.tokens.count
+        for other in a.groups where other.start > head && !other.infinitival {
+            limit = min(limit, other.start)
+            break
+        }
+        for p in (head + 1)..<max(head + 1, limit) where ClosedClass.clauseBreaks.contains(a.tokens[p].key) || a.tokens[p].key == TokenKey.hash(";") {
+            return p
+        }
+        return limit
+    }
+
+    /// The date mention nearest to the trigger in its clause.
+    func date(near p: Int, _ a: Analysis, limit: Int) -> Day? {
+        a.dates.filter { $0.start >= p && $0.start < limit || ($0.end <= p && p - $0.end < 6) }
+            .min(by: { abs($0.start - p) < abs($1.start - p) })?.day
+    }
+}
+
+extension ClosedClass {
+    static let after = TokenKey.hash("after")
+}

@@ -1,0 +1,208 @@
+extension SentenceCoder {
+    /// Nouns that take an infinitival complement which is not itself an event ("refusal to wage
+    /// war", "plan to attack"); the first ones negate it.
+    static let negatingNouns = ClosedClass.keys(["refusal", "failure", "reluctance", "unwillingness"])
+    static let complementNouns = ClosedClass.keys([
+        "refusal", "failure", "plan", "plans", "decision", "attempt", "attempts", "call", "calls", "pledge", "promise", "bid",
+        "threat", "threats", "vow", "effort", "efforts", "order", "orders", "request", "demand", "demands", "offer", "readiness",
+        "willingness", "right", "ability", "intention", "agreement", "commitment", "move", "push", "reluctance", "unwillingness",
+        "way", "time", "power", "chance", "opportunity", "permission", "authority", "mandate", "license", "need",
+    ])
+    static let reciprocalCodes: Set<String> = ["019", "040", "044", "046", "057", "0311", "0312", "036"]
+
+    /// Candidate events of an analysed sentence.
+    func events(_ a: Analysis, documentDay: Day?) -> [EventCandidate] {
+        var out: [EventCandidate] = []
+        var consumed = Set<Int>()  // infinitival groups already accounted for
+        var coveredTokens = Set<Int>()  // nouns matched inside verb patterns
+        let speechGroups = a.groups.indices.filter { ClosedClass.speechVerbs.contains(a.tokens[a.groups[$0].head].key) }
+
+        func modality(_ g: VerbGroup, subject: [Int]) -> Modality {
+            if g.hypothetical || conditional(g, a) { return .hypothetical }
+            if g.future { return .intended }
+            if g.reported { return .reported }
+            for s in speechGroups where a.groups[s].head < g.start && !a.subjects[s].isEmpty && a.subjects[s] != subject && !subject.isEmpty {
+                return .reported
+            }
+            return .asserted
+        }
+
+        func embedded(after g: Int) -> Int? {
+            let head = a.groups[g].head
+            for e in a.groups.indices where a.groups[e].infinitival && a.groups[e].start > head {
+                if a.groups[e].start - head > 9 { return nil }
+                // No finite verb between.
+                if a.groups.contains(where: { !$0.infinitival && $0.head > head && $0.head < a.groups[e].start }) { return nil }
+                // "refusal to", "plan to": a complement-taking noun in between owns it.
+                let before = a.groups[e].start - 1
+                if before > head, Self.complementNouns.contains(a.tokens[before].key) { return nil }
+                return e
+            }
+            return nil
+        }
+
+        func patternMatch(_ g: Int) -> PatternMatcher.Match? {
+            let group = a.groups[g]
+            return matcher.best(head: group.head, lemma: group.lemma, nominal: false, tokens: a.tokens,
+                                mentionStarting: { mentionCovering(a, $0) }, limit: min(a.tokens.count, clauseLimit(g, a) + 12))
+        }
+
+        func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
+            if let t = match?.target { return compound(t, a, forward: true) }
+            if let m = match, lexicon.patterns[m.pattern].hasTargetSlot { return [] }
+            return a.objects[g]
+        }
+
+        func emit(_ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality, notes: [String]) {
+            let group = a.groups[g]
+            let end = match.map { max(group.head + 1, $0.end) } ?? group.head + 1
+            out.append(EventCandidate(code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
+                                      pattern: match?.pattern, polarity: polarity, modality: modality,
+                                      day: date(near: group.head, a, limit: clauseLimit(g, a)), notes: notes))
+            if let match { for p in (group.head + 1)..<max(group.head + 1, match.end) { coveredTokens.insert(p) } }
+        }
+
+        for g in a.groups.indices where !a.groups[g].infinitival {
+            let group = a.groups[g]
+            let key = a.tokens[group.head].key
+            var sources = a.subjects[g]
+            let match = patternMatch(g)
+            var tgts = targets(of: g, match: match)
+            if group.passive {
+                let agent = byAgent(of: g, in: a)
+                tgts = sources
+                sources = agent
+            }
+            let polarity: Polarity = group.negated ? .negated : .affirmed
+            let mod = modality(group, subject: sources)
+            let e = embedded(after: g)
+            if let e { consumed.insert(e) }
+            let eMatch = e.flatMap { patternMatch($0) }
+            let eTargets = e.map { targets(of: $0, match: eMatch) } ?? []
+
+            if let match {
+                let t = tgts.isEmpty ? eTargets : tgts
+                emit(lexicon.patterns[match.pattern].code, g, sources: sources, targets: t, match: match, polarity: polarity, modality: mod, notes: [])
+                if let e, let eMatch {
+                    if ClosedClass.negatingVerbs.contains(key) {
+                        emit(lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod, notes: ["refused or failed"])
+                    } else if ClosedClass.aspectVerbs.contains(key) || !(ClosedClass.intentVerbs.contains(key) || ClosedClass.requestVerbs.contains(key)) {
+                        // Purpose or aspect: "sent a letter to Hamas to reaffirm its allegiance".
+                        emit(lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets.isEmpty ? t : eTargets, match: eMatch,
+                             polarity: polarity, modality: mod, notes: ["complement of the main verb"])
+                    }
+                }
+                continue
+            }
+            guard let e, let eMatch else { continue }
+            let eCode = lexicon.patterns[eMatch.pattern].code
+            if ClosedClass.intentVerbs.contains(key) {
+                if let intent = IntentCode.forAction(eCode) {
+                    emit(intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity, modality: .intended,
+                         notes: ["intent to \(eCode)"])
+                }
+            } else if ClosedClass.negatingVerbs.contains(key) {
+                emit(eCode, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod, notes: ["refused or failed"])
+            } else if ClosedClass.requestVerbs.contains(key) {
+                continue  // a request names an action; it is not the action
+            } else {
+                emit(eCode, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch,
+                     polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: mod, notes: ["complement of the main verb"])
+            }
+        }
+
+        // Infinitives not governed by a verb: purpose clauses after an object ("... to Hamas to reaffirm").
+        for e in a.groups.indices where a.groups[e].infinitival && !consumed.contains(e) {
+            let before = a.groups[e].start - 1
+            guard before >= 0, !Self.complementNouns.contains(a.tokens[before].key) else { continue }
+            guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < a.groups[e].start }) else { continue }
+            guard let eMatch = patternMatch(e) else { continue }
+            let govKey = a.tokens[a.groups[gov].head].key
+            if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.negatingVerbs.contains(govKey) { continue }
+            let t = targets(of: e, match: eMatch)
+            emit(lexicon.patterns[eMatch.pattern].code, e, sources: a.subjects[gov], targets: t.isEmpty ? targets(of: gov, match: patternMatch(gov)) : t,
+                 match: eMatch, polarity: a.groups[gov].negated || a.groups[e].negated ? .negated : .affirmed,
+                 modality: modality(a.groups[gov], subject: a.subjects[gov]), notes: ["purpose clause"])
+        }
+
+        out += nominalEvents(a, covered: coveredTokens)
+        return out
+    }
+
+    private func conditional(_ g: VerbGroup, _ a: Analysis) -> Bool {
+        var p = g.start - 1
+        while p >= 0 && p > g.start - 15 {
+            let k = a.tokens[p].key
+            if ClosedClass.conditional.contains(k) { return true }
+            if k == ClosedClass.comma || ClosedClass.clauseBreaks.contains(k) { return false }
+            p -= 1
+        }
+        return false
+    }
+
+    /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".
+    func nominalEvents(_ a: Analysis, covered: Set<Int>) -> [EventCandidate] {
+        var out: [EventCandidate] = []
+        let headSet = Set(a.groups.map(\.head))
+        for i in a.tokens.indices where !covered.contains(i) && !headSet.contains(i) && mentionCovering(a, i) == nil {
+            guard let lemma = lexicon.nounForms[a.tokens[i].key], !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial) else { continue }
+            guard let match = matcher.best(head: i, lemma: lemma, nominal: true, tokens: a.tokens, mentionStarting: { mentionCovering(a, $0) },
+                                           limit: min(a.tokens.count, i + 12))
+            else { continue }
+            var sources: [Int] = []
+            var targets: [Int] = match.target.map { compound($0, a, forward: true) } ?? []
+            // Possessor: "Iran's attack", "its refusal".
+            var p = i - 1
+            var fillers = 0
+            while p >= 0, fillers < 3 {
+                let t = a.tokens[p]
+                if t.flags.contains(.possessive) || mentionCovering(a, p) != nil || t.flags.contains(.punctuation)
+                    || ClosedClass.prepositions.contains(t.key) || ClosedClass.determiners.contains(t.key)
+                {
+                    break
+                }
+                p -= 1
+                fillers += 1
+            }
+            if p >= 0, a.tokens[p].flags.contains(.possessive), let m = mentionCovering(a, p - 1) { sources = [m] }
+            else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[p].key) { sources = [m] }
+            // By-agent: "an attack by Hamas".
+            if sources.isEmpty {
+                var q = i + 1
+                while q < min(a.tokens.count, i + 6) {
+                    if a.tokens[q].key == ClosedClass.by, let m = mentionCovering(a, q + 1) ?? mentionCovering(a, q + 2) { sources = compound(m, a, forward: true); break }
+                    q += 1
+                }
+            }
+            // The clause around it: the verb before it, or (for a fronted phrase) the verb after it.
+            var negated = false
+            var modality = Modality.asserted
+            var notes: [String] = []
+            if let g = a.groups.indices.last(where: { a.groups[$0].head < i && !a.groups[$0].infinitival }),
+               !a.groups.contains(where: { $0.head > a.groups[g].head && $0.head < i })
+            {
+                let group = a.groups[g]
+                negated = group.negated
+                if sources.isEmpty { sources = a.subjects[g] }
+                if targets.isEmpty, ClosedClass.speechVerbs.contains(a.tokens[group.head].key) || ClosedClass.requestVerbs.contains(a.tokens[group.head].key) {
+                    targets = a.objects[g].filter { !sources.contains($0) }
+                    notes.append("addressee of the governing verb")
+                }
+                if group.hypothetical { modality = .hypothetical }
+            } else if let g = a.groups.indices.first(where: { a.groups[$0].head > i && !a.groups[$0].infinitival }),
+                      a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
+            {
+                // "In a face-to-face meeting in Tehran, the supreme leader told the head of Hamas ..."
+                if sources.isEmpty { sources = a.subjects[g] }
+                if targets.isEmpty { targets = a.objects[g].filter { !sources.contains($0) } }
+                notes.append("participants of the main clause")
+            }
+            if i > 0, a.tokens[i - 1].key == TokenKey.hash("no") { negated = true }
+            guard !sources.isEmpty || !targets.isEmpty else { continue }
+            out.append(EventCandidate(code: lexicon.patterns[match.pattern].code, sources: sources, targets: targets, triggerStart: i,
+                                      triggerEnd: max(i + 1, match.end), pattern: match.pattern, polarity: negated ? .negated : .affirmed,
+                                      modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,202 @@
+/// The compiled dictionaries the coder works with: actors, agents and verb patterns, with the
+/// phrase trie and verb-form tables built once at load.
+public struct Lexicon: Sendable {
+    public internal(set) var actors: [ActorEntry] = []
+    public internal(set) var agents: [AgentEntry] = []
+    public internal(set) var patterns: [VerbPattern] = []
+    /// Token sequences of names, adjectives, capitals and agent nouns.
+    public internal(set) var phrases = PhraseTrie()
+    /// Verb form → (verb lemma, form kind).
+    public internal(set) var verbForms: [UInt64: [VerbForm]] = [:]
+    /// Noun form → nominal lemma (for `n:` patterns).
+    public internal(set) var nounForms: [UInt64: UInt64] = [:]
+    /// Verb lemma → indices into `patterns` (verbal patterns).
+    public internal(set) var verbPatterns: [UInt64: [Int]] = [:]
+    /// Noun lemma → indices into `patterns` (nominal patterns).
+    public internal(set) var nounPatterns: [UInt64: [Int]] = [:]
+    /// Actor id → index.
+    public internal(set) var actorIndex: [String: Int] = [:]
+    /// Country code → index of the country entry.
+    public internal(set) var countryIndex: [String: Int] = [:]
+
+    public init() {}
+
+    public func actor(id: String) -> ActorEntry? { actorIndex[id].map { actors[$0] } }
+
+    /// The actor leading `actorID` on `day` (from `leads` affiliations), if the dictionaries know it.
+    public func leader(of actorID: String, on day: Day?) -> Int? {
+        leaders[actorID]?.first { entry in
+            guard let day else { return true }
+            return entry.period.contains(day)
+        }?.actor
+    }
+
+    struct LeaderEntry: Sendable {
+        var actor: Int
+        var period: Period
+    }
+    var leaders: [String: [LeaderEntry]] = [:]
+}
+
+/// A form of a verb lemma found in text.
+public struct VerbForm: Sendable, Hashable {
+    public var lemma: UInt64
+    public var kind: VerbFormKind
+}
+
+/// What kind of thing a named actor is.
+public enum ActorType: String, Sendable, CaseIterable {
+    case country, person, organization, government, military, armedGroup = "armed-group", party, igo, ngo
+    case alliance, media, company, criminal
+
+    /// Groups that "the group", "the militia" and "the organisation" can refer back to.
+    public var isGroup: Bool {
+        switch self {
+        case .armedGroup, .organization, .party, .ngo, .alliance, .criminal, .military, .igo, .media, .company, .government: true
+        case .country, .person: false
+        }
+    }
+}
+
+/// A dated code and the title that goes with it.
+public struct ActorRole: Sendable, Hashable {
+    public var code: String
+    public var period: Period
+    public var title: String?
+}
+
+/// An affiliation from the dictionaries.
+public struct Affiliation: Sendable, Hashable {
+    public var relation: RelationKind
+    public var target: String
+    public var period: Period
+    public var label: String?
+}
+
+/// A named actor (or country) from the dictionaries.
+public struct ActorEntry: Sendable {
+    public var id: String
+    public var name: String
+    public var type: ActorType
+    public var roles: [ActorRole]
+    public var aliases: [String]
+    public var affiliations: [Affiliation]
+    /// Where it was defined, `file:line`.
+    public var origin: String
+
+    /// The code valid on `day`: the first role whose period contains it, else the first undated
+    /// role, else the first role.
+    public func code(on day: Day?) -> String {
+        if let day, let r = roles.first(where: { $0.period != .always && $0.period.contains(day) }) { return r.code }
+        if let r = roles.first(where: { $0.period == .always }) { return r.code }
+        if let day {
+            // Outside every period: the nearest earlier role, else the first.
+            if let r = roles.filter({ ($0.period.until ?? day) <= day }).max(by: { ($0.period.until ?? day) < ($1.period.until ?? day) }) {
+                return r.code
+            }
+        }
+        return roles.first?.code ?? ""
+    }
+
+    public func title(on day: Day?) -> String? {
+        if let day, let r = roles.first(where: { $0.period.contains(day) && $0.title != nil }) { return r.title }
+        return roles.first(where: { $0.title != nil })?.title
+    }
+
+    public var country: String { String((roles.first?.code ?? "").prefix(3)) }
+}
+
+/// A generic agent noun ("commander", "troops") and the role code it adds.
+public struct AgentEntry: Sendable {
+    public var term: String
+    public var code: String
+    public var origin: String
+}
+
+/// One element of a compiled verb pattern.
+public enum PatternElement: Sendable, Hashable {
+    /// Any of these word keys.
+    case word(Set<UInt64>, String)
+    /// The target actor stands here.
+    case target
+    /// Up to four words.
+    case gap
+}
+
+/// A compiled verb or noun pattern with its CAMEO code.
+public struct VerbPattern: Sendable {
+    public var code: String
+    /// Lemma key of the verb (or of the noun for nominal patterns).
+    public var head: UInt64
+    public var nominal: Bool
+    public var elements: [PatternElement]
+    /// The pattern as written, for `--explain`.
+    public var text: String
+    /// `file:line`.
+    public var origin: String
+
+    /// Literal words after the head: more means more specific.
+    public var specificity: Int {
+        elements.reduce(0) { n, e in if case .word = e { return n + 2 } else if case .target = e { return n + 1 } else { return n } }
+    }
+    public var hasTargetSlot: Bool { elements.contains(.target) }
+}
+
+/// What a phrase in the trie stands for.
+public enum PhraseMeaning: Sendable, Hashable {
+    /// The name or alias of an actor or country.
+    case name(Int)
+    /// A country adjective ("Iranian") or singular demonym.
+    case adjective(Int)
+    /// A plural demonym ("Iranians").
+    case people(Int)
+    /// A capital or seat of government (metonym for its government).
+    case seat(Int)
+    /// An agent noun (index into `agents`); `plural` when the plural form matched.
+    case agent(Int, plural: Bool)
+}
+
+/// A trie over token keys: the longest phrase starting at a token is found in one walk.
+public struct PhraseTrie: Sendable {
+    struct Edge: Hashable {
+        var node: Int32
+        var key: UInt64
+    }
+    private var edges: [Edge: Int32] = [:]
+    private var meanings: [[PhraseMeaning]] = [[]]
+
+    public init() {}
+
+    mutating func insert(_ keys: [UInt64], _ meaning: PhraseMeaning) {
+        guard !keys.isEmpty else { return }
+        var node: Int32 = 0
+        for k in keys {
+            let e = Edge(node: node, key: k)
+            if let next = edges[e] {
+                node = next
+            } else {
+                let next = Int32(meanings.count)
+                meanings.append([])
+                edges[e] = next
+                node = next
+            }
+        }
+        if !meanings[Int(node)].contains(meaning) { meanings[Int(node)].append(meaning) }
+    }
+
+    /// The longest phrase starting at `start`: its end (exclusive) and meanings.
+    public func longestMatch(_ tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, meanings: [PhraseMeaning])? {
+        var node: Int32 = 0
+        var best: (Int, [PhraseMeaning])?
+        var i = start
+        let end = min(limit ?? tokens.count, tokens.count)
+        while i < end, let next = edges[Edge(node: node, key: tokens[i].key)] {
+            node = next
+            i += 1
+            if !meanings[Int(node)].isEmpty { best = (i, meanings[Int(node)]) }
+        }
+        return best
+    }
+
+    public var phraseCount: Int { meanings.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+}

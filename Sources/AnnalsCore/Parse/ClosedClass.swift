@@ -1,0 +1,100 @@
+/// Closed-class English words the clause analysis needs: determiners, pronouns, auxiliaries,
+/// modals, negators, prepositions, conjunctions, subordinators and the verbs that govern
+/// other verbs (speech, intent, request, refusal). Grammar, not dictionary data.
+enum ClosedClass {
+    static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { TokenKey.hash($0) }) }
+
+    static let determiners = keys([
+        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+        "some", "any", "each", "every", "all", "both", "several", "many", "few", "other", "another", "such",
+        "no", "whose", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "more", "most",
+    ])
+    static let possessivePronouns = keys(["its", "their", "his", "her"])
+    static let pronouns = keys(["it", "they", "he", "she", "them", "him", "its", "their", "his", "her"])
+    static let personalPronouns = keys(["he", "she", "him", "his", "her"])
+    static let pluralPronouns = keys(["they", "them", "their"])
+    static let relativePronouns = keys(["which", "who", "whom", "whose", "that"])
+    static let be = keys(["be", "is", "are", "was", "were", "been", "being", "am"])
+    static let have = keys(["have", "has", "had", "having"])
+    static let doAux = keys(["do", "does", "did"])
+    static let hypotheticalModals = keys(["would", "could", "may", "might", "should", "can", "ca"])
+    static let futureModals = keys(["will", "shall", "wo"])
+    static let mustModals = keys(["must"])
+    static let negators = keys(["not", "n't", "never"])
+    static let negativeAdverbs = keys(["no longer", "neither", "nor"])
+    static let adverbs = keys([
+        "also", "reportedly", "allegedly", "directly", "further", "already", "still", "again", "repeatedly", "recently",
+        "previously", "later", "then", "now", "just", "formally", "officially", "publicly", "jointly", "reluctantly",
+        "strongly", "firmly", "swiftly", "quickly", "immediately", "subsequently", "apparently", "reluctantly",
+        "once", "twice", "even", "only", "yet", "finally", "openly", "secretly", "effectively", "largely", "fully",
+        "simply", "reportedly", "purportedly", "seemingly", "personally", "briefly", "separately", "overnight",
+        "sharply", "harshly", "heavily", "vehemently", "angrily", "bitterly", "flatly", "categorically", "quietly",
+    ])
+    static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
+    static let conjunctions = keys(["and", "but", "or", "while", "whereas", "yet"])
+    static let subordinators = keys([
+        "that", "because", "after", "before", "when", "while", "although", "though", "since", "if", "unless", "until",
+        "as", "whether", "where", "once",
+    ])
+    static let conditional = keys(["if", "unless", "whether"])
+    static let prepositions = keys([
+        "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "onto", "against", "toward", "towards",
+        "over", "under", "about", "between", "among", "amid", "across", "through", "during", "after", "before",
+        "within", "without", "near", "upon", "despite", "behind", "beyond", "along", "around", "inside", "outside",
+    ])
+    static let to = TokenKey.hash("to")
+    static let by = TokenKey.hash("by")
+    static let of = TokenKey.hash("of")
+    static let and = TokenKey.hash("and")
+    static let comma = TokenKey.hash(",")
+    static let that = TokenKey.hash("that")
+    static let possessiveS = TokenKey.hash("'s")
+    static let apostrophe = TokenKey.hash("'")
+    static let the = TokenKey.hash("the")
+
+    /// Clause-ending punctuation.
+    static let clauseBreaks = keys([";", ":", "(", ")", "\"", "--"])
+
+    /// Verbs of saying: their subject says, the complement clause is what happened.
+    static let speechVerbs = keys(Morphology.allForms([
+        "say", "tell", "state", "announce", "claim", "report", "add", "note", "insist", "confirm", "declare", "argue",
+        "explain", "write", "assert", "reveal", "disclose", "acknowledge", "believe", "think", "suggest", "indicate",
+        "inform", "assure", "warn", "allege", "stress", "emphasize", "emphasise", "reiterate", "recall", "hope",
+    ]))
+    /// Verbs whose infinitival complement is only intended: "vow to help" (an intent event, 03x/13x).
+    static let intentVerbs = keys(Morphology.allForms([
+        "vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "prepare", "offer", "agree",
+        "decide", "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
+        "attempt", "consider", "vote",
+    ]))
+    /// Verbs that assert their complement happened: "continued to fire", "began to withdraw".
+    static let aspectVerbs = keys(Morphology.allForms([
+        "continue", "begin", "start", "resume", "keep", "go on", "proceed", "move", "manage", "dare", "help",
+    ]))
+    /// Verbs that negate their complement: "refused to wage war", "failed to notify".
+    static let negatingVerbs = keys(Morphology.allForms(["refuse", "decline", "fail", "reject", "deny", "neglect", "stop", "cease", "forgo", "abandon"]))
+    /// Verbs that request their complement: "urged X to", "called for X to".
+    static let requestVerbs = keys(Morphology.allForms([
+        "urge", "call", "ask", "demand", "appeal", "request", "press", "pressure", "push", "encourage", "invite",
+        "implore", "beg", "order", "instruct", "direct", "command", "tell", "advise", "persuade", "lobby",
+    ]))
+
+    /// Verbs that must be recognised as verbs even when no pattern names them.
+    static let commonVerbs = [
+        "say", "tell", "state", "announce", "claim", "report", "add", "note", "insist", "confirm", "declare", "argue",
+        "explain", "write", "assert", "reveal", "believe", "think", "suggest", "indicate", "inform", "assure", "want",
+        "plan", "intend", "seek", "aim", "prepare", "decide", "hope", "expect", "continue", "begin", "start", "try",
+        "be", "have", "do", "go", "get", "make", "take", "give", "come", "see", "know", "become", "remain", "seem",
+        "fail", "refuse", "decline", "urge", "call", "ask", "demand", "serve", "form", "include", "describe", "known",
+        "name", "appoint", "head", "lead", "use", "show", "face", "need", "allow", "help", "keep", "let", "put",
+        "want", "wish", "stress", "recall", "reiterate", "emphasize", "allege", "deny", "accuse", "kill", "die", "live",
+        "work", "run", "stand", "sit", "win", "lose", "hold", "bring", "look", "find", "leave", "move", "pay", "play",
+    ]
+}
+
+extension Morphology {
+    /// Every inflected form of each verb.
+    static func allForms(_ lemmas: [String]) -> [String] {
+        lemmas.flatMap { verbForms($0).map(\.form) }
+    }
+}

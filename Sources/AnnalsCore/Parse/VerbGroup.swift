@@ -1,0 +1,115 @@
+/// A verb with its auxiliaries: "would not enter", "has been attacked", "to help".
+struct VerbGroup: Sendable {
+    /// First token of the group (auxiliary, negator or "to").
+    var start: Int
+    /// The main verb.
+    var head: Int
+    var lemma: UInt64
+    var form: VerbFormKind
+    var negated = false
+    var passive = false
+    /// Preceded by "to": an infinitival complement.
+    var infinitival = false
+    var hypothetical = false
+    var future = false
+    var reported = false
+}
+
+/// Finds verb groups in a tokenised sentence without a parser: a word is a verb when the
+/// dictionaries know it as a verb form and its left context (auxiliary, "to", a subject, a relative
+/// pronoun) says it is used as one; determiners and possessives make it a noun.
+struct ClauseAnalyzer {
+    let lexicon: Lexicon
+
+    func isSkippableAdverb(_ t: Token) -> Bool {
+        ClosedClass.adverbs.contains(t.key) || (ClosedClass.negators.contains(t.key))
+    }
+
+    /// Decides for each token whether it is a verb head.
+    func verbHeads(_ tokens: [Token], mentionEnds: Set<Int>, inMention: (Int) -> Bool) -> [Int: VerbForm] {
+        var out: [Int: VerbForm] = [:]
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard let forms = lexicon.verbForms[t.key], !inMention(i), !t.flags.contains(.punctuation) else { continue }
+            if t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial) { continue }
+            // Left context, skipping adverbs.
+            var p = i - 1
+            while p >= 0, ClosedClass.adverbs.contains(tokens[p].key) { p -= 1 }
+            let prev: Token? = p >= 0 ? tokens[p] : nil
+            let prevKey = prev?.key ?? 0
+            let isAux = prev.map { ClosedClass.be.contains($0.key) || ClosedClass.have.contains($0.key) || ClosedClass.doAux.contains($0.key)
+                || ClosedClass.hypotheticalModals.contains($0.key) || ClosedClass.futureModals.contains($0.key)
+                || ClosedClass.mustModals.contains($0.key) || ClosedClass.negators.contains($0.key) } ?? false
+            let afterDeterminer = prev.map { ClosedClass.determiners.contains($0.key) || $0.flags.contains(.possessive) } ?? false
+            let finite = forms.contains { $0.kind == .past || $0.kind == .thirdPerson }
+            let participle = forms.contains { $0.kind == .participle || $0.kind == .past }
+            var verb: VerbForm?
+            if prevKey == ClosedClass.to {
+                verb = forms.first { $0.kind == .base }
+            } else if isAux {
+                verb = forms.first { $0.kind != .thirdPerson } ?? forms.first
+            } else if afterDeterminer {
+                verb = nil
+            } else if p < 0 {
+                verb = forms.first { $0.kind == .base || $0.kind == .past }  // imperative or headline ("Iran vows")
+                if tokens.count > i + 1, tokens[i].flags.contains(.capitalized) { verb = nil }
+            } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pronouns.contains(prevKey) {
+                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .base || $0.kind == .participle }
+            } else if finite || participle {
+                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .participle }
+                // "the surprise attack launched": a participle after a noun modifies it.
+            } else if forms.contains(where: { $0.kind == .gerund }) && !afterDeterminer {
+                verb = forms.first { $0.kind == .gerund }
+            }
+            if let verb { out[i] = verb }
+        }
+        // An auxiliary followed by a main verb is not a head itself.
+        for i in out.keys.sorted() {
+            let k = tokens[i].key
+            if ClosedClass.be.contains(k) || ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {
+                var n = i + 1
+                while n < tokens.count, isSkippableAdverb(tokens[n]) { n += 1 }
+                if out[n] != nil { out[i] = nil }
+            }
+        }
+        return out
+    }
+
+    /// Builds verb groups from heads: auxiliaries, negation, voice and mood.
+    func groups(_ tokens: [Token], heads: [Int: VerbForm]) -> [VerbGroup] {
+        var out: [VerbGroup] = []
+        for h in heads.keys.sorted() {
+            let form = heads[h]!
+            var g = VerbGroup(start: h, head: h, lemma: form.lemma, form: form.kind)
+            var p = h - 1
+            var sawBe = false
+            while p >= 0 {
+                let k = tokens[p].key
+                if ClosedClass.negators.contains(k) { g.negated = true }
+                else if ClosedClass.reportingAdverbs.contains(k) { g.reported = true }
+                else if ClosedClass.adverbs.contains(k) {}
+                else if ClosedClass.be.contains(k) { sawBe = true }
+                else if ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {}
+                else if ClosedClass.hypotheticalModals.contains(k) { g.hypothetical = true }
+                else if ClosedClass.futureModals.contains(k) { g.future = true }
+                else if ClosedClass.mustModals.contains(k) {}
+                else if k == ClosedClass.to { g.infinitival = true; g.start = p; break }
+                else { break }
+                g.start = p
+                p -= 1
+            }
+            // "of shelling", "for taking control": a gerund governed by a preposition is not a clause.
+            if form.kind == .gerund, g.start == h, h > 0, ClosedClass.prepositions.contains(tokens[h - 1].key) { continue }
+            if sawBe && (form.kind == .participle || form.kind == .past) {
+                // "was attacked" (not "was attacking")
+                g.passive = true
+            }
+            out.append(g)
+        }
+        return out
+    }
+}
+
+extension ClosedClass {
+    static let negatorNot = TokenKey.hash("not")
+}

@@ -1,0 +1,107 @@
+/// Month and weekday names and relative day words.
+enum DateWords {
+    static let months: [UInt64: Int] = {
+        let names = [
+            ["january", "jan", "jan."], ["february", "feb", "feb."], ["march", "mar."], ["april", "apr", "apr."], ["may"],
+            ["june", "jun", "jun."], ["july", "jul", "jul."], ["august", "aug", "aug."], ["september", "sep", "sept", "sep.", "sept."],
+            ["october", "oct", "oct."], ["november", "nov", "nov."], ["december", "dec", "dec."],
+        ]
+        var out: [UInt64: Int] = [:]
+        for (i, forms) in names.enumerated() { for f in forms { out[TokenKey.hash(f)] = i + 1 } }
+        return out
+    }()
+    static let weekdays: [UInt64: Int] = {
+        let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        var out: [UInt64: Int] = [:]
+        for (i, n) in names.enumerated() { out[TokenKey.hash(n)] = i }
+        return out
+    }()
+    static func month(_ key: UInt64) -> Int? { months[key] }
+    static func weekday(_ key: UInt64) -> Int? { weekdays[key] }
+
+    static let yesterday = TokenKey.hash("yesterday")
+    static let today = TokenKey.hash("today")
+    static let tomorrow = TokenKey.hash("tomorrow")
+    static let last = TokenKey.hash("last")
+    static let ago = TokenKey.hash("ago")
+    static let week = TokenKey.hash("week")
+    static let month = TokenKey.hash("month")
+    static let year = TokenKey.hash("year")
+    static let weeks = TokenKey.hash("weeks")
+    static let days = TokenKey.hash("days")
+    static let day = TokenKey.hash("day")
+    static let numbers: [UInt64: Int] = {
+        var out: [UInt64: Int] = [:]
+        for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() { out[TokenKey.hash(w)] = i + 1 }
+        out[TokenKey.hash("a")] = 1
+        return out
+    }()
+}
+
+/// A date expression found in a sentence and the day it resolves to.
+struct DateMention {
+    var start: Int
+    var end: Int
+    var day: Day
+}
+
+/// Resolves "on October 7", "Tuesday", "last week", "yesterday", "two weeks ago" against the
+/// document date. News refers back in time: a bare weekday or month-day is the latest such day
+/// not after the document date.
+enum DateResolver {
+    static func find(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, documentDate: Day?) -> [DateMention] {
+        guard let base = documentDate else { return [] }
+        var out: [DateMention] = []
+        var i = 0
+        func number(_ t: Token) -> Int? {
+            guard t.flags.contains(.numeric) else { return DateWords.numbers[t.key] }
+            var v = 0
+            for b in UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.end)]) {
+                guard b >= 48 && b <= 57 else { break }
+                v = v * 10 + Int(b - 48)
+                if v > 100000 { return nil }
+            }
+            return v
+        }
+        while i < tokens.count {
+            let k = tokens[i].key
+            if let m = DateWords.month(k), tokens[i].flags.contains(.capitalized) {
+                // "October 7", "October 7, 2023", "7 October"
+                var day: Int?
+                var end = i + 1
+                if end < tokens.count, let d = number(tokens[end]), d >= 1, d <= 31 { day = d; end += 1 }
+                else if i > 0, let d = number(tokens[i - 1]), d >= 1, d <= 31 { day = d }
+                var year: Int?
+                var e2 = end
+                if e2 < tokens.count, tokens[e2].key == ClosedClass.comma { e2 += 1 }
+                if e2 < tokens.count, let y = number(tokens[e2]), y > 1900, y < 2200 { year = y; end = e2 + 1 }
+                if let d = day {
+                    var y = year ?? base.year
+                    if year == nil, let candidate = Day(year: y, month: m, day: d), candidate > base { y -= 1 }
+                    if let resolved = Day(year: y, month: m, day: d) { out.append(DateMention(start: i, end: end, day: resolved)) }
+                }
+                i = end
+                continue
+            }
+            if let w = DateWords.weekday(k), tokens[i].flags.contains(.capitalized) {
+                var delta = (base.weekday - w + 7) % 7
+                if i > 0, tokens[i - 1].key == DateWords.last, delta == 0 { delta = 7 }
+                out.append(DateMention(start: i, end: i + 1, day: base.adding(days: -delta)))
+            } else if k == DateWords.yesterday {
+                out.append(DateMention(start: i, end: i + 1, day: base.adding(days: -1)))
+            } else if k == DateWords.today {
+                out.append(DateMention(start: i, end: i + 1, day: base))
+            } else if k == DateWords.last, i + 1 < tokens.count {
+                let n = tokens[i + 1].key
+                if n == DateWords.week { out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -7))) }
+                else if n == DateWords.month { out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -30))) }
+            } else if k == DateWords.ago, i >= 2, let n = number(tokens[i - 2]) {
+                let unit = tokens[i - 1].key
+                let days = unit == DateWords.weeks || unit == DateWords.week ? 7 * n : (unit == DateWords.days || unit == DateWords.day ? n : 0)
+                if days > 0 { out.append(DateMention(start: i - 2, end: i + 1, day: base.adding(days: -days))) }
+            }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,353 @@
+/// Finds actor mentions in a tokenised sentence with the compiled phrase trie: names, countries
+/// and their adjectives, capitals as metonyms, agent nouns combined with the country or group they
+/// belong to, possessives ("Iran's"), "X of Y" ("commander of the Quds Force", "military wing of
+/// Hamas"), and unknown capitalised names.
+struct MentionRecognizer {
+    let lexicon: Lexicon
+
+    struct Piece {
+        var start: Int
+        var end: Int
+        var meaning: PhraseMeaning
+    }
+
+    /// Phrase matches, left to right, longest first, not overlapping.
+    func pieces(_ tokens: [Token]) -> [Piece] {
+        var out: [Piece] = []
+        var i = 0
+        while i < tokens.count {
+            if let m = lexicon.phrases.longestMatch(tokens, from: i) {
+                let capital = tokens[i].flags.contains(.containsUpper)
+                // Names need a capital letter ("Turkey", not "turkey"); agents do not.
+                let usable = m.meanings.filter { meaning in
+                    if case .agent = meaning { return true }
+                    return capital
+                }
+                if let best = usable.min(by: { rank($0) < rank($1) }) {
+                    out.append(Piece(start: i, end: m.end, meaning: best))
+                    i = m.end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func rank(_ m: PhraseMeaning) -> Int {
+        switch m {
+        case .name: 0
+        case .seat: 1
+        case .people: 2
+        case .adjective: 3
+        case .agent: 4
+        }
+    }
+
+    /// Groups pieces into mentions (noun-phrase chunks) and codes each one as of `day`.
+    func mentions(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?, verbAt: (Int) -> Bool) -> [Mention] {
+        let pieces = pieces(tokens)
+        var pieceAt = [Int: Int]()
+        for (n, p) in pieces.enumerated() { pieceAt[p.start] = n }
+        var mentions: [Mention] = []
+        var i = 0
+        while i < tokens.count {
+            let key = tokens[i].key
+            // Pronouns.
+            if ClosedClass.pronouns.contains(key) && pieceAt[i] == nil {
+                let personal = ClosedClass.personalPronouns.contains(key)
+                mentions.append(Mention(start: i, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
+                                        parts: [], plural: ClosedClass.pluralPronouns.contains(key), isPerson: personal, head: i))
+                i += 1
+                continue
+            }
+            // "the group", "the militant group": a description resolved by coreference.
+            if Coreference.groupNouns.contains(key), pieceAt[i] == nil, !tokens[i].flags.contains(.capitalized) {
+                var s = i - 1
+                while s >= 0, i - s <= 3, !ClosedClass.determiners.contains(tokens[s].key), isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil { s -= 1 }
+                if s >= 0, tokens[s].key == ClosedClass.the || tokens[s].key == ClosedClass.that {
+                    // Drop a mention the modifiers produced ("the Palestinian militant group" keeps its country via coreference).
+                    while let last = mentions.last, last.end > s { mentions.removeLast() }
+                    mentions.append(Mention(start: s, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
+                                            parts: [], plural: false, isPerson: false, head: i))
+                    i += 1
+                    continue
+                }
+            }
+            guard let first = pieceAt[i] ?? (isUnknownName(tokens, i) ? -1 : nil) else { i += 1; continue }
+            // Collect a chunk: pieces joined by possessives, fillers and "of".
+            var chunk: [Piece] = []
+            var ofHead: Piece?
+            var unknownSpan: (Int, Int)?
+            var j = i
+            if first == -1 {
+                var e = i
+                while e < tokens.count, isNameToken(tokens, e), pieceAt[e] == nil { e += 1 }
+                unknownSpan = (i, e)
+                j = e
+            } else {
+                chunk.append(pieces[first])
+                j = pieces[first].end
+            }
+            var start = i
+            // Include a preceding determiner in the span.
+            if start > 0, ClosedClass.determiners.contains(tokens[start - 1].key), !ClosedClass.possessivePronouns.contains(tokens[start - 1].key) { start -= 1 }
+            while j < tokens.count {
+                var k = j
+                if tokens[k].flags.contains(.possessive) { k += 1 }
+                // Fillers: up to two lower-case modifiers ("elite", "top", "secretive").
+                var fillers = 0
+                while k < tokens.count, fillers < 2, isFiller(tokens, k, verbAt: verbAt), pieceAt[k] == nil { k += 1; fillers += 1 }
+                if k < tokens.count, let n = pieceAt[k] {
+                    chunk.append(pieces[n])
+                    j = pieces[n].end
+                    continue
+                }
+                // "X of Y": an agent or label followed by "of" and a name.
+                if k < tokens.count, tokens[k].key == ClosedClass.of, let last = chunk.last, case .agent = last.meaning {
+                    var m = k + 1
+                    if m < tokens.count, ClosedClass.determiners.contains(tokens[m].key) { m += 1 }
+                    var f = 0
+                    while m < tokens.count, f < 2, isFiller(tokens, m, verbAt: verbAt), pieceAt[m] == nil { m += 1; f += 1 }
+                    if m < tokens.count, let n = pieceAt[m], isNameLike(pieces[n]) {
+                        ofHead = last
+                        chunk.insert(pieces[n], at: 0)  // scope first
+                        j = pieces[n].end
+                        // allow a possessive/label continuation after it
+                        continue
+                    }
+                }
+                break
+            }
+            if let (us, ue) = unknownSpan, chunk.isEmpty {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[us].start)..<Int(tokens[ue - 1].end)]), as: UTF8.self)
+                mentions.append(Mention(start: us, end: ue, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
+                                        parts: [], plural: false, isPerson: false, head: ue - 1))
+                i = ue
+                continue
+            }
+            // "the military wing of Hamas": a label before "of" + name resolves to the named part.
+            if var m = code(chunk, tokens: tokens, day: day, agentHead: ofHead) {
+                m.start = start
+                m.end = j
+                mentions.append(m)
+            }
+            i = max(j, i + 1)
+        }
+        return labelledParts(mentions, tokens: tokens, bytes: bytes, day: day)
+    }
+
+    private func isNameLike(_ p: Piece) -> Bool {
+        switch p.meaning {
+        case .name, .seat, .people, .adjective: true
+        case .agent: false
+        }
+    }
+
+    /// A lower-case modifier inside a noun phrase.
+    private func isFiller(_ tokens: [Token], _ i: Int, verbAt: (Int) -> Bool) -> Bool {
+        let t = tokens[i]
+        if t.flags.contains(.punctuation) || t.flags.contains(.capitalized) || t.flags.contains(.numeric) { return false }
+        let k = t.key
+        if ClosedClass.prepositions.contains(k) || ClosedClass.determiners.contains(k) || ClosedClass.conjunctions.contains(k)
+            || ClosedClass.relativePronouns.contains(k) || ClosedClass.be.contains(k) || ClosedClass.have.contains(k)
+            || ClosedClass.negators.contains(k) || ClosedClass.hypotheticalModals.contains(k) || ClosedClass.futureModals.contains(k)
+            || ClosedClass.pronouns.contains(k) || ClosedClass.adverbs.contains(k) || ClosedClass.subordinators.contains(k)
+            || ClosedClass.doAux.contains(k) || ClosedClass.futureModals.contains(k)
+        {
+            return false
+        }
+        if lexicon.verbForms[k] != nil && verbAt(i) { return false }
+        return true
+    }
+
+    private func isNameToken(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.flags.contains(.capitalized) && !t.flags.contains(.punctuation)
+            && !ClosedClass.determiners.contains(t.key) && !ClosedClass.pronouns.contains(t.key)
+            && !ClosedClass.prepositions.contains(t.key) && !ClosedClass.conjunctions.contains(t.key)
+            && !ClosedClass.subordinators.contains(t.key) && DateWords.month(t.key) == nil && DateWords.weekday(t.key) == nil
+    }
+
+    /// A capitalised word that is not sentence-initial (or is followed by another capitalised word).
+    private func isUnknownName(_ tokens: [Token], _ i: Int) -> Bool {
+        guard isNameToken(tokens, i) else { return false }
+        if lexicon.verbForms[tokens[i].key] != nil { return false }
+        if tokens[i].flags.contains(.sentenceInitial) {
+            return i + 1 < tokens.count && isNameToken(tokens, i + 1)
+        }
+        return true
+    }
+
+    /// Codes a chunk of pieces.
+    func code(_ chunk: [Piece], tokens: [Token], day: Day?, agentHead: Piece? = nil) -> Mention? {
+        guard !chunk.isEmpty else { return nil }
+        var country: Int?
+        var named: [Int] = []
+        var seat = false
+        var people = false
+        var agent: (index: Int, plural: Bool, piece: Int)?
+        for (n, p) in chunk.enumerated() {
+            switch p.meaning {
+            case .name(let a):
+                if lexicon.actors[a].type == .country { country = a } else { named.append(a) }
+                agent = nil  // a name after an agent is the head ("commander Esmail Qaani")
+            case .adjective(let a): country = a
+            case .people(let a): country = a; people = true
+            case .seat(let a): country = a; seat = true
+            case .agent(let g, let plural): agent = (g, plural, n)
+            }
+        }
+        if let h = agentHead, case .agent(let g, let plural) = h.meaning {
+            // "the commander of the Quds Force": the agent before "of" is the head.
+            agent = (g, plural, 0)
+            if let a = named.last, lexicon.actors[a].type == .person { named.removeLast() }
+        }
+        let headPiece = chunk[chunk.count - 1]
+        let head = headPiece.end - 1
+        let parts = chunk.compactMap { p -> Int? in
+            switch p.meaning {
+            case .name(let a), .adjective(let a), .people(let a), .seat(let a): a
+            case .agent: nil
+            }
+        }
+        // A named non-country actor is the head unless an agent follows it.
+        if let a = named.last, agent == nil {
+            let entry = lexicon.actors[a]
+            return Mention(start: 0, end: 0, kind: .named, actor: a, code: entry.code(on: day), name: entry.name, agent: nil,
+                           scope: named.count > 1 ? named[named.count - 2] : country, parts: parts, plural: false,
+                           isPerson: entry.type == .person, head: head)
+        }
+        if let g = agent {
+            let agentEntry = lexicon.agents[g.index]
+            let scope = named.last ?? country
+            // "Hamas chief", "the head of Hamas", "Iran's supreme leader": the person who leads the scope.
+            if !g.plural, let s = scope, let person = describedPerson(agent: agentEntry, scope: s, day: day) {
+                let p = lexicon.actors[person]
+                return Mention(start: 0, end: 0, kind: .named, actor: person, code: p.code(on: day), name: p.name, agent: g.index,
+                               scope: s, parts: parts + [person], plural: false, isPerson: true, head: head)
+            }
+            if let s = named.last {
+                // An agent of a group keeps the group's code ("Hamas fighters" → Hamas).
+                let entry = lexicon.actors[s]
+                return Mention(start: 0, end: 0, kind: .agent, actor: nil, code: entry.code(on: day), name: entry.name, agent: g.index,
+                               scope: s, parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
+            }
+            let countryCode = country.map { lexicon.actors[$0].code(on: day) } ?? ""
+            let code = countryCode.isEmpty ? "" : Self.join(countryCode, agentEntry.code)
+            let term = agentEntry.term
+            return Mention(start: 0, end: 0, kind: .agent, actor: nil, code: code,
+                           name: country.map { "\(lexicon.actors[$0].name) \(term)" } ?? term, agent: g.index, scope: country,
+                           parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
+        }
+        if let c = country {
+            let entry = lexicon.actors[c]
+            let code = entry.code(on: day)
+            return Mention(start: 0, end: 0, kind: .named, actor: c, code: seat ? code + "GOV" : code, name: entry.name, agent: nil,
+                           scope: nil, parts: parts, plural: people, isPerson: false, head: head)
+        }
+        return nil
+    }
+
+    /// Appends an agent's role code to a country code, without repeating it.
+    static func join(_ base: String, _ role: String) -> String {
+        if base.hasSuffix(role) { return base }
+        return base + role
+    }
+
+    /// The person an agent noun describes within a scope: the leader of the scope when the agent is
+    /// a leader word, else a person whose current title contains the agent term and who belongs to the scope.
+    func describedPerson(agent: AgentEntry, scope: Int, day: Day?) -> Int? {
+        let term = agent.term.lowercased()
+        let scopeEntry = lexicon.actors[scope]
+        let leaderWords = scopeEntry.type == .country ? Self.countryLeaderWords : Self.leaderWords
+        if leaderWords.contains(term), let leader = lexicon.leader(of: scopeEntry.id, on: day) { return leader }
+        // Title match: "supreme leader" in "Supreme Leader of Iran", with the scope's country.
+        let country = scopeEntry.country
+        var found: Int?
+        for (n, a) in lexicon.actors.enumerated() where a.type == .person {
+            guard let title = a.title(on: day)?.lowercased(), title.hasPrefix(term) else { continue }
+            let belongs = a.code(on: day).hasPrefix(country) && (scopeEntry.type == .country || title.contains(scopeEntry.name.lowercased())
+                || a.affiliations.contains { $0.target == scopeEntry.id })
+            if belongs {
+                if found != nil { return nil }  // ambiguous
+                found = n
+            }
+        }
+        return found
+    }
+
+    static let leaderWords: Set<String> = [
+        "chief", "leader", "head", "commander", "president", "chairman", "chair", "secretary-general", "secretary general",
+        "director", "director-general", "boss", "founder", "emir", "king", "supreme leader", "prime minister", "premier",
+        "top commander", "commander-in-chief", "spiritual leader", "political leader", "military chief",
+    ]
+
+    static let countryLeaderWords: Set<String> = ["leader", "supreme leader", "head of state", "ruler", "strongman"]
+
+    /// "the military wing of Hamas", "Hamas's armed wing": a label of a part resolves to that part.
+    func labelledParts(_ mentions: [Mention], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?) -> [Mention] {
+        func text(_ a: Int, _ b: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self).lowercased()
+        }
+        func part(of group: Int, label: String) -> Int? {
+            let id = lexicon.actors[group].id
+            return lexicon.actors.firstIndex { a in
+                a.affiliations.contains { aff in
+                    guard aff.relation == .partOf, aff.target == id, let l = aff.label?.lowercased() else { return false }
+                    return label == l || label.hasSuffix(" " + l) || l.hasSuffix(" " + label) && label.contains(" ")
+                }
+            }
+        }
+        func isLabelWord(_ t: Token) -> Bool {
+            !t.flags.contains(.punctuation) && !t.flags.contains(.capitalized) && !ClosedClass.determiners.contains(t.key)
+                && !ClosedClass.prepositions.contains(t.key) && !ClosedClass.conjunctions.contains(t.key)
+        }
+        var out: [Mention] = []
+        for m in mentions {
+            guard m.kind == .named || m.kind == .agent, let group = (m.kind == .named ? m.actor : m.scope),
+                  lexicon.actors[group].type != .country, lexicon.actors[group].type != .person
+            else { out.append(m); continue }
+            var replaced: Mention?
+            // Inside the span: "[the] military wing of Hamas".
+            if let of = (m.start..<m.end).first(where: { tokens[$0].key == ClosedClass.of }) {
+                var a = m.start
+                while a < of, ClosedClass.determiners.contains(tokens[a].key) { a += 1 }
+                if a < of, let p = part(of: group, label: text(a, of)) { replaced = with(m, part: p, start: m.start, end: m.end, day: day) }
+            }
+            // Before the span: "the armed wing of [Hamas]".
+            if replaced == nil, m.start >= 2, tokens[m.start - 1].key == ClosedClass.of {
+                var a = m.start - 1
+                while a > 0, m.start - 1 - a < 3, isLabelWord(tokens[a - 1]) { a -= 1 }
+                if a < m.start - 1, let p = part(of: group, label: text(a, m.start - 1)) {
+                    let s = a > 0 && ClosedClass.determiners.contains(tokens[a - 1].key) ? a - 1 : a
+                    replaced = with(m, part: p, start: s, end: m.end, day: day)
+                }
+            }
+            // After the span: "Hamas's military wing".
+            if replaced == nil, m.end < tokens.count, tokens[m.end].flags.contains(.possessive) {
+                var b = m.end + 1
+                while b < tokens.count, b - m.end <= 3, isLabelWord(tokens[b]) { b += 1 }
+                var e = b
+                while e > m.end + 1 {
+                    if let p = part(of: group, label: text(m.end + 1, e)) { replaced = with(m, part: p, start: m.start, end: e, day: day); break }
+                    e -= 1
+                }
+            }
+            out.append(replaced ?? m)
+        }
+        // Drop mentions swallowed by an extended one.
+        var result: [Mention] = []
+        for m in out {
+            if let last = result.last, m.start < last.end { continue }
+            result.append(m)
+        }
+        return result
+    }
+
+    private func with(_ m: Mention, part: Int, start: Int, end: Int, day: Day?) -> Mention {
+        let p = lexicon.actors[part]
+        return Mention(start: start, end: end, kind: .named, actor: part, code: p.code(on: day), name: p.name, agent: nil,
+                       scope: m.actor ?? m.scope, parts: m.parts + [part], plural: false, isPerson: false, head: end - 1)
+    }
+}

@@ -1,0 +1,109 @@
+/// Resolves pronouns ("it", "its", "they", "he"), group nouns ("the group", "the militant group")
+/// and descriptions ("the supreme leader", "the Iranian commander") to actors mentioned earlier in
+/// the document.
+struct Coreference {
+    let lexicon: Lexicon
+
+    /// What the document has mentioned so far, most recent last.
+    struct Referent {
+        var actor: Int?
+        var code: String
+        var name: String
+        var isPerson: Bool
+        var isGroup: Bool
+        var plural: Bool
+        var country: String
+    }
+    var history: [Referent] = []
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    static let groupNouns = ClosedClass.keys(["group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network"])
+
+    func referent(_ m: Mention) -> Referent? {
+        guard m.isResolved else { return nil }
+        let type = m.actor.map { lexicon.actors[$0].type }
+        return Referent(actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
+                        isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code))
+    }
+
+    /// Resolves the mentions of one sentence in order, then records them.
+    mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: (Int) -> [Int], day: Day?) {
+        var local: [Referent] = []
+        for n in mentions.indices {
+            let m = mentions[n]
+            let visible = history + local
+            switch m.kind {
+            case .pronoun:
+                let key = tokens[m.head].key
+                var found: Referent?
+                if Self.groupNouns.contains(key) {
+                    found = visible.last { $0.isGroup && !$0.isPerson }
+                } else if m.isPerson {
+                    found = visible.last { $0.isPerson }
+                } else if m.plural {
+                    found = visible.last { ($0.plural || $0.isGroup) && !$0.isPerson }
+                } else {
+                    // "it"/"its": the clause subject when it is an organisation or country, else the
+                    // country or group a person subject belongs to, else the latest non-person.
+                    let subj = subjects(n).first.flatMap { $0 < n ? mentions[$0] : nil }
+                    if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
+                    else if let s = subj, s.isPerson, let scope = s.scope {
+                        let e = lexicon.actors[scope]
+                        found = Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country)
+                    } else {
+                        found = visible.last { !$0.isPerson && !$0.plural }
+                    }
+                }
+                if let f = found {
+                    mentions[n].code = f.code
+                    mentions[n].name = f.name
+                    mentions[n].actor = f.actor
+                }
+            case .agent:
+                guard let agent = m.agent, !m.plural else { break }
+                let term = lexicon.agents[agent].term.lowercased()
+                let role = lexicon.agents[agent].code
+                let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
+                // "the supreme leader", "the Iranian commander": a person already mentioned.
+                if let f = visible.last(where: { r in
+                    guard r.isPerson, let a = r.actor else { return false }
+                    if let country, r.country != country { return false }
+                    let title = lexicon.actors[a].title(on: day)?.lowercased() ?? ""
+                    return title.contains(term) || ActorCode.sector(of: r.code) == String(role.prefix(3))
+                }) {
+                    mentions[n].code = f.code
+                    mentions[n].name = f.name
+                    mentions[n].actor = f.actor
+                    mentions[n].kind = .named
+                } else if m.code.isEmpty, let person = descriptionWithoutScope(term: term, day: day) {
+                    let p = lexicon.actors[person]
+                    mentions[n].code = p.code(on: day)
+                    mentions[n].name = p.name
+                    mentions[n].actor = person
+                    mentions[n].kind = .named
+                }
+            default: break
+            }
+            if mentions[n].isPerson, let scope = mentions[n].scope {
+                let e = lexicon.actors[scope]
+                local.append(Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country))
+            }
+            if let r = referent(mentions[n]) { local.append(r) }
+        }
+        history += local
+        if history.count > 64 { history.removeFirst(history.count - 64) }
+    }
+
+    /// A title that only one person holds ("the supreme leader" → Iran's).
+    private func descriptionWithoutScope(term: String, day: Day?) -> Int? {
+        guard term.contains(" ") else { return nil }  // "president" alone is ambiguous
+        var found: Int?
+        for (n, a) in lexicon.actors.enumerated() where a.type == .person {
+            guard let t = a.title(on: day)?.lowercased(), t.hasPrefix(term) else { continue }
+            if found != nil { return nil }
+            found = n
+        }
+        return found
+    }
+}
