@@ -89,13 +89,17 @@ public struct Preprocessor: Sendable {
             if Boilerplate.matches(bytes, lines[i].start, lines[i].end) { lines[i].dropped = true }
         }
 
-        // 3. Dateline on the first body line.
-        if let first = content[bodyFrom...].first(where: { !lines[$0].dropped }),
-            let d = Dateline.parse(bytes, from: lines[first].start, to: lines[first].end)
-        {
-            document.dateline = d.place
-            if let agency = d.agency, document.source?.isEmpty ?? true { document.source = agency }
-            lines[first].start = d.end
+        // 3. Dateline on the first body line (or the second, when the first is a short heading
+        //    without terminal punctuation, e.g. an undetected headline).
+        let candidates = content[bodyFrom...].lazy.filter { !lines[$0].dropped }.prefix(2)
+        for (k, line) in candidates.enumerated() {
+            if let d = Dateline.parse(bytes, from: lines[line].start, to: lines[line].end) {
+                document.dateline = d.place
+                if let agency = d.agency, document.source?.isEmpty ?? true { document.source = agency }
+                lines[line].start = d.end
+                break
+            }
+            if k == 0 && !isHeading(bytes, lines[line]) { break }
         }
 
         // 5. Normalise: headline first, then paragraphs separated by hard breaks.
@@ -205,6 +209,15 @@ public struct Preprocessor: Sendable {
         key.reserveCapacity(buf.bytes.count)
         for b in buf.bytes where ByteClass.isAlnum(b) || b >= 0x80 { key.append(ByteClass.lower(b)) }
         return key
+    }
+
+    /// A short line (at most 120 bytes) without terminal punctuation.
+    private func isHeading(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Line) -> Bool {
+        var e = line.end
+        while e > line.start, ByteClass.isSpace(bytes[e - 1]) { e -= 1 }
+        guard e > line.start, e - line.start <= 120 else { return false }
+        let b = bytes[e - 1]
+        return b != 46 && b != 33 && b != 63 && b != 34 && b != 0x9D
     }
 
     /// Does the line break between `prev` and `next` (same paragraph) end a sentence?
