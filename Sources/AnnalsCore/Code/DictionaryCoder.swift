@@ -32,9 +32,11 @@ public struct DictionaryCoder: EventCoder {
             let subjects = a.subjects
             var mentions = a.mentions
             let starts = mentions.map(\.start)
-            coref.resolve(&mentions, tokens: a.tokens, subjects: { n in
-                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] }) else { return [] }
-                return subjects[g]
+            let objects = a.objects
+            let tokens = a.tokens
+            coref.resolve(&mentions, tokens: a.tokens, governor: { n in
+                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
+                return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
             }, day: day)
             a.mentions = mentions
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }

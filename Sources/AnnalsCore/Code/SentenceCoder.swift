@@ -69,6 +69,7 @@ struct SentenceCoder {
         var out = [m]
         if forward {
             var cur = m
+            var lastJoinerWasAnd = false
             while true {
                 var p = a.mentions[cur].end
                 guard p < a.tokens.count, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.comma else { break }
@@ -76,14 +77,17 @@ struct SentenceCoder {
                 if p < a.tokens.count, a.tokens[p].key == ClosedClass.and { p += 1 }
                 while p < a.tokens.count, ClosedClass.determiners.contains(a.tokens[p].key) && mentionCovering(a, p) == nil { p += 1 }
                 guard let next = mentionCovering(a, p), a.mentions[next].start == p || a.mentions[next].start == p - 1 else { break }
+                lastJoinerWasAnd = a.tokens[p - 1].key == ClosedClass.and
                 out.append(next)
                 cur = next
             }
+            // "X, Y and Z" is a list; "X, Y said" is not.
+            if !lastJoinerWasAnd { out = [m] }
         } else {
             var cur = m
             while true {
                 var p = a.mentions[cur].start - 1
-                guard p >= 0, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.comma else { break }
+                guard p >= 0, a.tokens[p].key == ClosedClass.and else { break }
                 p -= 1
                 if p >= 0, a.tokens[p].key == ClosedClass.comma { p -= 1 }
                 guard let prev = mentionCovering(a, p), a.mentions[prev].end == p + 1 else { break }

@@ -58,8 +58,9 @@ struct ClauseAnalyzer {
             } else if finite || participle {
                 verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .participle }
                 // "the surprise attack launched": a participle after a noun modifies it.
-            } else if forms.contains(where: { $0.kind == .gerund }) && !afterDeterminer {
-                verb = forms.first { $0.kind == .gerund }
+            }
+            if let v = verb, v.kind == .gerund, !isAux, !mentionEnds.contains(p + 1) {
+                verb = nil  // "a face-to-face meeting": an -ing word is a noun unless "be" or a subject precedes it
             }
             if let verb { out[i] = verb }
         }

@@ -66,9 +66,13 @@ struct MentionRecognizer {
                 var s = i - 1
                 while s >= 0, i - s <= 3, !ClosedClass.determiners.contains(tokens[s].key), isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil { s -= 1 }
                 if s >= 0, tokens[s].key == ClosedClass.the || tokens[s].key == ClosedClass.that {
-                    // Drop a mention the modifiers produced ("the Palestinian militant group" keeps its country via coreference).
-                    while let last = mentions.last, last.end > s { mentions.removeLast() }
-                    mentions.append(Mention(start: s, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
+                    // Drop a mention the modifiers produced; "the Palestinian militant group" keeps its country as scope.
+                    var scope: Int?
+                    while let last = mentions.last, last.end > s {
+                        if let c = last.parts.first(where: { lexicon.actors[$0].type == .country }) { scope = c }
+                        mentions.removeLast()
+                    }
+                    mentions.append(Mention(start: s, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: scope,
                                             parts: [], plural: false, isPerson: false, head: i))
                     i += 1
                     continue

@@ -28,8 +28,19 @@ struct Coreference {
     }
 
     /// Resolves the mentions of one sentence in order, then records them.
-    mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: (Int) -> [Int], day: Day?) {
+    /// The clause a mention stands in: its verb's subject and object and the verb's word.
+    struct Governor {
+        var subject: [Int]
+        var object: [Int]
+        var verb: UInt64
+    }
+
+    /// Verbs whose complement describes what the object did: "accused X of its failure".
+    static let accusationVerbs = ClosedClass.keys(Morphology.allForms(["accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault", "praise", "thank", "congratulate", "commend", "punish", "sanction"]))
+
+    mutating func resolve(_ mentions: inout [Mention], tokens: [Token], governor: (Int) -> Governor?, day: Day?) {
         var local: [Referent] = []
+        var resolvedPronoun: Referent?
         for n in mentions.indices {
             let m = mentions[n]
             let visible = history + local
@@ -38,16 +49,24 @@ struct Coreference {
                 let key = tokens[m.head].key
                 var found: Referent?
                 if Self.groupNouns.contains(key) {
-                    found = visible.last { $0.isGroup && !$0.isPerson }
+                    let country = m.scope.map { lexicon.actors[$0].country }
+                    found = visible.last { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
                 } else if m.isPerson {
                     found = visible.last { $0.isPerson }
                 } else if m.plural {
                     found = visible.last { ($0.plural || $0.isGroup) && !$0.isPerson }
+                } else if let chained = resolvedPronoun {
+                    // A second "it" in the sentence continues the first: "its failure ... before it launched".
+                    found = chained
                 } else {
-                    // "it"/"its": the clause subject when it is an organisation or country, else the
-                    // country or group a person subject belongs to, else the latest non-person.
-                    let subj = subjects(n).first.flatMap { $0 < n ? mentions[$0] : nil }
-                    if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
+                    // "it"/"its": the accused in "accused X of its ...", else the clause subject when it
+                    // is an organisation or country, else the country or group a person subject belongs
+                    // to, else the latest non-person.
+                    let gov = governor(n)
+                    let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
+                    if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved, !mentions[o].isPerson {
+                        found = referent(mentions[o])
+                    } else if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
                     else if let s = subj, s.isPerson, let scope = s.scope {
                         let e = lexicon.actors[scope]
                         found = Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country)
@@ -59,6 +78,7 @@ struct Coreference {
                     mentions[n].code = f.code
                     mentions[n].name = f.name
                     mentions[n].actor = f.actor
+                    if !m.isPerson && !m.plural && !Self.groupNouns.contains(key) { resolvedPronoun = f }
                 }
             case .agent:
                 guard let agent = m.agent, !m.plural else { break }
