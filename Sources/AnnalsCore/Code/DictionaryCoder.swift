@@ -34,7 +34,7 @@ public struct DictionaryCoder: EventCoder {
             let starts = mentions.map(\.start)
             let objects = a.objects
             let tokens = a.tokens
-            coref.resolve(&mentions, tokens: a.tokens, governor: { n in
+            coref.resolve(&mentions, tokens: a.tokens, subjects: Set(subjects.joined()), governor: { n in
                 guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
                 return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
             }, day: day)

@@ -13,6 +13,8 @@ struct Coreference {
         var isGroup: Bool
         var plural: Bool
         var country: String
+        /// Was the subject of its clause (subjects are the likelier antecedents of a subject pronoun).
+        var wasSubject = false
     }
     var history: [Referent] = []
 
@@ -38,7 +40,7 @@ struct Coreference {
     /// Verbs whose complement describes what the object did: "accused X of its failure".
     static let accusationVerbs = ClosedClass.keys(Morphology.allForms(["accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault", "praise", "thank", "congratulate", "commend", "punish", "sanction"]))
 
-    mutating func resolve(_ mentions: inout [Mention], tokens: [Token], governor: (Int) -> Governor?, day: Day?) {
+    mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: Set<Int>, governor: (Int) -> Governor?, day: Day?) {
         var local: [Referent] = []
         var resolvedPronoun: Referent?
         for n in mentions.indices {
@@ -66,6 +68,9 @@ struct Coreference {
                     let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
                     if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved, !mentions[o].isPerson {
                         found = referent(mentions[o])
+                    } else if subjects.contains(n), let previous = visible.last(where: { $0.wasSubject && !$0.isPerson && !$0.plural }) {
+                        // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
+                        found = previous
                     } else if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
                     else if let s = subj, s.isPerson, let scope = s.scope {
                         let e = lexicon.actors[scope]
@@ -109,7 +114,10 @@ struct Coreference {
                 let e = lexicon.actors[scope]
                 local.append(Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country))
             }
-            if let r = referent(mentions[n]) { local.append(r) }
+            if var r = referent(mentions[n]) {
+                r.wasSubject = subjects.contains(n)
+                local.append(r)
+            }
         }
         history += local
         if history.count > 64 { history.removeFirst(history.count - 64) }

@@ -1,0 +1,79 @@
+import Testing
+@testable import AnnalsCore
+
+/// The clause mechanisms of the coder, one behaviour per test.
+@Suite struct CoderMechanismTests {
+    func codes(_ text: String, date: String = "2024-03-12") -> [String] { CoderTestSupport.triples(text, date: date) }
+
+    @Test func negatedEventsAreLeftOutAndKeptOnRequest() {
+        #expect(codes("Israel did not attack Hezbollah.").filter { $0.contains(":19") || $0.contains(":18") }.isEmpty)
+        let negated = CoderTestSupport.code("Israel did not attack Hezbollah.", includeNegated: true)
+        #expect(negated.contains { $0.polarity == .negated && $0.source?.code == "ISR" })
+    }
+
+    @Test func passiveVoiceTakesTheByAgentAsSource() {
+        #expect(codes("Hezbollah was attacked by Israel.").contains { $0.hasPrefix("ISR>LBNREB:") })
+    }
+
+    @Test func compoundSubjectsAreEachCoded() {
+        let got = codes("Iran and Syria condemned Israel.")
+        #expect(got.contains { $0.hasPrefix("IRN>ISR:11") })
+        #expect(got.contains { $0.hasPrefix("SYR>ISR:11") })
+    }
+
+    @Test func reciprocalMeetingsAreCodedBothWays() {
+        let got = codes("Turkey met Greece in Ankara.")
+        #expect(got.contains { $0.hasPrefix("TUR>GRC:04") })
+        #expect(got.contains { $0.hasPrefix("GRC>TUR:04") })
+    }
+
+    @Test func capitalsStandForTheirGovernments() {
+        #expect(codes("Tehran accused Washington of lying.").contains { $0.hasPrefix("IRNGOV>USAGOV:11") })
+    }
+
+    @Test func relativeClausesDoNotStealTheSubject() {
+        let got = codes("Hamas, which controls Gaza, accused Israel of aggression.")
+        #expect(got.contains { $0.hasPrefix("PSEREB>ISR:11") })
+    }
+
+    @Test func vowsAreIntentNotAction() {
+        let events = CoderTestSupport.code("Iran vowed to attack Israel.")
+        #expect(!events.contains { $0.root == "19" })
+        #expect(events.contains { $0.root == "13" && $0.modality == .intended })
+    }
+
+    @Test func appealsAreNotTheActionTheyAskFor() {
+        let events = CoderTestSupport.code("Egypt urged Israel to withdraw its troops.")
+        #expect(events.contains { $0.root == "02" || $0.root == "10" })
+        #expect(!events.contains { $0.root == "08" })
+    }
+
+    @Test func refusalsAreRejectionsAndNegateTheirComplement() {
+        let events = CoderTestSupport.code("Russia refused to attack Ukraine.")
+        #expect(events.contains { $0.root == "12" })
+        #expect(!events.contains { $0.root == "19" || $0.root == "18" })
+    }
+
+    @Test func datedRolesFollowTheEventDate() {
+        let before = codes("Joe Biden criticized China.", date: "2023-06-01")
+        let after = codes("Joe Biden criticized China.", date: "2025-06-01")
+        #expect(before.contains { $0.hasPrefix("USAGOV>CHN") })
+        #expect(after.contains { $0.hasPrefix("USAELI>CHN") })
+    }
+
+    @Test func pronounsResolveToEarlierActors() {
+        let events = CoderTestSupport.code("Hezbollah fired rockets at Israel on Monday. It later accused Israel of war crimes.")
+        #expect(events.contains { $0.source?.code == "LBNREB" && $0.root == "11" })
+    }
+
+    @Test func datesResolveAgainstTheDocumentDate() {
+        let events = CoderTestSupport.code("Hamas attacked Israel on October 7.", date: "2023-11-20")
+        #expect(events.contains { $0.date == "2023-10-07" })
+    }
+
+    @Test func restatementsAreOneEventWithMentions() {
+        let events = CoderTestSupport.code("Iran accused Israel of aggression.\n\nIran accused Israel of aggression again on Monday.")
+        #expect(events.filter { $0.root == "11" }.count == 1)
+        #expect(events.first { $0.root == "11" }?.mentions == 2)
+    }
+}
