@@ -1,0 +1,333 @@
+/// A verb found in the sentence.
+struct PetrarchVerbOccurrence {
+    var start: Int
+    var end: Int
+    /// Token of the verb word itself.
+    var verb: Int
+    var form: Int32
+}
+
+/// A successful pattern match: the slots it filled and the tokens its words used.
+struct PetrarchMatch {
+    var pattern: Int32
+    var source: Int32 = -1
+    var target: Int32 = -1
+    var compound: Int32 = -1
+    var used: [Int] = []
+}
+
+extension PetrarchAnalysis {
+    // MARK: verbs
+
+    func findVerbs() -> [PetrarchVerbOccurrence] {
+        var out: [PetrarchVerbOccurrence] = []
+        let n = keys.count
+        var p = 0
+        while p < n {
+            defer { p += 1 }
+            guard !inItem[p], let forms = dict.verbs.formsByKey[keys[p]] else { continue }
+            let f = flags(p)
+            if f.contains(.capitalized) && !f.contains(.allCaps) && p > 0 { continue }  // a name, not a verb
+            for fi in forms {
+                let form = dict.verbs.forms[Int(fi)]
+                let s = p - form.pre.count
+                let e = p + 1 + form.post.count
+                guard s >= 0, e <= n else { continue }
+                var ok = true
+                for (k, key) in form.pre.enumerated() where keys[s + k] != key { ok = false; break }
+                if ok { for (k, key) in form.post.enumerated() where keys[p + 1 + k] != key { ok = false; break } }
+                guard ok else { continue }
+                if looksNominal(s, verb: p) { break }
+                out.append(PetrarchVerbOccurrence(start: s, end: e, verb: p, form: fi))
+                p = e - 1
+                break
+            }
+        }
+        return out
+    }
+
+    /// TABARI's noun/verb disambiguation: a verb form after a determiner or possessive is a noun
+    /// ("an attack", "Gondor's visit", "a brief private visit"), except a past form standing apart.
+    func looksNominal(_ s: Int, verb: Int) -> Bool {
+        guard s > 0 else { return false }
+        if PetrarchWords.determiners.contains(keys[s - 1]) || isPossessive(s - 1) { return true }
+        if endsWithED(verb) { return false }
+        var j = s - 1
+        var steps = 0
+        while j >= 0 && steps < 3 {
+            if PetrarchWords.determiners.contains(keys[j]) { return true }
+            if !isPlainLower(j) || PetrarchWords.verbal.contains(keys[j]) || inItem[j] || PetrarchWords.prepositions.contains(keys[j]) { return false }
+            j -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    // MARK: pattern matching
+
+    func phraseAt(_ p: Int, _ w: [UInt64]) -> Bool {
+        guard p >= 0, p + w.count <= keys.count else { return false }
+        for (k, key) in w.enumerated() where keys[p + k] != key { return false }
+        return true
+    }
+
+    /// Matches upper items `k...` starting at or after `pos` (exactly at `pos` when adjacent).
+    func matchUpper(_ items: [PetrarchPatternItem], _ k: Int, _ pos: Int, _ m: inout PetrarchMatch, _ budget: inout Int) -> Bool {
+        if k == items.count { return true }
+        budget -= 1
+        if budget < 0 { return false }
+        let it = items[k]
+        let n = keys.count
+        let last = it.adjacent ? pos : n - 1
+        var p = pos
+        while p <= last && p < n {
+            let save = m
+            switch it.element {
+            case .words(let w):
+                if phraseAt(p, w) {
+                    m.used.append(contentsOf: p..<(p + w.count))
+                    if matchUpper(items, k + 1, p + w.count, &m, &budget) { return true }
+                }
+            case .synset(let s):
+                for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(p, ph) {
+                    m.used.append(contentsOf: p..<(p + ph.count))
+                    if matchUpper(items, k + 1, p + ph.count, &m, &budget) { return true }
+                    m = save
+                }
+            case .source, .target, .compound:
+                let mi = mentionStartAt[p]
+                if mi >= 0, it.element != .compound || mentions[Int(mi)].members.count > 1 {
+                    if it.element == .source { m.source = mi } else if it.element == .target { m.target = mi } else { m.compound = mi }
+                    if matchUpper(items, k + 1, mentions[Int(mi)].end, &m, &budget) { return true }
+                }
+            case .skip:
+                let mi = mentionStartAt[p]
+                let next = mi >= 0 ? mentions[Int(mi)].end : p + 1
+                if matchUpper(items, k + 1, next, &m, &budget) { return true }
+            }
+            m = save
+            p += 1
+        }
+        return false
+    }
+
+    /// Matches lower items `k...` ending at or before `end` (exactly at `end` when adjacent),
+    /// scanning leftwards from the verb.
+    func matchLower(_ items: [PetrarchPatternItem], _ k: Int, _ end: Int, _ m: inout PetrarchMatch, _ budget: inout Int) -> Bool {
+        if k == items.count { return true }
+        budget -= 1
+        if budget < 0 { return false }
+        let it = items[k]
+        let lowest = it.adjacent ? end : 1
+        var e = end
+        while e >= lowest && e >= 1 {
+            let save = m
+            switch it.element {
+            case .words(let w):
+                if phraseAt(e - w.count, w) {
+                    m.used.append(contentsOf: (e - w.count)..<e)
+                    if matchLower(items, k + 1, e - w.count, &m, &budget) { return true }
+                }
+            case .synset(let s):
+                for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(e - ph.count, ph) {
+                    m.used.append(contentsOf: (e - ph.count)..<e)
+                    if matchLower(items, k + 1, e - ph.count, &m, &budget) { return true }
+                    m = save
+                }
+            case .source, .target, .compound:
+                let mi = mentionEndAt[e]
+                if mi >= 0, it.element != .compound || mentions[Int(mi)].members.count > 1 {
+                    if it.element == .source { m.source = mi } else if it.element == .target { m.target = mi } else { m.compound = mi }
+                    if matchLower(items, k + 1, mentions[Int(mi)].start, &m, &budget) { return true }
+                }
+            case .skip:
+                let mi = mentionEndAt[e]
+                let next = mi >= 0 ? mentions[Int(mi)].start : e - 1
+                if matchLower(items, k + 1, next, &m, &budget) { return true }
+            }
+            m = save
+            e -= 1
+        }
+        return false
+    }
+
+    func match(_ occ: PetrarchVerbOccurrence) -> PetrarchMatch? {
+        let block = dict.verbs.blocks[Int(dict.verbs.forms[Int(occ.form)].block)]
+        for pi in block.patterns {
+            let pat = dict.verbs.patterns[Int(pi)]
+            var m = PetrarchMatch(pattern: pi)
+            var budget = 4000
+            if matchLower(pat.lower, 0, occ.start, &m, &budget), matchUpper(pat.upper, 0, occ.end, &m, &budget) {
+                return m
+            }
+        }
+        return nil
+    }
+
+    // MARK: source and target
+
+    /// True when the mention is the object of a preposition ("between X", "in south X").
+    func isPrepositionObject(_ m: PetrarchMention) -> Bool {
+        var j = m.start - 1
+        var steps = 0
+        while j >= 0 && steps <= 2 {
+            if PetrarchWords.prepositions.contains(keys[j]) { return true }
+            if !(isPlainLower(j) || PetrarchWords.determiners.contains(keys[j])) { return false }
+            j -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The subject: the nearest mention before the verb that is not the object of a preposition.
+    func subject(before s: Int) -> Int32 {
+        var fallback: Int32 = -1
+        for i in stride(from: mentions.count - 1, through: 0, by: -1) where mentions[i].end <= s {
+            if fallback < 0 { fallback = Int32(i) }
+            if !isPrepositionObject(mentions[i]) { return Int32(i) }
+        }
+        return fallback
+    }
+
+    func object(after e: Int, excluding: Int32) -> Int32 {
+        for (i, m) in mentions.enumerated() where m.start >= e && Int32(i) != excluding { return Int32(i) }
+        return -1
+    }
+
+    /// Passive voice with an agent: a form of "be" just before the verb and "by X" just after.
+    func passiveAgent(_ occ: PetrarchVerbOccurrence) -> Int32 {
+        var j = occ.start - 1
+        var steps = 0
+        var be = false
+        while j >= 0 && steps < 3 {
+            if PetrarchWords.be.contains(keys[j]) && keys[j] != TokenKey.hash("'s") { be = true; break }
+            guard isPlainLower(j), !inItem[j] else { break }
+            j -= 1
+            steps += 1
+        }
+        guard be else { return -1 }
+        var k = occ.end
+        steps = 0
+        while k < keys.count && steps < 3 && keys[k] != PetrarchWords.by {
+            guard isPlainLower(k), dict.verbs.formsByKey[keys[k]] == nil || endsWithED(k) == false else { return -1 }
+            k += 1
+            steps += 1
+        }
+        guard k < keys.count, keys[k] == PetrarchWords.by else { return -1 }
+        var s = k + 1
+        if s < keys.count, PetrarchWords.determiners.contains(keys[s]) { s += 1 }
+        return s < keys.count ? mentionStartAt[s] : -1
+    }
+
+    func negated(_ occ: PetrarchVerbOccurrence, used: Set<Int>) -> Bool {
+        var j = occ.start - 1
+        var steps = 0
+        while j >= 0 && steps < 4 {
+            if PetrarchWords.negators.contains(keys[j]) { return !used.contains(j) }
+            if !isWord(j) || inItem[j] { return false }
+            j -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    func isInfinitive(_ occ: PetrarchVerbOccurrence) -> Bool {
+        var j = occ.start - 1
+        if j >= 0, isPlainLower(j), keys[j] != PetrarchWords.to, j - 1 >= 0, keys[j - 1] == PetrarchWords.to { j -= 1 }
+        return j >= 0 && keys[j] == PetrarchWords.to
+    }
+
+    // MARK: coding
+
+    func codeVerbs() -> [PetrarchEvent] {
+        let verbs = findVerbs()
+        if verbs.isEmpty || mentions.isEmpty { return [] }
+        let matches = verbs.map { match($0) }
+        // Words used by one verb's pattern are not verbs of their own ("SAID WOULD NOT * ...").
+        var usedBy = [Int](repeating: -1, count: keys.count)
+        for (i, m) in matches.enumerated() {
+            guard let m, !dict.verbs.patterns[Int(m.pattern)].code.isNull else { continue }
+            for u in m.used where usedBy[u] < 0 { usedBy[u] = i }
+        }
+        var events: [PetrarchEvent] = []
+        var seen: Set<String> = []
+        var lastCodedEnd = -1
+        for (i, occ) in verbs.enumerated() {
+            if usedBy[occ.verb] >= 0 && usedBy[occ.verb] != i { continue }
+            let form = dict.verbs.forms[Int(occ.form)]
+            var m = matches[i]
+            var code = form.code
+            var pattern: PetrarchPattern? = nil
+            if let mm = m {
+                let p = dict.verbs.patterns[Int(mm.pattern)]
+                if p.code.isNull {
+                    m = nil  // PETRARCH: a null pattern falls back to the verb's own code
+                } else {
+                    code = p.code
+                    pattern = p
+                }
+            }
+            if code.isNull { continue }
+            // An infinitive complement of a verb already coded belongs to that verb's clause.
+            if lastCodedEnd >= 0, isInfinitive(occ), !mentions.contains(where: { $0.start >= lastCodedEnd && $0.end <= occ.start }) {
+                continue
+            }
+            var source: Int32 = m?.source ?? -1
+            var target: Int32 = m?.target ?? -1
+            var compound: Int32 = m?.compound ?? -1
+            var passive = false
+            if compound < 0 {
+                let explicit = source >= 0 || target >= 0
+                if !explicit {
+                    let agent = passiveAgent(occ)
+                    if agent >= 0 {
+                        passive = true
+                        source = agent
+                        target = subject(before: occ.start)
+                    }
+                }
+                if source < 0 { source = subject(before: occ.start) }
+                if target < 0 { target = object(after: occ.end, excluding: source) }
+            } else {
+                source = compound
+                target = compound
+            }
+            let used = Set(m?.used ?? [])
+            let neg = negated(occ, used: used)
+            let verbRange = byteRange(occ.start, occ.end)
+            let rule = pattern.map { "\($0.file):\($0.line) \($0.text)" } ?? "\(dict.verbs.blocks[Int(form.block)].file):\(form.line) \(form.text) [\(form.code.raw)]"
+            let patternText = pattern?.text ?? "\(form.text) [\(form.code.raw)]"
+            func members(_ i: Int32) -> [PetrarchMention.Member] {
+                i >= 0 ? mentions[Int(i)].members.filter { $0.code != "---" } : []
+            }
+            var srcs = members(source)
+            var tgts = members(target)
+            if !coder.options.requireDyad {
+                if srcs.isEmpty { srcs = [.init(code: "---", name: "", start: -1, end: -1)] }
+                if tgts.isEmpty { tgts = [.init(code: "---", name: "", start: -1, end: -1)] }
+            }
+            var produced = false
+            func emit(_ s: PetrarchMention.Member, _ t: PetrarchMention.Member, _ c: String) {
+                if s.code == t.code { return }
+                let key = "\(s.code)|\(t.code)|\(c)"
+                if seen.contains(key) { return }
+                seen.insert(key)
+                produced = true
+                events.append(PetrarchEvent(
+                    source: s.code, target: t.code, code: c, sourceName: s.name, targetName: t.name,
+                    sourceRange: s.start >= 0 ? byteRange(s.start, s.end) : nil,
+                    targetRange: t.start >= 0 ? byteRange(t.start, t.end) : nil,
+                    verbRange: verbRange, verb: string(occ.start, occ.end), rule: rule, pattern: patternText,
+                    negated: neg, passive: passive))
+            }
+            for s in srcs {
+                for t in tgts {
+                    if let f = code.forward { emit(s, t, f) }
+                    if let r = code.reverse { emit(t, s, r) }
+                }
+            }
+            if produced { lastCodedEnd = occ.end }
+        }
+        return events
+    }
+}
