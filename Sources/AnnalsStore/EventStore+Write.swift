@@ -20,7 +20,7 @@ public struct StorableDocument: Sendable {
 }
 
 /// What storing one batch did.
-public struct BatchResult: Sendable, Equatable {
+public struct BatchResult: Sendable {
     /// Documents newly stored.
     public var stored = 0
     /// Documents already in the store (left untouched).
@@ -31,6 +31,10 @@ public struct BatchResult: Sendable, Equatable {
     /// Mentions that created a new deduplicated event.
     public var newEvents = 0
     public var relations = 0
+    /// Seconds spent hashing and checking for stored documents, coding, and writing (for `--stats`).
+    public var hashSeconds = 0.0
+    public var codeSeconds = 0.0
+    public var storeSeconds = 0.0
 
     public init() {}
 
@@ -41,6 +45,9 @@ public struct BatchResult: Sendable, Equatable {
         mentions += other.mentions
         newEvents += other.newEvents
         relations += other.relations
+        hashSeconds += other.hashSeconds
+        codeSeconds += other.codeSeconds
+        storeSeconds += other.storeSeconds
     }
 }
 

@@ -44,6 +44,14 @@ public struct Ingester {
 
     /// Hashes, filters out stored documents, codes the rest and stores them in one transaction.
     public func ingest(_ documents: [Document]) throws -> BatchResult {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap() -> Double {
+            let now = clock.now
+            defer { mark = now }
+            let c = (now - mark).components
+            return Double(c.seconds) + Double(c.attoseconds) / 1e18
+        }
         var fresh: [Document] = []
         var hashes: [ContentHash] = []
         var seen: Set<ContentHash> = []
@@ -58,9 +66,12 @@ public struct Ingester {
             fresh.append(d)
             hashes.append(h)
         }
+        result.hashSeconds = lap()
         guard !fresh.isEmpty else { return result }
         let coded = runner.code(fresh, pipeline: pipeline)
+        result.codeSeconds = lap()
         result.add(try store.store(zip(hashes, coded).map { StorableDocument(hash: $0, coded: $1) }))
+        result.storeSeconds = lap()
         return result
     }
 

@@ -44,8 +44,8 @@ struct IngestCommand: ParsableCommand {
         let started = clock.now
         let path = storeOptions.db
         do {
-            let store = try EventStore(path: path, mode: .readWrite)
             let pipeline = Pipeline(coder: try coding.makeCoder(), options: coding.options)
+            let store = try EventStore(path: path, mode: .readWrite)
             let ingester = Ingester(store: store, pipeline: pipeline, runner: BatchRunner(threads: coding.threads), batchDocuments: batch)
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
             var lastDraw = clock.now - .seconds(1)
@@ -77,6 +77,10 @@ struct IngestCommand: ParsableCommand {
                     j.key("relations"); j.int(totals.relations)
                     j.key("seconds"); j.double((seconds * 1000).rounded() / 1000)
                     j.key("sentences_per_second"); j.int(Int(Double(totals.sentences) / max(seconds, 1e-9)))
+                    j.key("hash_seconds"); j.double((totals.hashSeconds * 1000).rounded() / 1000)
+                    j.key("code_seconds"); j.double((totals.codeSeconds * 1000).rounded() / 1000)
+                    j.key("store_seconds"); j.double((totals.storeSeconds * 1000).rounded() / 1000)
+                    j.key("store_sentences_per_second"); j.int(Int(Double(totals.sentences) / max(totals.storeSeconds, 1e-9)))
                     j.key("db_documents"); j.int(counts.documents)
                     j.key("db_events"); j.int(counts.events)
                     j.key("db_bytes"); j.int(Int(store.fileSize))
@@ -149,6 +153,10 @@ struct EventFilterOptions: ParsableArguments {
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, Day(value) == nil { throw ValidationError("\(name) must be YYYY-MM-DD, not '\(value)'") }
+        }
+        if let dyad {
+            var q = EventQuery()
+            do { try q.setDyad(dyad) } catch let e as StoreError { throw ValidationError(e.message) }
         }
         for r in split(root) where r.isEmpty || !r.allSatisfy(\.isNumber) {
             throw ValidationError("--root takes CAMEO digits such as 19 or 193, not '\(r)'")
