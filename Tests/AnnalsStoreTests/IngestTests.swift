@@ -213,3 +213,95 @@ import Testing
         #expect(try Self.events(killed) == Self.events(clean))
     }
 }
+
+/// The `events`, `series` and fault paths of the CLI, on a store filled from fixtures.
+@Suite struct CommandLineTests {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ binary: URL, _ arguments: [String]) throws -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func exportsReadBack() throws {
+        guard let binary = KillTests.annalsBinary() else {
+            print("skipping exportsReadBack: no built annals binary beside the tests")
+            return
+        }
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.path("cli.sqlite")
+        let store = try EventStore(path: path)
+        try store.store(DeduplicationTests.articles().map(StorableDocument.init))
+        let expected = try store.events(EventQuery())
+
+        let csv = try Self.run(binary, ["events", "--db", path, "--format", "csv"])
+        #expect(csv.status == 0)
+        let rows = RecordTable.parseCSV(csv.stdout)
+        #expect(rows.first == RecordTable.csvColumns)
+        #expect(try rows.dropFirst().map { try RecordTable.row(csvFields: $0) } == expected)
+
+        let tsv = try Self.run(binary, ["events", "--db", path, "--format", "tsv", "--dyad", "IRN:ISR"])
+        let lines = tsv.stdout.split(separator: "\n")
+        #expect(lines.first.map(String.init) == RecordTable.tsvHeader)
+        let parsed = try lines.dropFirst().map { try RecordTable.row(tsvFields: RecordTable.parseTSVLine($0)) }
+        #expect(parsed == expected.filter { $0.sourceCode.hasPrefix("IRN") && $0.targetCode.hasPrefix("ISR") })
+
+        let jsonl = try Self.run(binary, ["events", "--db", path, "--root", "19", "--since", "2024-04-02"])
+        let objects = try jsonl.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(objects.count == 1)
+        #expect(objects.first?["num_mentions"] as? Int == 1 && objects.first?["date"] as? String == "2024-04-02")
+
+        let series = try Self.run(binary, ["series", "--db", path, "--dyad", "IRN:ISR", "--by", "day"])
+        #expect(series.stdout == """
+            period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,mentions,goldstein_sum,goldstein_mean
+            2024-04-01,2,0,0,0,2,6,-20.0,-10.0
+            2024-04-02,1,0,0,0,1,1,-10.0,-10.0
+
+            """)
+    }
+
+    @Test func refusesForeignFilesWithOneLine() throws {
+        guard let binary = KillTests.annalsBinary() else {
+            print("skipping refusesForeignFilesWithOneLine: no built annals binary beside the tests")
+            return
+        }
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let theirs = dir.path("theirs.sqlite")
+        let q = try DatabaseQueue(path: theirs)
+        try q.write { db in try db.execute(sql: "CREATE TABLE t(x)") }
+        try q.close()
+        let notes = dir.path("notes.txt")
+        try Data("not a database\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let article = dir.path("a.txt")
+        try Data("Iran attacked Israel.\n".utf8).write(to: URL(fileURLWithPath: article))
+        for (command, db) in [("ingest", theirs), ("ingest", notes), ("events", theirs), ("series", notes),
+                              ("events", dir.path("missing.sqlite"))] {
+            var args = [command, "--db", db]
+            if command == "ingest" { args += [article, "--quiet"] }
+            let out = try Self.run(binary, args)
+            #expect(out.status != 0, "\(command) \(db)")
+            let lines = out.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].hasPrefix("annals: \(db): "), "\(out.stderr)")
+        }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "not a database\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("missing.sqlite")))
+    }
+}
