@@ -67,7 +67,17 @@ final class ByteStream {
             end = n
         }
         if buffer.count - end < ByteStream.chunk {
-            buffer.append(contentsOf: repeatElement(0, count: max(ByteStream.chunk, buffer.count)))
+            // Grow (doubling) with one memset and one memcpy, dropping consumed bytes.
+            var bigger = [UInt8](repeating: 0, count: 2 * buffer.count + ByteStream.chunk)
+            let n = end - start
+            bigger.withUnsafeMutableBufferPointer { dst in
+                buffer.withUnsafeBufferPointer { src in
+                    if n > 0 { _ = memcpy(dst.baseAddress!, src.baseAddress! + start, n) }
+                }
+            }
+            buffer = bigger
+            start = 0
+            end = n
         }
         while true {
             let r = buffer.withUnsafeMutableBufferPointer { b in
@@ -84,10 +94,11 @@ final class ByteStream {
         }
     }
 
-    /// Fills until at least `n` bytes are buffered or the input ends.
-    func peek(_ n: Int) -> ArraySlice<UInt8> {
+    /// Fills until at least `n` bytes are buffered or the input ends; returns a copy of them (a
+    /// copy, so that holding it does not make every later `fill` copy the buffer).
+    func peek(_ n: Int) -> [UInt8] {
         while available < n && fill() {}
-        return buffer[start..<min(end, start + n)]
+        return Array(buffer[start..<min(end, start + n)])
     }
 
     enum LineResult {

@@ -93,17 +93,17 @@ public struct DocumentReader: Sendable {
             onError(IngestError(file: origin, message: "cannot read: \(String(cString: strerror(stream.readError)))"))
             return
         }
-        if sample.isEmpty || (stream.atEOF && ByteChecks.isBlank(sample)) {
+        if sample.isEmpty || (stream.atEOF && ByteChecks.isBlank(sample[...])) {
             onError(IngestError(file: origin, message: "empty file"))
             return
         }
-        if ByteChecks.looksBinary(sample) {
+        if ByteChecks.looksBinary(sample[...]) {
             onError(IngestError(file: origin, message: "binary file, skipped"))
             return
         }
         if sample.starts(with: [0xEF, 0xBB, 0xBF]) { stream.consume(3) }
         let ext = (name as NSString).pathExtension.lowercased()
-        let format = self.format == .auto ? Self.detect(extension: ext, sample: sample) : self.format
+        let format = self.format == .auto ? Self.detect(extension: ext, sample: sample[...]) : self.format
         var context = ReadContext(origin: origin, name: name, defaultDate: defaultDate, maxDocumentBytes: maxDocumentBytes)
         switch format {
         case .jsonl:
