@@ -49,7 +49,8 @@ struct IngestCommand: ParsableCommand {
             let store = try EventStore(path: path, mode: .readWrite)
             let ingester = Ingester(store: store, pipeline: pipeline, runner: BatchRunner(threads: coding.threads), batchDocuments: batch)
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-            var lastDraw = clock.now - .seconds(1)
+            // Short ingests draw nothing: the first line appears after half a second.
+            var lastDraw = clock.now + .milliseconds(300)
             let (totals, failed) = try ingester.run(reader: input.reader, paths: input.paths, progress: showProgress ? { p in
                 guard clock.now - lastDraw >= .milliseconds(200) else { return }
                 lastDraw = clock.now
