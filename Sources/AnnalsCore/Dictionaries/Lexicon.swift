@@ -1,19 +1,19 @@
 /// The compiled dictionaries the coder works with: actors, agents and verb patterns, with the
 /// phrase trie and verb-form tables built once at load.
-public struct Lexicon: Sendable {
+public final class Lexicon: @unchecked Sendable {
     public internal(set) var actors: [ActorEntry] = []
     public internal(set) var agents: [AgentEntry] = []
     public internal(set) var patterns: [VerbPattern] = []
     /// Token sequences of names, adjectives, capitals and agent nouns.
     public internal(set) var phrases = PhraseTrie()
     /// Verb form → (verb lemma, form kind).
-    public internal(set) var verbForms: [UInt64: [VerbForm]] = [:]
+    public internal(set) var verbForms = KeyMap<[VerbForm]>()
     /// Noun form → nominal lemma (for `n:` patterns).
-    public internal(set) var nounForms: [UInt64: UInt64] = [:]
+    public internal(set) var nounForms = KeyMap<UInt64>()
     /// Verb lemma → indices into `patterns` (verbal patterns).
-    public internal(set) var verbPatterns: [UInt64: [Int]] = [:]
+    public internal(set) var verbPatterns = KeyMap<[Int]>()
     /// Noun lemma → indices into `patterns` (nominal patterns).
-    public internal(set) var nounPatterns: [UInt64: [Int]] = [:]
+    public internal(set) var nounPatterns = KeyMap<[Int]>()
     /// Actor id → index.
     public internal(set) var actorIndex: [String: Int] = [:]
     /// Country code → index of the country entry.
@@ -29,6 +29,26 @@ public struct Lexicon: Sendable {
             guard let day else { return true }
             return entry.period.contains(day)
         }?.actor
+    }
+
+    /// Person role titles, lower-cased, indexed by their first word (for "the supreme leader").
+    struct TitledRole: Sendable {
+        var actor: Int
+        var title: String
+        var period: Period
+    }
+    var titlesByFirstWord: [Substring: [TitledRole]] = [:]
+    /// Parts of a group by the group's id, with their lower-cased label ("military wing").
+    var partsByGroup: [String: [(label: String, part: Int)]] = [:]
+
+    /// People whose title (valid on `day`) starts with `term`, e.g. "supreme leader".
+    func persons(withTitlePrefix term: String, on day: Day?) -> [Int] {
+        guard let first = term.split(separator: " ").first, let roles = titlesByFirstWord[first] else { return [] }
+        var out: [Int] = []
+        for r in roles where r.title.hasPrefix(term) && (day.map { r.period.contains($0) } ?? true) && !out.contains(r.actor) {
+            out.append(r.actor)
+        }
+        return out
     }
 
     struct LeaderEntry: Sendable {
@@ -116,7 +136,7 @@ public struct AgentEntry: Sendable {
 /// One element of a compiled verb pattern.
 public enum PatternElement: Sendable, Hashable {
     /// Any of these word keys.
-    case word(Set<UInt64>, String)
+    case word([UInt64], String)
     /// The target actor stands here.
     case target
     /// Up to four words.
@@ -158,11 +178,13 @@ public enum PhraseMeaning: Sendable, Hashable {
 
 /// A trie over token keys: the longest phrase starting at a token is found in one walk.
 public struct PhraseTrie: Sendable {
-    struct Edge: Hashable {
-        var node: Int32
-        var key: UInt64
+    /// Edges keyed by a mix of the parent node and the token key.
+    private var edges = KeyMap<Int32>(capacity: 1 << 15)
+
+    @inline(__always)
+    static func edge(_ node: Int32, _ key: UInt64) -> UInt64 {
+        key &+ UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
     }
-    private var edges: [Edge: Int32] = [:]
     private var meanings: [[PhraseMeaning]] = [[]]
 
     public init() {}
@@ -171,7 +193,7 @@ public struct PhraseTrie: Sendable {
         guard !keys.isEmpty else { return }
         var node: Int32 = 0
         for k in keys {
-            let e = Edge(node: node, key: k)
+            let e = Self.edge(node, k)
             if let next = edges[e] {
                 node = next
             } else {
@@ -190,7 +212,7 @@ public struct PhraseTrie: Sendable {
         var best: (Int, [PhraseMeaning])?
         var i = start
         let end = min(limit ?? tokens.count, tokens.count)
-        while i < end, let next = edges[Edge(node: node, key: tokens[i].key)] {
+        while i < end, let next = edges[Self.edge(node, tokens[i].key)] {
             node = next
             i += 1
             if !meanings[Int(node)].isEmpty { best = (i, meanings[Int(node)]) }

@@ -336,13 +336,13 @@ struct LexiconBuilder {
                 guard w.hasSuffix("}") else { throw DictionaryError(file: file, line: line, message: "unbalanced '{' in '\(raw)'") }
                 let options = w.dropFirst().dropLast().split(separator: "|").map(String.init)
                 guard !options.isEmpty else { throw DictionaryError(file: file, line: line, message: "empty choice in '\(raw)'") }
-                elements.append(.word(Set(options.flatMap(Self.wordKeys)), w))
+                elements.append(.word(Array(Set(options.flatMap(Self.wordKeys))), w))
             } else if w.contains("@") || w.contains("}") || w.contains("|") {
                 throw DictionaryError(file: file, line: line, message: "bad word '\(w)' in '\(raw)'")
             } else if ["a", "an", "the"].contains(w) {
                 continue  // determiners are skipped anyway
             } else {
-                elements.append(.word(Set(Self.wordKeys(w)), w))
+                elements.append(.word(Self.wordKeys(w), w))
             }
         }
         guard targets <= 1 else { throw DictionaryError(file: file, line: line, message: "more than one '@' in '\(raw)'") }
@@ -350,11 +350,11 @@ struct LexiconBuilder {
         let index = lexicon.patterns.count
         lexicon.patterns.append(VerbPattern(code: code, head: headKey, nominal: nominal, elements: elements, text: raw, origin: "\(file):\(line)"))
         if nominal {
-            lexicon.nounPatterns[headKey, default: []].append(index)
+            lexicon.nounPatterns[headKey] = (lexicon.nounPatterns[headKey] ?? []) + [index]
             lexicon.nounForms[headKey] = headKey
             lexicon.nounForms[TokenKey.hash(Morphology.plural(head))] = headKey
         } else {
-            lexicon.verbPatterns[headKey, default: []].append(index)
+            lexicon.verbPatterns[headKey] = (lexicon.verbPatterns[headKey] ?? []) + [index]
             addVerb(head)
         }
     }
@@ -364,7 +364,11 @@ struct LexiconBuilder {
         for (form, kind) in Morphology.verbForms(lemma) {
             let key = TokenKey.hash(form)
             let vf = VerbForm(lemma: lemmaKey, kind: kind)
-            if !(lexicon.verbForms[key]?.contains(vf) ?? false) { lexicon.verbForms[key, default: []].append(vf) }
+            var forms = lexicon.verbForms[key] ?? []
+            if !forms.contains(vf) {
+                forms.append(vf)
+                lexicon.verbForms[key] = forms
+            }
         }
     }
 
@@ -395,6 +399,17 @@ struct LexiconBuilder {
             lexicon.actors[subject].affiliations.append(a)
             if a.relation == .leads {
                 lexicon.leaders[a.target, default: []].append(Lexicon.LeaderEntry(actor: subject, period: a.period))
+            }
+        }
+        for (n, actor) in lexicon.actors.enumerated() {
+            if actor.type == .person {
+                for role in actor.roles {
+                    guard let title = role.title?.lowercased(), let first = title.split(separator: " ").first else { continue }
+                    lexicon.titlesByFirstWord[first, default: []].append(Lexicon.TitledRole(actor: n, title: title, period: role.period))
+                }
+            }
+            for a in actor.affiliations where a.relation == .partOf {
+                if let label = a.label?.lowercased() { lexicon.partsByGroup[a.target, default: []].append((label, n)) }
             }
         }
         // Common verbs the coder must see as verbs even when no pattern names them.

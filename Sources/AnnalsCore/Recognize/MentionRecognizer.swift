@@ -269,8 +269,9 @@ struct MentionRecognizer {
         // Title match: "supreme leader" in "Supreme Leader of Iran", with the scope's country.
         let country = scopeEntry.country
         var found: Int?
-        for (n, a) in lexicon.actors.enumerated() where a.type == .person {
-            guard let title = a.title(on: day)?.lowercased(), title.hasPrefix(term) else { continue }
+        for n in lexicon.persons(withTitlePrefix: term, on: day) {
+            let a = lexicon.actors[n]
+            guard let title = a.title(on: day)?.lowercased() else { continue }
             let belongs = a.code(on: day).hasPrefix(country) && (scopeEntry.type == .country || title.contains(scopeEntry.name.lowercased())
                 || a.affiliations.contains { $0.target == scopeEntry.id })
             if belongs {
@@ -296,12 +297,9 @@ struct MentionRecognizer {
         }
         func part(of group: Int, label: String) -> Int? {
             let id = lexicon.actors[group].id
-            return lexicon.actors.firstIndex { a in
-                a.affiliations.contains { aff in
-                    guard aff.relation == .partOf, aff.target == id, let l = aff.label?.lowercased() else { return false }
-                    return label == l || label.hasSuffix(" " + l) || l.hasSuffix(" " + label) && label.contains(" ")
-                }
-            }
+            return lexicon.partsByGroup[id]?.first { (l, _) in
+                label == l || label.hasSuffix(" " + l) || l.hasSuffix(" " + label) && label.contains(" ")
+            }?.part
         }
         func isLabelWord(_ t: Token) -> Bool {
             !t.flags.contains(.punctuation) && !t.flags.contains(.capitalized) && !ClosedClass.determiners.contains(t.key)

@@ -126,12 +126,7 @@ struct Coreference {
     /// A title that only one person holds ("the supreme leader" → Iran's).
     private func descriptionWithoutScope(term: String, day: Day?) -> Int? {
         guard term.contains(" ") else { return nil }  // "president" alone is ambiguous
-        var found: Int?
-        for (n, a) in lexicon.actors.enumerated() where a.type == .person {
-            guard let t = a.title(on: day)?.lowercased(), t.hasPrefix(term) else { continue }
-            if found != nil { return nil }
-            found = n
-        }
-        return found
+        let people = lexicon.persons(withTitlePrefix: term, on: day)
+        return people.count == 1 ? people[0] : nil
     }
 }

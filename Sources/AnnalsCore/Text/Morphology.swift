@@ -112,20 +112,21 @@ public enum Morphology {
 
     /// Consonant-vowel-consonant monosyllables and a few stressed-final verbs double their last consonant.
     static func doublesFinalConsonant(_ verb: String) -> Bool {
-        let doubled: Set<String> = [
+        if verb == "veto" { return false }
+        if doubledConsonantVerbs.contains(verb) { return true }
+        let chars = Array(verb)
+        guard chars.count == 3 else { return false }
+        let (a, b, c) = (chars[0], chars[1], chars[2])
+        return !vowels.contains(a) && vowels.contains(b) && !vowels.contains(c) && !"wxy".contains(c)
+    }
+
+    static let doubledConsonantVerbs: Set<String> = [
             "admit", "commit", "submit", "permit", "omit", "transmit", "regret", "occur", "refer", "prefer", "confer",
             "deter", "control", "patrol", "compel", "expel", "propel", "repel", "rebel", "abet", "equip", "forbid",
             "kidnap", "outstrip", "embed", "ship", "shop", "drop", "stop", "plan", "ban", "bar", "beg",
             "rob", "tap", "trap", "grab", "jam", "nab", "rip", "slam", "snub", "stab", "step", "strip", "tip", "top",
             "wrap", "chat", "pin", "plot", "scrap", "sip", "skip", "slip", "spot", "stir", "tug", "veto",
         ]
-        if verb == "veto" { return false }
-        if doubled.contains(verb) { return true }
-        let chars = Array(verb)
-        guard chars.count == 3 else { return false }
-        let (a, b, c) = (chars[0], chars[1], chars[2])
-        return !vowels.contains(a) && vowels.contains(b) && !vowels.contains(c) && !"wxy".contains(c)
-    }
 }
 
 /// Which inflected form of a verb a word is.

@@ -1,0 +1,90 @@
+/// An open-addressing hash map keyed by 64-bit token keys.
+///
+/// Token keys are already FNV-1a hashes, so the map indexes by their low bits directly instead of
+/// rehashing with `Hasher` (which dominates a profile of `Dictionary<UInt64, _>` lookups in the
+/// coder's inner loops).
+public struct KeyMap<Value>: @unchecked Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var mask: Int
+    public private(set) var count = 0
+
+    public init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: nil, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    static func normalise(_ key: UInt64) -> UInt64 { key == 0 ? 0x9E37_79B9_7F4A_7C15 : key }
+
+    @inline(__always)
+    public subscript(key: UInt64) -> Value? {
+        get {
+            let k = Self.normalise(key)
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while true {
+                let stored = keys[i]
+                if stored == k { return values[i] }
+                if stored == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            if count * 2 >= keys.count { grow() }
+            let k = Self.normalise(key)
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while true {
+                let stored = keys[i]
+                if stored == k {
+                    values[i] = newValue
+                    return
+                }
+                if stored == 0 {
+                    guard newValue != nil else { return }
+                    keys[i] = k
+                    values[i] = newValue
+                    count += 1
+                    return
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    public subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? value() }
+        set { self[key] = newValue }
+    }
+
+    @inline(__always)
+    public func contains(_ key: UInt64) -> Bool { self[key] != nil }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (i, k) in oldKeys.enumerated() where k != 0 {
+            var j = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while keys[j] != 0 { j = (j + 1) & mask }
+            keys[j] = k
+            values[j] = oldValues[i]
+            count += 1
+        }
+    }
+}
+
+/// A set of token keys with the lookup of ``KeyMap``.
+public struct KeySet: Sendable {
+    private var map = KeyMap<Bool>()
+    public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        for k in keys { map[k] = true }
+    }
+    @inline(__always)
+    public func contains(_ key: UInt64) -> Bool { map[key] != nil }
+}
