@@ -176,12 +176,12 @@ struct BatchWriter {
                 result.newEvents += 1
             }
             touched.insert(eventID)
-            var span = Span(e.evidence.span[0], e.evidence.span[1])
-            if let s = e.source { span = span.union(Span(s.span[0], s.span[1])) }
-            if let t = e.target { span = span.union(Span(t.span[0], t.span[1])) }
+            var span = Self.span(e.evidence.span)
+            if let s = e.source { span = span.union(Self.span(s.span)) }
+            if let t = e.target { span = span.union(Self.span(t.span)) }
             try insertMention.execute(arguments: [
                 eventID, docID, e.sentence, e.id, max(1, e.mentions), e.text, span.start, span.end,
-                e.polarity.rawValue, e.modality.rawValue, e.evidence.verb, e.evidence.span[0], e.evidence.span[1],
+                e.polarity.rawValue, e.modality.rawValue, e.evidence.verb, Self.span(e.evidence.span).start, Self.span(e.evidence.span).end,
                 e.evidence.rule, e.source?.text, e.source?.name, e.target?.text, e.target?.name,
             ])
             result.mentions += 1
@@ -190,8 +190,7 @@ struct BatchWriter {
         }
 
         for r in coded.relations {
-            let span = Span(r.subject.span[0], r.subject.span[1]).union(Span(r.object.span[0], r.object.span[1]))
-                .union(Span(r.evidence.span[0], r.evidence.span[1]))
+            let span = Self.span(r.subject.span).union(Self.span(r.object.span)).union(Self.span(r.evidence.span))
             try insertRelation.execute(arguments: [
                 docID, r.sentence, r.id, r.date, r.subject.code, r.subject.name, r.subject.text, r.relation.rawValue,
                 r.label, r.object.code, r.object.name, r.object.text, r.text, r.evidence.verb, r.evidence.rule,
@@ -201,6 +200,11 @@ struct BatchWriter {
             try actor(r.subject, date: r.date)
             try actor(r.object, date: r.date)
         }
+    }
+
+    /// A `[start, end]` pair of the record contract as a span (tolerating a malformed pair).
+    static func span(_ pair: [Int]) -> Span {
+        Span(pair.first ?? 0, pair.count > 1 ? pair[1] : (pair.first ?? 0))
     }
 
     private func actor(_ a: ActorRef, date: String) throws {
