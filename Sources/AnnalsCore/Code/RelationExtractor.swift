@@ -1,7 +1,795 @@
-/// Extracts affiliations stated in text (part of, member of, leads, allied with, controls, based in).
+/// Extracts affiliations stated in text (part of, member of, leads, allied with, controls, based in)
+/// as ``RelationRecord``s dated by the document, each with the words that triggered it.
 ///
-/// PLACEHOLDER: the network work replaces this with the full extractor.
+/// It reads the same analysis the event coder uses (mentions with their `parts` and `scope`, verb
+/// groups, subjects) plus the dictionary phrase pieces inside each mention, and applies a handful of
+/// general mechanisms (see docs/network.md):
+///
+/// - **inside a mention chunk**: `Iran's Quds Force commander Esmail Qaani` (Qaani leads the Quds
+///   Force; the Quds Force is part of Iran, because the dictionaries put it inside the IRGC inside
+///   Iran), `the IRGC elite Quds Force` (part of, label "elite unit"), `Hamas chief Ismail Haniyeh`,
+///   `Iran's Supreme Leader` (the dictionaries' leader of Iran), `the military wing of Hamas` (a
+///   labelled part);
+/// - **copulas, relative clauses and appositives** linking an actor to a role-bearing mention:
+///   `X, which serves as the military wing of Y`, `X, the commander of Y`;
+/// - **relation nouns**: `X forms part of Y`, `X is an ally of Y`, `Y and its proxy X`, `members of Y`;
+/// - **participles with `by`** and hyphenated compounds: `headed by`, `led by`, `backed by`,
+///   `controlled by`, `Iran-backed X`, `US-led X`;
+/// - **control and place**: `taking control of X, including A, B and C`, `based in Y`;
+/// - **membership lists** under an alliance: `the Axis of Resistance, including A, B and C`.
+///
+/// Lists ("A, B, and C which are all part of Y") distribute the relation over their members.
 struct RelationExtractor {
     let lexicon: Lexicon
-    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder) -> [RelationRecord] { [] }
+
+    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder) -> [RelationRecord] {
+        var coref = Coreference(lexicon: lexicon)
+        let recognizer = MentionRecognizer(lexicon: lexicon)
+        var out: [RelationRecord] = []
+        var seen = Set<String>()
+        let day = document.date
+        for sentence in sentences {
+            var a = coder.analyse(sentence, day: day)
+            // The same coreference pass the event coder runs, so "the Palestinian militant group" is Hamas.
+            let groups = a.groups
+            let subjects = a.subjects
+            let objects = a.objects
+            let tokens = a.tokens
+            let starts = a.mentions.map(\.start)
+            var mentions = a.mentions
+            coref.resolve(&mentions, tokens: tokens, subjects: Set(subjects.joined()), governor: { n in
+                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
+                return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
+            }, day: day)
+            a.mentions = mentions
+            let reader = RelationReader(lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
+            for found in reader.read() {
+                guard let record = reader.record(found, document: document) else { continue }
+                let key = "\(record.subject.name)|\(record.subject.code)|\(record.relation.rawValue)|\(record.object.name)|\(record.object.code)"
+                if seen.insert(key).inserted { out.append(record) }
+            }
+        }
+        return out
+    }
+}
+
+/// One side of a relation found in a sentence.
+struct RelationParty: Hashable {
+    /// Dictionary actor index, nil for a name the dictionaries do not know.
+    var actor: Int?
+    var name: String
+    var code: String
+    /// Token range in the sentence.
+    var start: Int
+    var end: Int
+    var isPerson: Bool
+
+    var key: String { actor.map { "#\($0)" } ?? "~" + name.lowercased() }
+}
+
+/// A relation before it becomes a record.
+struct FoundRelation {
+    var subject: RelationParty
+    var relation: RelationKind
+    var label: String?
+    var object: RelationParty
+    /// Token range of the trigger words.
+    var trigger: Range<Int>
+    var rule: String
+}
+
+/// Reads the relations of one analysed sentence.
+struct RelationReader {
+    let lexicon: Lexicon
+    let a: SentenceCoder.Analysis
+    let coder: SentenceCoder
+    let sentence: Sentence
+    let day: Day?
+    let pieces: [MentionRecognizer.Piece]
+    /// Lower-cased token texts.
+    let words: [String]
+    /// Lists of coordinated mentions: items and the token where the list (with trailing locatives) ends.
+    private(set) var lists: [(items: [Int], end: Int)] = []
+
+    init(lexicon: Lexicon, a: SentenceCoder.Analysis, coder: SentenceCoder, sentence: Sentence, day: Day?, pieces: [MentionRecognizer.Piece]) {
+        self.lexicon = lexicon
+        self.a = a
+        self.coder = coder
+        self.sentence = sentence
+        self.day = day
+        self.pieces = pieces
+        self.words = a.tokens.map { sentence.text.utf8Slice(Int($0.start), Int($0.end)).lowercased() }
+        self.lists = findLists()
+    }
+
+    var count: Int { a.tokens.count }
+
+    func read() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for m in a.mentions.indices { out += chunkRelations(m) }
+        out += roleLinks()
+        out += relationNouns()
+        out += byPhrases()
+        out += compounds()
+        out += controlAndPlace()
+        out += inclusionLists()
+        out += verbRelations()
+        return out.filter { $0.subject.key != $0.object.key }
+    }
+
+    // MARK: word classes (grammar, not dictionary data)
+
+    static let partNouns: Set<String> = [
+        "wing", "arm", "branch", "unit", "division", "brigade", "faction", "affiliate", "offshoot", "subsidiary",
+        "franchise", "cell", "department", "section", "component", "force", "corps", "directorate", "bureau",
+    ]
+    static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
+    static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
+    static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
+    /// Singular agent terms that describe a person's role in a group or state.
+    static let personRoles: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "minister", "official", "deputy", "member", "envoy", "ambassador",
+        "adviser", "advisor", "aide", "general", "negotiator", "secretary", "representative", "operative", "officer",
+        "fighter", "militant", "soldier", "diplomat", "lawmaker", "senator", "mp", "governor", "mayor", "judge",
+        "prosecutor", "founder", "co-founder", "ideologue", "strategist", "financier", "member of parliament",
+    ]
+    static let leadParticiples: Set<String> = ["headed", "led", "commanded", "run", "chaired", "directed", "presided", "helmed", "fronted"]
+    static let backParticiples: Set<String> = ["backed", "supported", "sponsored", "funded", "financed", "armed", "bankrolled", "aided", "trained", "equipped"]
+    static let controlParticiples: Set<String> = ["controlled", "dominated", "held", "occupied", "administered", "ruled", "governed", "run"]
+    static let takeVerbs: Set<String> = [
+        "take", "takes", "took", "taken", "taking", "seize", "seizes", "seized", "seizing", "gain", "gains", "gained",
+        "gaining", "assume", "assumes", "assumed", "assuming", "wrest", "wrested", "regain", "regained", "retake",
+        "retook", "retaken", "retaking", "exert", "exerts", "exerted", "exercise", "exercises", "exercised", "have", "has", "had",
+        "keep", "keeps", "kept", "maintain", "maintains", "maintained", "establish", "established", "tighten", "tightened",
+    ]
+    static let copulas: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "remains", "remain", "remained", "became", "become", "becomes",
+        "serves", "serve", "served", "serving", "acts", "act", "acted", "acting", "functions", "function", "functioned",
+        "operates", "operate", "operated", "as", "forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",
+    ]
+    static let glue: Set<String> = ["all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely", "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described"]
+    static let namingWords: Set<String> = ["so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an"]
+    static let inclusionWords: Set<String> = ["including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like"]
+    static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
+
+    static func isLeaderTerm(_ term: String) -> Bool {
+        let t = term.lowercased()
+        if t == "founder" || t == "co-founder" { return false }
+        if MentionRecognizer.leaderWords.contains(t) || MentionRecognizer.countryLeaderWords.contains(t) { return true }
+        let last = t.split(separator: " ").last.map(String.init) ?? t
+        return ["leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier", "boss", "commander-in-chief", "secretary-general"].contains(last)
+    }
+
+    static func isPersonRole(_ term: String) -> Bool {
+        let t = term.lowercased()
+        if isLeaderTerm(t) || personRoles.contains(t) { return true }
+        let last = t.split(separator: " ").last.map(String.init) ?? t
+        return personRoles.contains(last)
+    }
+
+    // MARK: helpers
+
+    func isComma(_ p: Int) -> Bool { p >= 0 && p < count && words[p] == "," }
+    func isDeterminer(_ p: Int) -> Bool { p >= 0 && p < count && ClosedClass.determiners.contains(a.tokens[p].key) }
+    func mention(at p: Int) -> Int? { coder.mentionCovering(a, p) }
+
+    /// A lower-case content word (adjective or noun) that can sit inside a noun phrase.
+    func isModifier(_ p: Int) -> Bool {
+        guard p >= 0, p < count else { return false }
+        let t = a.tokens[p]
+        if t.flags.contains(.punctuation) || t.flags.contains(.capitalized) || t.flags.contains(.numeric) || t.flags.contains(.possessive) { return false }
+        let k = t.key
+        if ClosedClass.prepositions.contains(k) || ClosedClass.determiners.contains(k) || ClosedClass.conjunctions.contains(k)
+            || ClosedClass.relativePronouns.contains(k) || ClosedClass.be.contains(k) || ClosedClass.have.contains(k)
+            || ClosedClass.pronouns.contains(k) || ClosedClass.negators.contains(k) || ClosedClass.subordinators.contains(k)
+            || ClosedClass.hypotheticalModals.contains(k) || ClosedClass.futureModals.contains(k)
+        {
+            return false
+        }
+        if a.groups.contains(where: { $0.head == p }) { return false }
+        return !Self.inclusionWords.contains(words[p])
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        guard start < end else { return "" }
+        return sentence.text.utf8Slice(Int(a.tokens[start].start), Int(a.tokens[end - 1].end))
+    }
+
+    func type(_ actor: Int?) -> ActorType? { actor.map { lexicon.actors[$0].type } }
+
+    /// The party a mention stands for: its actor, the named group of an agent ("the Houthi militia"),
+    /// or an unknown capitalised name. With `group`, a person mention yields the group it names
+    /// ("the commander of Al-Qassam Brigades, which ..." → the Brigades).
+    func party(_ n: Int, group: Bool = false) -> RelationParty? {
+        let m = a.mentions[n]
+        if group, m.isPerson || type(m.actor) == .person, let g = m.parts.last(where: { lexicon.actors[$0].type != .person }) {
+            let e = lexicon.actors[g]
+            let piece = pieces.last { $0.start >= m.start && $0.end <= m.end && Self.actorOf($0.meaning) == g }
+            return RelationParty(actor: g, name: e.name, code: e.code(on: day), start: piece?.start ?? m.start, end: piece?.end ?? m.end, isPerson: false)
+        }
+        switch m.kind {
+        case .named, .pronoun:
+            guard let actor = m.actor else { return nil }
+            let e = lexicon.actors[actor]
+            return RelationParty(actor: actor, name: e.name, code: m.code.isEmpty ? e.code(on: day) : m.code, start: m.start, end: m.end, isPerson: e.type == .person)
+        case .agent:
+            guard let s = m.scope, !m.isPerson || m.plural || lexicon.actors[s].type != .country else { return nil }
+            let e = lexicon.actors[s]
+            guard e.type != .country else { return nil }
+            return RelationParty(actor: s, name: e.name, code: e.code(on: day), start: m.start, end: m.end, isPerson: false)
+        case .unknown:
+            guard m.end - m.start <= 6 else { return nil }
+            return RelationParty(actor: nil, name: m.name, code: "", start: m.start, end: m.end, isPerson: false)
+        }
+    }
+
+    func party(actor: Int, start: Int, end: Int) -> RelationParty {
+        let e = lexicon.actors[actor]
+        return RelationParty(actor: actor, name: e.name, code: e.code(on: day), start: start, end: end, isPerson: e.type == .person)
+    }
+
+    static func actorOf(_ meaning: PhraseMeaning) -> Int? {
+        switch meaning {
+        case .name(let a), .adjective(let a), .people(let a), .seat(let a): a
+        case .agent: nil
+        }
+    }
+
+    /// Parties of mentions, with lists expanded.
+    func parties(_ ns: [Int], group: Bool = false) -> [RelationParty] {
+        var out: [RelationParty] = []
+        for n in ns { if let p = party(n, group: group), !out.contains(where: { $0.key == p.key }) { out.append(p) } }
+        return out
+    }
+
+    func listItems(containing n: Int) -> [Int] {
+        lists.first { $0.items.contains(n) }?.items ?? [n]
+    }
+
+    /// The dictionaries' direct affiliation of `a` to `b`, if any.
+    func affiliation(_ x: Int, _ y: Int) -> Affiliation? {
+        let target = lexicon.actors[y].id
+        return lexicon.actors[x].affiliations.first { aff in aff.target == target && (day.map { d in aff.period.contains(d) } ?? true) }
+            ?? lexicon.actors[x].affiliations.first { $0.target == target }
+    }
+
+    /// True when the dictionaries put `x` inside `y` through part_of links (IRGC Quds Force → Iran).
+    func isInside(_ x: Int, _ y: Int, depth: Int = 4) -> Bool {
+        guard depth > 0 else { return false }
+        let target = lexicon.actors[y].id
+        for aff in lexicon.actors[x].affiliations where aff.relation == .partOf {
+            if aff.target == target { return true }
+            if let next = lexicon.actorIndex[aff.target], isInside(next, y, depth: depth - 1) { return true }
+        }
+        return false
+    }
+
+    func negated(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return (max(0, from)..<min(to, count)).contains { ClosedClass.negators.contains(a.tokens[$0].key) || words[$0] == "no" && $0 + 1 < count && words[$0 + 1] == "longer" }
+    }
+
+    // MARK: lists
+
+    /// Skips a locative phrase after a list item ("in Yemen", "in Iraq and Syria", "in the region").
+    func skipLocative(_ p: Int) -> Int {
+        guard p < count, Self.locativePrepositions.contains(words[p]) else { return p }
+        var q = p + 1
+        if let m = mention(at: q), a.mentions[m].start >= p + 1, type(a.mentions[m].actor) == .country {
+            q = a.mentions[m].end
+            while q + 1 < count, words[q] == "," || words[q] == "and" {
+                let r = words[q] == "," && q + 1 < count && words[q + 1] == "and" ? q + 2 : q + 1
+                guard let next = mention(at: r), a.mentions[next].start == r, type(a.mentions[next].actor) == .country else { break }
+                q = a.mentions[next].end
+            }
+            return q
+        }
+        while q < count, isDeterminer(q), mention(at: q) == nil { q += 1 }
+        var k = 0
+        while q < count, k < 2, isModifier(q), mention(at: q) == nil { q += 1; k += 1 }
+        return k > 0 ? q : p
+    }
+
+    /// Coordinated mentions: "Hamas, Lebanon's Hezbollah, the Houthi militia in Yemen, and ...".
+    private func findLists() -> [(items: [Int], end: Int)] {
+        var out: [(items: [Int], end: Int)] = []
+        var used = Set<Int>()
+        for i in a.mentions.indices where !used.contains(i) {
+            let first = a.mentions[i]
+            if first.kind == .pronoun && ClosedClass.possessivePronouns.contains(a.tokens[first.head].key) { continue }
+            var items = [i]
+            var p = skipLocative(first.end)
+            var sawAnd = false
+            while p < count, words[p] == "," || words[p] == "and" || words[p] == "or" {
+                var q = p
+                var joinerAnd = false
+                if words[q] == "," { q += 1 }
+                if q < count, words[q] == "and" || words[q] == "or" { joinerAnd = true; q += 1 }
+                var skipped = 0
+                while q < count, skipped < 2, mention(at: q) == nil, isDeterminer(q) || isModifier(q) { q += 1; skipped += 1 }
+                guard let next = mention(at: q), a.mentions[next].start > p, a.mentions[next].kind != .pronoun || !joinerAnd || a.mentions[next].end - a.mentions[next].start > 1 else { break }
+                items.append(next)
+                p = skipLocative(a.mentions[next].end)
+                if joinerAnd { sawAnd = true; break }
+            }
+            if items.count >= 2, sawAnd {
+                out.append((items, p))
+                used.formUnion(items)
+            }
+        }
+        return out
+    }
+
+    /// The mentions a relation phrase before `p` is about: the mention right before it, skipping
+    /// copulas, adverbs, "which/who" and one comma; a list ending there counts as a whole.
+    func antecedent(before p: Int) -> (mentions: [Int], relative: Bool, start: Int)? {
+        var q = p - 1
+        var relative = false
+        var commas = 0
+        var steps = 0
+        while q >= 0, steps < 8 {
+            let w = words[q]
+            if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { q -= 1; steps += 1; continue }
+            if ClosedClass.relativePronouns.contains(a.tokens[q].key), mention(at: q) == nil { relative = true; q -= 1; steps += 1; continue }
+            if w == ",", commas == 0 { commas += 1; q -= 1; steps += 1; continue }
+            break
+        }
+        guard q >= 0 else { return nil }
+        if let list = lists.first(where: { $0.end == q + 1 }) { return (list.items, relative, q + 1) }
+        guard let m = mention(at: q) else { return nil }
+        return (listItems(containing: m), relative, q + 1)
+    }
+
+    /// The subject of the clause standing before `p` (for gerunds and nouns: "X is responsible for taking control of").
+    func clauseSubject(before p: Int) -> [Int] {
+        if let g = a.groups.indices.first(where: { a.groups[$0].head == p }), !a.subjects[g].isEmpty { return a.subjects[g] }
+        guard let g = a.groups.indices.last(where: { a.groups[$0].head < p && !a.groups[$0].infinitival && !a.subjects[$0].isEmpty }) else { return [] }
+        return a.subjects[g].flatMap { listItems(containing: $0) }
+    }
+
+    /// The noun phrase starting at `p`: its head mentions (a list when coordinated), where it ends, and
+    /// the members of an "including ..." list that follows it.
+    func nounPhrase(at p: Int) -> (head: [Int], end: Int, included: [Int])? {
+        var q = p
+        var steps = 0
+        while q < count, steps < 6, mention(at: q) == nil, isDeterminer(q) || isModifier(q) || Self.namingWords.contains(words[q]) { q += 1; steps += 1 }
+        guard let first = mention(at: q) else { return nil }
+        // "its allied militia": a possessive pronoun, modifiers, then the head.
+        var head = first
+        var e = a.mentions[first].end
+        var r = e
+        var k = 0
+        while r < count, k < 3, mention(at: r) == nil, isModifier(r) { r += 1; k += 1 }
+        if a.mentions[first].kind == .pronoun, let next = mention(at: r), a.mentions[next].start == r {
+            head = next
+            e = a.mentions[next].end
+        }
+        let items = listItems(containing: head)
+        if let list = lists.first(where: { $0.items.contains(head) }) { e = max(e, list.end) }
+        var t = skipLocative(e)
+        if t < count, words[t] == "," { t += 1 }
+        var included: [Int] = []
+        if t < count, Self.inclusionWords.contains(words[t]) || words[t] == "such" && t + 1 < count && words[t + 1] == "as" || words[t] == "among" {
+            var u = t + 1
+            if words[t] == "such" || words[t] == "among" { u += 1 }
+            while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
+            if let m = mention(at: u) { included = listItems(containing: m) }
+        }
+        return (items, e, included)
+    }
+
+    // MARK: inside a mention chunk
+
+    func chunkRelations(_ n: Int) -> [FoundRelation] {
+        let m = a.mentions[n]
+        guard m.kind == .named || m.kind == .agent else { return [] }
+        var out: [FoundRelation] = []
+        let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
+        // Labelled part resolved by the recognizer: "the military wing of Hamas", "Hamas's armed wing".
+        if let x = m.actor, let s = m.scope, !inside.contains(where: { Self.actorOf($0.meaning) == x }),
+           let aff = affiliation(x, s), aff.relation == .partOf
+        {
+            let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) && words[p] != "of" }
+            let label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
+            let trigger = (labelWords.first ?? m.start)..<((labelWords.last ?? m.end - 1) + 1)
+            let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
+            out.append(FoundRelation(subject: party(actor: x, start: m.start, end: m.end), relation: .partOf, label: label,
+                                     object: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
+                                     trigger: trigger, rule: "labelled part"))
+        }
+        // A person described by an agent of a scope: "the Hamas chief", "the commander of the Quds Force".
+        if let p = m.actor, lexicon.actors[p].type == .person, m.parts.last == p, let g = m.agent, let s = m.scope, s != p {
+            let term = lexicon.agents[g].term
+            let agentPiece = inside.first { if case .agent = $0.meaning { return true } else { return false } }
+            let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
+            out.append(roleRelation(person: party(actor: p, start: m.start, end: m.end), term: term,
+                                    scope: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
+                                    trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person"))
+        }
+        // Consecutive pieces.
+        for (k, piece) in inside.enumerated() {
+            guard let x = Self.actorOf(piece.meaning) else { continue }
+            guard k + 1 < inside.count else { break }
+            let next = inside[k + 1]
+            if let y = Self.actorOf(next.meaning) {
+                // "Iran's Quds Force", "the IRGC elite Quds Force", "Lebanon's Hezbollah".
+                let gap = (piece.end..<next.start)
+                if gap.contains(where: { words[$0] == "of" }) { continue }
+                let fillers = gap.filter { isModifier($0) }.map { words[$0] }
+                if let r = innerPair(outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end) {
+                    out.append(r)
+                }
+            } else if case .agent(let g, let plural) = next.meaning, !plural, lexicon.actors[x].type != .person {
+                // "Quds Force commander Esmail Qaani", "Iran's Supreme Leader Ali Khamenei".
+                let term = lexicon.agents[g].term
+                var person: RelationParty?
+                if k + 2 < inside.count, let p = Self.actorOf(inside[k + 2].meaning), lexicon.actors[p].type == .person {
+                    person = party(actor: p, start: inside[k + 2].start, end: inside[k + 2].end)
+                } else if k + 2 == inside.count, next.end == m.end, let u = a.mentions.firstIndex(where: { $0.start == m.end && $0.kind == .unknown }),
+                          Self.isPersonRole(term)
+                {
+                    // "Hamas spokesman Abu Obeida" when the name is unknown.
+                    person = party(u)
+                }
+                if let person {
+                    out.append(roleRelation(person: person, term: term, scope: party(actor: x, start: piece.start, end: piece.end),
+                                            trigger: next.start..<next.end, rule: "title"))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A person's role in a scope: leads for leader words, else member of with the role as label.
+    func roleRelation(person: RelationParty, term: String, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation {
+        let leads = Self.isLeaderTerm(term)
+        return FoundRelation(subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
+    }
+
+    /// Two named actors side by side in one noun phrase: the second is inside, allied to, or based in
+    /// the first, as the words between and the dictionaries say.
+    func innerPair(outer x: Int, inner y: Int, fillers: [String], outerRange: Range<Int>, innerRange: Range<Int>) -> FoundRelation? {
+        let ex = lexicon.actors[x], ey = lexicon.actors[y]
+        guard x != y, ey.type != .person, ex.type != .person, ey.type != .country else { return nil }
+        let outer = party(actor: x, start: outerRange.lowerBound, end: outerRange.upperBound)
+        let inner = party(actor: y, start: innerRange.lowerBound, end: innerRange.upperBound)
+        let trigger = outerRange.upperBound..<max(outerRange.upperBound + 1, innerRange.lowerBound)
+        let label = fillers.joined(separator: " ")
+        if fillers.contains(where: { Self.proxyNouns.contains($0) }) {
+            return FoundRelation(subject: outer, relation: .controls, label: "proxy", object: inner, trigger: trigger, rule: "possessive proxy")
+        }
+        if fillers.contains(where: { Self.allyNouns.contains($0) }) {
+            return FoundRelation(subject: inner, relation: .alliedWith, label: label, object: outer, trigger: trigger, rule: "possessive ally")
+        }
+        if let noun = fillers.last(where: { Self.partNouns.contains($0) }) {
+            return FoundRelation(subject: inner, relation: .partOf, label: label.isEmpty ? noun : label, object: outer, trigger: trigger, rule: "possessive part")
+        }
+        if let aff = affiliation(y, x) {
+            var l = aff.label
+            if !fillers.isEmpty {
+                l = label + (aff.relation == .partOf && ey.type == .military ? " unit" : "")
+            }
+            return FoundRelation(subject: inner, relation: aff.relation, label: l, object: outer, trigger: trigger, rule: "noun phrase + dictionary")
+        }
+        if isInside(y, x) {
+            return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "noun phrase + dictionary")
+        }
+        if ex.type == .country {
+            let sameCountry = ActorCode.country(of: ey.code(on: day)) == ex.code(on: day)
+            if sameCountry && (ey.type == .military || ey.type == .government) {
+                return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "country's institution")
+            }
+            if sameCountry {
+                return FoundRelation(subject: inner, relation: .basedIn, label: nil, object: outer, trigger: trigger, rule: "country's group")
+            }
+            return nil
+        }
+        // "Hamas's Qassam Brigades": a possessive between two groups.
+        if outerRange.upperBound < count, a.tokens[outerRange.upperBound].flags.contains(.possessive) {
+            return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "possessive")
+        }
+        return nil
+    }
+
+    // MARK: copulas, relative clauses and appositives
+
+    /// "X, which serves as the military wing of Y", "X, the commander of Y", "X is the leader of Y".
+    func roleLinks() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for (j, m) in a.mentions.enumerated() {
+            guard m.kind == .named || m.kind == .agent, let s = m.scope else { continue }
+            // What the mention says: a labelled part of S, or a person's role in S.
+            var relation: RelationKind
+            var label: String?
+            if let x = m.actor, let aff = affiliation(x, s), aff.relation == .partOf, lexicon.actors[x].type != .person {
+                relation = .partOf
+                let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
+                let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) }
+                label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
+            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term) {
+                let term = lexicon.agents[g].term
+                relation = Self.isLeaderTerm(term) ? .leads : .memberOf
+                label = term.lowercased()
+            } else {
+                continue
+            }
+            // What stands before it: a copula, "which serves as", or an appositive comma.
+            var q = m.start - 1
+            var linked = false
+            var steps = 0
+            while q >= 0, steps < 5 {
+                let w = words[q]
+                if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { linked = true; q -= 1; steps += 1; continue }
+                break
+            }
+            var relative = false
+            if q >= 0, ClosedClass.relativePronouns.contains(a.tokens[q].key), linked { relative = true; q -= 1 }
+            var appositive = false
+            if q >= 0, words[q] == "," { appositive = !linked; q -= 1 }
+            guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
+            if appositive {
+                // "A, B" inside a list is not an appositive.
+                if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
+            }
+            if negated(q, m.start) { continue }
+            guard let subject = party(x, group: relative && words[q + 1] != "who") else { continue }
+            if relation != .partOf, !(subject.isPerson || subject.actor == nil) { continue }
+            if relation == .partOf, subject.isPerson { continue }
+            let scopePiece = pieces.last { $0.start >= m.start && $0.end <= m.end && Self.actorOf($0.meaning) == s }
+            let object = party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end)
+            out.append(FoundRelation(subject: subject, relation: relation, label: label, object: object, trigger: (q + 1)..<m.end,
+                                     rule: appositive ? "appositive" : "copula"))
+        }
+        return out
+    }
+
+    // MARK: relation nouns
+
+    /// "X forms part of Y", "X is an ally of Y", "members of Y", "Y and its proxy X", "Y's allies X".
+    func relationNouns() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for r in 0..<count {
+            let w = words[r]
+            let isPart = Self.partNouns.contains(w), isAlly = Self.allyNouns.contains(w), isProxy = Self.proxyNouns.contains(w)
+            let isMember = Self.memberNouns.contains(w)
+            guard isPart || isAlly || isProxy || isMember else { continue }
+            if mention(at: r) != nil { continue }  // handled as a chunk
+            // Modifiers before the noun belong to the label: "the military wing of".
+            var b = r
+            while b > 0, isModifier(b - 1), mention(at: b - 1) == nil { b -= 1 }
+            let labelText = (b..<(r + 1)).map { words[$0] }.joined(separator: " ")
+            // Form 1: NOUN of Y, with X before it.
+            if r + 1 < count, words[r + 1] == "of" || (isAlly && (words[r + 1] == "with" || words[r + 1] == "to")) {
+                guard let np = nounPhrase(at: r + 2) else { continue }
+                var q = b
+                while q > 0, isDeterminer(q - 1) { q -= 1 }
+                guard let ante = antecedent(before: q), !negated(ante.start, r) else { continue }
+                let subjects = parties(ante.mentions, group: ante.relative)
+                let objects = parties(np.head)
+                for x in subjects {
+                    for y in objects {
+                        if isProxy {
+                            out.append(FoundRelation(subject: y, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 2), rule: "proxy of"))
+                        } else if isAlly {
+                            out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: y, trigger: b..<(r + 2), rule: "ally of"))
+                        } else if isMember {
+                            let alliance = [.alliance, .igo].contains(type(y.actor)) || w.hasPrefix("member")
+                            out.append(FoundRelation(subject: x, relation: alliance ? .memberOf : .partOf, label: nil, object: y, trigger: b..<(r + 2), rule: "part of"))
+                        } else if !x.isPerson {
+                            out.append(FoundRelation(subject: x, relation: .partOf, label: labelText, object: y, trigger: b..<(r + 2), rule: "part noun"))
+                        }
+                    }
+                }
+                continue
+            }
+            // Form 2: OWNER's / its NOUN X ("Iran and its proxy terror group Hezbollah").
+            var o = b - 1
+            while o >= 0, isDeterminer(o), !ClosedClass.possessivePronouns.contains(a.tokens[o].key) { o -= 1 }
+            guard o >= 0 else { continue }
+            var owner: Int?
+            if let pm = mention(at: o), a.mentions[pm].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[o].key) { owner = pm }
+            else if a.tokens[o].flags.contains(.possessive), let pm = mention(at: o - 1) { owner = pm }
+            guard let ownerMention = owner, let ownerParty = party(ownerMention), !ownerParty.isPerson || isAlly else { continue }
+            var q = r + 1
+            var k = 0
+            while q < count, k < 3, mention(at: q) == nil, isModifier(q) { q += 1; k += 1 }
+            if q < count, words[q] == "," { q += 1 }
+            guard let xm = mention(at: q), a.mentions[xm].start >= r + 1 else { continue }
+            for x in parties(listItems(containing: xm)) where !x.isPerson || isAlly {
+                if isProxy {
+                    out.append(FoundRelation(subject: ownerParty, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 1), rule: "possessive proxy"))
+                } else if isAlly {
+                    out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: ownerParty, trigger: b..<(r + 1), rule: "possessive ally"))
+                } else if isPart {
+                    out.append(FoundRelation(subject: x, relation: .partOf, label: labelText, object: ownerParty, trigger: b..<(r + 1), rule: "possessive part"))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: participles with "by"
+
+    /// "the Axis of Resistance headed by Iran", "militias backed by Iran", "areas controlled by the Houthis".
+    func byPhrases() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 1..<max(1, count) where words[p] == "by" {
+            let v = words[p - 1]
+            let lead = Self.leadParticiples.contains(v), back = Self.backParticiples.contains(v), control = Self.controlParticiples.contains(v)
+            guard lead || back || control, let np = nounPhrase(at: p + 1) else { continue }
+            var vs = p - 1
+            if vs > 0, ClosedClass.adverbs.contains(a.tokens[vs - 1].key) || ["heavily", "directly", "jointly", "closely", "largely", "partly"].contains(words[vs - 1]) { vs -= 1 }
+            guard let ante = antecedent(before: vs), !negated(ante.start, p) else { continue }
+            let objects = parties(np.head)
+            for x in parties(ante.mentions, group: ante.relative) {
+                for y in objects where !(lead && x.isPerson) {
+                    if lead {
+                        out.append(FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                    } else if control {
+                        out.append(FoundRelation(subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                    } else {
+                        out.append(FoundRelation(subject: y, relation: .alliedWith, label: "backer", object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Hyphenated compounds: "Iran-backed Houthis", "US-led coalition", "Houthi-controlled Sanaa".
+    func compounds() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 0..<count {
+            let w = words[p]
+            guard let dash = w.lastIndex(of: "-") else { continue }
+            let suffix = String(w[w.index(after: dash)...])
+            let lead = suffix == "led", back = Self.backParticiples.contains(suffix), control = Self.controlParticiples.contains(suffix)
+            let allied = suffix == "aligned" || suffix == "allied", based = suffix == "based"
+            guard lead || back || control || allied || based else { continue }
+            // The prefix as a dictionary phrase: "Iran", "US", "Houthi".
+            let original = text(p, p + 1)
+            let prefix = String(original[original.startIndex..<original.index(original.startIndex, offsetBy: original.distance(from: w.startIndex, to: dash))])
+            let keys = prefix.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TokenKey.hash($0) }
+            let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
+            guard let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count,
+                  let y = match.meanings.compactMap(Self.actorOf).first
+            else { continue }
+            // The actor it modifies: the mention covering it or starting right after it.
+            var target = mention(at: p)
+            if target == nil || a.mentions[target!].actor == nil && a.mentions[target!].scope == nil {
+                var q = p + 1
+                while q < count, q - p < 3, mention(at: q) == nil, isModifier(q) { q += 1 }
+                target = mention(at: q)
+            }
+            guard let t = target, let x = party(t), x.actor != y else { continue }
+            let yp = party(actor: y, start: p, end: p + 1)
+            let rule = "\(prefix)-\(suffix)"
+            if lead { out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule)) }
+            else if control { out.append(FoundRelation(subject: yp, relation: .controls, label: nil, object: x, trigger: p..<(p + 1), rule: rule)) }
+            else if back { out.append(FoundRelation(subject: yp, relation: .alliedWith, label: "backer", object: x, trigger: p..<(p + 1), rule: rule)) }
+            else if allied { out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: yp, trigger: p..<(p + 1), rule: rule)) }
+            else if based, lexicon.actors[y].type == .country { out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: yp, trigger: p..<(p + 1), rule: rule)) }
+        }
+        return out
+    }
+
+    // MARK: control and place
+
+    /// "X took control of Y", "X is responsible for taking control of its allies, including A, B and C",
+    /// "X controls Y", "X, based in Y", "X is allied with Y".
+    func controlAndPlace() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 0..<count {
+            let w = words[p]
+            if w == "control" || w == "command", p + 1 < count, words[p + 1] == "of" || words[p + 1] == "over" {
+                // "take control of", "full control over": a taking verb within three words before.
+                var v = p - 1
+                while v >= 0, p - v <= 3, !Self.takeVerbs.contains(words[v]), isModifier(v) || isDeterminer(v) { v -= 1 }
+                guard v >= 0, Self.takeVerbs.contains(words[v]), !negated(max(0, v - 3), v) else { continue }
+                guard let np = nounPhrase(at: p + 2) else { continue }
+                let objects = parties(np.included.isEmpty ? np.head : np.included)
+                for x in parties(clauseSubject(before: v)) where !x.isPerson {
+                    for y in objects {
+                        out.append(FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: v..<(p + 2), rule: "take control of"))
+                    }
+                }
+            } else if w == "controls" || w == "controlled" || w == "control", let g = a.groups.firstIndex(where: { $0.head == p }), !a.groups[g].passive,
+                      !a.groups[g].negated, !a.groups[g].infinitival || w == "control", p + 1 < count, words[p + 1] != "by"
+            {
+                guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
+                let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
+                for x in parties(subjects) where !x.isPerson {
+                    for y in parties(np.head) {
+                        out.append(FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
+                    }
+                }
+            } else if ["based", "headquartered", "located", "stationed"].contains(w), p + 1 < count, words[p + 1] == "in" {
+                guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
+                for x in parties(ante.mentions, group: ante.relative) {
+                    for y in parties(np.head) where type(y.actor) == .country {
+                        out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) in"))
+                    }
+                }
+            } else if ["allied", "aligned"].contains(w), p + 1 < count, words[p + 1] == "with" || words[p + 1] == "to" {
+                guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
+                for x in parties(ante.mentions, group: ante.relative) {
+                    for y in parties(np.head) {
+                        out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) \(words[p + 1])"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: membership lists
+
+    /// "the Axis of Resistance, including Hamas, Hezbollah and the Houthis": members of an alliance.
+    func inclusionLists() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 0..<count where Self.inclusionWords.contains(words[p]) || words[p] == "such" && p + 1 < count && words[p + 1] == "as" {
+            // The alliance right before (", including"), skipping a locative.
+            var q = p - 1
+            if q >= 0, words[q] == "," { q -= 1 }
+            guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else { continue }
+            var u = p + (words[p] == "such" ? 2 : 1)
+            while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
+            guard let first = mention(at: u) else { continue }
+            for x in parties(listItems(containing: first)) where x.key != head.key && !x.isPerson {
+                out.append(FoundRelation(subject: x, relation: .memberOf, label: nil, object: head, trigger: p..<(p + 1), rule: "alliance including"))
+            }
+        }
+        return out
+    }
+
+    /// Verbs of membership and leadership: "X joined Y" (an alliance), "X heads Y", "X leads Y".
+    func verbRelations() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for (g, group) in a.groups.enumerated() where !group.negated && !group.passive && !group.infinitival && !group.hypothetical {
+            let w = words[group.head]
+            let join = ["joined", "joins", "rejoined", "join"].contains(w)
+            let lead = ["leads", "heads", "commands", "led", "headed", "commanded", "chairs", "chaired"].contains(w)
+            guard join || lead, group.head + 1 < count, words[group.head + 1] != "by" else { continue }
+            guard let np = nounPhrase(at: group.head + 1), a.mentions[np.head[0]].start - group.head <= 3 else { continue }
+            for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
+                for y in parties(np.head) {
+                    if join, [.alliance, .igo].contains(type(y.actor)) {
+                        out.append(FoundRelation(subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"))
+                    } else if lead, type(y.actor) != .person, x.isPerson || type(x.actor) == .country {
+                        out.append(FoundRelation(subject: x, relation: .leads, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "lead verb"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: records
+
+    func actorRef(_ p: RelationParty) -> ActorRef {
+        let s = Int(a.tokens[p.start].start)
+        let e = Int(a.tokens[p.end - 1].end)
+        return ActorRef(text: sentence.text.utf8Slice(s, e), name: p.name, code: p.code, span: sentence.originalSpan(s, e))
+    }
+
+    func record(_ f: FoundRelation, document: Document) -> RelationRecord? {
+        var subject = actorRef(f.subject)
+        var object = actorRef(f.object)
+        // A name the dictionaries do not know takes a provisional code from what it belongs to.
+        if subject.code.isEmpty, !object.code.isEmpty {
+            let code = f.relation == .basedIn ? ActorCode.country(of: object.code) : f.relation == .alliedWith || f.relation == .controls ? "" : object.code
+            subject = ActorRef(text: subject.text, name: subject.name, code: code, span: Span(subject.span[0], subject.span[1]))
+        }
+        if object.code.isEmpty, !subject.code.isEmpty, f.relation == .controls || f.relation == .leads {
+            object = ActorRef(text: object.text, name: object.name, code: subject.code, span: Span(object.span[0], object.span[1]))
+        }
+        let ts = Int(a.tokens[f.trigger.lowerBound].start)
+        let te = Int(a.tokens[f.trigger.upperBound - 1].end)
+        let span = sentence.originalSpan(ts, te)
+        let evidence = Evidence(verb: sentence.text.utf8Slice(ts, te), span: span, rule: "relations: \(f.rule)")
+        let date = document.date?.description ?? ""
+        let key = "\(document.id)|\(sentence.index)|\(subject.name)|\(f.relation.rawValue)|\(object.name)|\(span.start)"
+        return RelationRecord(id: StableID.make(key), doc: document.id, sentence: sentence.index, text: sentence.text, subject: subject,
+                              relation: f.relation, label: f.label, object: object, date: date, evidence: evidence)
+    }
 }
