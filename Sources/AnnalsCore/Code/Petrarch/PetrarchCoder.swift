@@ -104,7 +104,8 @@ public struct PetrarchCoder: EventCoder {
 
     /// Codes one sentence; `date` is YYYYMMDD (for dated actor codes).
     public func codeSentence(_ text: String, date: Int?) -> PetrarchSentenceResult {
-        var t = text
+        // "Dol_Amroth": underscores join words in PETRARCH texts as in its dictionaries.
+        var t = text.contains("_") ? text.replacingOccurrences(of: "_", with: " ") : text
         return t.withUTF8 { bytes in
             var a = PetrarchAnalysis(coder: self, bytes: bytes, date: date)
             return a.run()
@@ -208,7 +209,10 @@ struct PetrarchAnalysis {
         if commas.isEmpty { return Array(first..<all.count) }
         func words(_ a: Int, _ b: Int) -> Int {
             var n = 0
-            for i in a..<b where !all[i].flags.contains(.punctuation) && !all[i].flags.contains(.possessive) { n += 1 }
+            for i in a..<b {
+                let c = bytes[Int(all[i].start)]
+                if (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 { n += 1 }
+            }
             return n
         }
         func isList(_ comma: Int) -> Bool {
@@ -301,37 +305,33 @@ struct PetrarchAnalysis {
         item.isActor ? dict.actors[Int(item.index)].name : dict.agents[Int(item.index)].phrase
     }
 
-    func agentCodes(_ g: PetrarchGroup) -> (suffix: [String], prefix: [String]) {
-        var s: [String] = []
-        var p: [String] = []
-        for a in g.agents {
+    func agentCodes(_ g: PetrarchGroup) -> [(code: String, prefix: Bool)] {
+        g.agents.map { a in
             let ag = dict.agents[Int(a.index)]
-            if ag.isPrefix { p.append(ag.code) } else { s.append(ag.code) }
+            return (ag.code, ag.isPrefix)
         }
-        return (s, p)
     }
 
     /// Members (codes) of one noun group, given the actors it borrows when it has none itself.
     func members(of g: PetrarchGroup, borrowed: [(code: String, name: String)]) -> [PetrarchMention.Member] {
-        let (suffix, prefix) = agentCodes(g)
+        let agents = agentCodes(g)
         var out: [PetrarchMention.Member] = []
         if let head = g.actors.first {
             for c in codes(of: head) {
-                out.append(.init(code: PetrarchCoder.compose(base: c, suffixes: suffix, prefixes: prefix), name: name(of: head), start: g.start, end: g.end))
+                out.append(.init(code: PetrarchCoder.compose(base: c, agents: agents), name: name(of: head), start: g.start, end: g.end))
             }
         } else if !g.attached.isEmpty {
             for att in g.attached {
                 for m in members(of: att, borrowed: []) {
-                    out.append(.init(code: PetrarchCoder.compose(base: m.code, suffixes: suffix, prefixes: prefix), name: m.name, start: g.start, end: att.end))
+                    out.append(.init(code: PetrarchCoder.compose(base: m.code, agents: agents), name: m.name, start: g.start, end: att.end))
                 }
             }
         } else if !borrowed.isEmpty {
             for b in borrowed {
-                out.append(.init(code: PetrarchCoder.compose(base: b.code, suffixes: suffix, prefixes: prefix), name: b.name, start: g.start, end: g.end))
+                out.append(.init(code: PetrarchCoder.compose(base: b.code, agents: agents), name: b.name, start: g.start, end: g.end))
             }
         } else if !g.agents.isEmpty {
-            let base = prefix.isEmpty ? "---" : ""
-            out.append(.init(code: PetrarchCoder.compose(base: base, suffixes: suffix, prefixes: prefix), name: name(of: g.agents[0]), start: g.start, end: g.end))
+            out.append(.init(code: PetrarchCoder.compose(base: "---", agents: agents), name: name(of: g.agents[0]), start: g.start, end: g.end))
         }
         return out
     }
@@ -342,8 +342,8 @@ struct PetrarchAnalysis {
         if let head = g.actors.first {
             var mods = g
             if !mods.agents.isEmpty { mods.agents.removeLast() }
-            let (suffix, prefix) = agentCodes(mods)
-            return codes(of: head).map { (PetrarchCoder.compose(base: $0, suffixes: suffix, prefixes: prefix), name(of: head)) }
+            let agents = agentCodes(mods)
+            return codes(of: head).map { (PetrarchCoder.compose(base: $0, agents: agents), name(of: head)) }
         }
         var out: [(code: String, name: String)] = []
         for att in g.attached { out += lend(att) }

@@ -51,12 +51,16 @@ extension PetrarchAnalysis {
     func looksNominal(_ s: Int, verb: Int) -> Bool {
         guard s > 0 else { return false }
         if PetrarchWords.determiners.contains(keys[s - 1]) || isPossessive(s - 1) { return true }
+        if PetrarchWords.intensifiers.contains(keys[s - 1]) { return true }
+        // A gerund or noun after a preposition ("six days of fighting"); "to" introduces a verb.
+        if PetrarchWords.prepositions.contains(keys[s - 1]) && keys[s - 1] != PetrarchWords.to && !endsWithED(verb) { return true }
         if endsWithED(verb) { return false }
         var j = s - 1
         var steps = 0
         while j >= 0 && steps < 3 {
             if PetrarchWords.determiners.contains(keys[j]) { return true }
-            if !isPlainLower(j) || PetrarchWords.verbal.contains(keys[j]) || inItem[j] || PetrarchWords.prepositions.contains(keys[j]) { return false }
+            if PetrarchWords.prepositions.contains(keys[j]) && keys[j] != PetrarchWords.to { return true }
+            if !isPlainLower(j) || PetrarchWords.verbal.contains(keys[j]) || inItem[j] { return false }
             j -= 1
             steps += 1
         }
@@ -101,8 +105,11 @@ extension PetrarchAnalysis {
                     if matchUpper(items, k + 1, mentions[Int(mi)].end, &m, &budget) { return true }
                 }
             case .skip:
-                let mi = mentionStartAt[p]
-                let next = mi >= 0 ? mentions[Int(mi)].end : p + 1
+                // A noun phrase: determiners, then an actor phrase or one word.
+                var q = p
+                while q < n - 1, PetrarchWords.determiners.contains(keys[q]) { q += 1 }
+                let mi = mentionStartAt[q]
+                let next = mi >= 0 ? mentions[Int(mi)].end : q + 1
                 if matchUpper(items, k + 1, next, &m, &budget) { return true }
             }
             m = save
@@ -142,7 +149,8 @@ extension PetrarchAnalysis {
                 }
             case .skip:
                 let mi = mentionEndAt[e]
-                let next = mi >= 0 ? mentions[Int(mi)].start : e - 1
+                var next = mi >= 0 ? mentions[Int(mi)].start : e - 1
+                while next > 0, PetrarchWords.determiners.contains(keys[next - 1]) { next -= 1 }
                 if matchLower(items, k + 1, next, &m, &budget) { return true }
             }
             m = save
@@ -179,14 +187,48 @@ extension PetrarchAnalysis {
         return false
     }
 
-    /// The subject: the nearest mention before the verb that is not the object of a preposition.
-    func subject(before s: Int) -> Int32 {
+    /// The subject of verb `v`: a verb coordinated by "and"/"or"/"but" shares the previous verb's
+    /// subject; a pronoun subject is not an actor; otherwise the nearest mention in the verb's clause
+    /// (after the previous verb and any subordinator such as "after", "until") that is not the
+    /// object of a preposition, else the nearest mention in the clause.
+    func subject(of v: Int, verbs: [PetrarchVerbOccurrence], subjects: [Int32]) -> Int32 {
+        let s = verbs[v].start
+        var j = s - 1
+        var steps = 0
+        while j >= 0, steps < 3, isPlainLower(j), !PetrarchWords.coordinators.contains(keys[j]), !PetrarchWords.pronouns.contains(keys[j]),
+            PetrarchWords.verbal.contains(keys[j]) || PetrarchWords.negators.contains(keys[j]) || endsWithLY(j)
+        {
+            j -= 1
+            steps += 1
+        }
+        if j >= 0, PetrarchWords.coordinators.contains(keys[j]), v > 0, verbs[v - 1].end <= j { return subjects[v - 1] }
+        // An infinitive's subject is its governing verb's ("won't try to clash").
+        if isInfinitive(verbs[v]), v > 0 { return subjects[v - 1] }
+        // The clause starts after the previous full verb (auxiliaries such as HAS do not count)
+        // and after a subordinator; a pronoun subject refers back, but not across a comma.
+        var boundary = 0
+        if let prev = verbs[..<v].last(where: { !PetrarchWords.verbal.contains(keys[$0.verb]) }) { boundary = prev.end }
+        var b = s - 1
+        let pronoun = j >= 0 && PetrarchWords.pronouns.contains(keys[j])
+        while b >= boundary {
+            if PetrarchWords.subordinators.contains(keys[b]) || (pronoun && keys[b] == PetrarchWords.comma) { boundary = b + 1; break }
+            b -= 1
+        }
         var fallback: Int32 = -1
         for i in stride(from: mentions.count - 1, through: 0, by: -1) where mentions[i].end <= s {
+            if mentions[i].start < boundary { break }
             if fallback < 0 { fallback = Int32(i) }
             if !isPrepositionObject(mentions[i]) { return Int32(i) }
         }
-        return fallback
+        // Only a sentence-initial noun phrase may lend a prepositional object as subject
+        // ("Resumption of ties between Arnor and Gondor may spur ...").
+        return boundary == 0 ? fallback : -1
+    }
+
+    func endsWithLY(_ i: Int) -> Bool {
+        let t = all[active[i]]
+        guard t.end - t.start > 3 else { return false }
+        return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "l") && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "y")
     }
 
     func object(after e: Int, excluding: Int32) -> Int32 {
@@ -252,6 +294,8 @@ extension PetrarchAnalysis {
         var events: [PetrarchEvent] = []
         var seen: Set<String> = []
         var lastCodedEnd = -1
+        var subjects: [Int32] = []
+        for v in verbs.indices { subjects.append(subject(of: v, verbs: verbs, subjects: subjects)) }
         for (i, occ) in verbs.enumerated() {
             if usedBy[occ.verb] >= 0 && usedBy[occ.verb] != i { continue }
             let form = dict.verbs.forms[Int(occ.form)]
@@ -269,9 +313,7 @@ extension PetrarchAnalysis {
             }
             if code.isNull { continue }
             // An infinitive complement of a verb already coded belongs to that verb's clause.
-            if lastCodedEnd >= 0, isInfinitive(occ), !mentions.contains(where: { $0.start >= lastCodedEnd && $0.end <= occ.start }) {
-                continue
-            }
+            if lastCodedEnd >= 0, isInfinitive(occ) { continue }
             var source: Int32 = m?.source ?? -1
             var target: Int32 = m?.target ?? -1
             var compound: Int32 = m?.compound ?? -1
@@ -283,10 +325,10 @@ extension PetrarchAnalysis {
                     if agent >= 0 {
                         passive = true
                         source = agent
-                        target = subject(before: occ.start)
+                        target = subjects[i]
                     }
                 }
-                if source < 0 { source = subject(before: occ.start) }
+                if source < 0 { source = subjects[i] }
                 if target < 0 { target = object(after: occ.end, excluding: source) }
             } else {
                 source = compound

@@ -13,7 +13,7 @@ enum PetrarchWords {
     static let prepositions = set([
         "of", "in", "on", "at", "by", "for", "from", "with", "between", "among", "against", "to", "into",
         "toward", "towards", "about", "over", "under", "after", "before", "during", "near", "across",
-        "through", "without", "within", "upon", "despite", "including", "behind", "along",
+        "through", "without", "within", "upon", "despite", "including", "behind", "along", "following",
     ])
     /// Prepositions that attach an agent to an actor ("troops of Israel", "lawmakers in Gondor").
     static let agentPrepositions = set(["of", "in", "from", "for"])
@@ -21,6 +21,15 @@ enum PetrarchWords {
     static let by = TokenKey.hash("by")
     static let to = TokenKey.hash("to")
     static let negators = set(["not", "n't", "never", "no"])
+    /// Words that end the clause of an earlier subject ("... after a hafling was reported").
+    static let subordinators = set([
+        "after", "before", "when", "while", "because", "although", "though", "if", "since", "until", "unless",
+        "whereas", "whether",
+    ])
+    static let coordinators = set(["and", "or", "but"])
+    static let pronouns = set(["he", "she", "they", "it", "we", "i", "you"])
+    /// Intensifiers: a verb form after them is an adjective or adverb ("very close").
+    static let intensifiers = set(["very", "too", "so", "more", "most", "less", "least", "quite", "rather"])
     /// Words that cannot stand between a determiner and a noun: they show the candidate is a verb.
     static let verbal = set([
         "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
@@ -65,36 +74,23 @@ struct PetrarchGroup {
 }
 
 extension PetrarchCoder {
-    /// Appends role codes to an actor code, skipping three-letter chunks it already has.
-    static func compose(base: String, suffixes: [String], prefixes: [String]) -> String {
-        var code = base
-        for s in suffixes {
-            let chunks: [Substring]
-            if s.count % 3 == 0 {
-                var c: [Substring] = []
-                var i = s.startIndex
-                while i < s.endIndex {
-                    let j = s.index(i, offsetBy: 3)
-                    c.append(s[i..<j])
-                    i = j
-                }
-                chunks = c
-            } else {
-                chunks = [Substring(s)]
+    /// PETRARCH's composition of an actor code with agent codes, in the order the agents occur: a
+    /// `~XXX` agent is appended, an `XXX~` agent prepended; an agent code already present in the
+    /// code (at a three-letter boundary) stops the composition ("White House security officials"
+    /// stays USAGOV).
+    static func compose(base: String, agents: [(code: String, prefix: Bool)]) -> String {
+        var code = Array(base.isEmpty ? "---".utf8 : base.utf8)
+        for a in agents {
+            let agc = Array(a.code.utf8)
+            var ka = 0
+            var duplicate = false
+            while ka <= code.count - agc.count {
+                if Array(code[ka..<(ka + agc.count)]) == agc { duplicate = true; break }
+                ka += 3
             }
-            for chunk in chunks {
-                var present = false
-                var i = code.index(code.startIndex, offsetBy: min(3, code.count))
-                while code.distance(from: i, to: code.endIndex) >= chunk.count {
-                    let j = code.index(i, offsetBy: chunk.count)
-                    if code[i..<j] == chunk { present = true; break }
-                    guard code.distance(from: i, to: code.endIndex) >= 3 else { break }
-                    i = code.index(i, offsetBy: 3)
-                }
-                if !present { code += chunk }
-            }
+            if duplicate { break }
+            code = a.prefix ? agc + code : code + agc
         }
-        for p in prefixes.reversed() where !code.hasPrefix(p) { code = p + code }
-        return code
+        return String(decoding: code, as: UTF8.self)
     }
 }

@@ -17,50 +17,64 @@ enum PetrarchLines {
     /// `semicolonComments` is set, TABARI `;` comments. Blank lines are dropped.
     static func lines(_ text: String, semicolonComments: Bool = false) -> [PetrarchLine] {
         var out: [PetrarchLine] = []
-        var number = 0
-        var inBlock = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            if inBlock {
-                guard let end = line.range(of: "-->") else { continue }
-                line = line[end.upperBound...]
-                inBlock = false
-            }
-            // Remove complete and opening XML comment blocks on this line.
-            while let open = openComment(in: line) {
-                if let close = line[open.upperBound...].range(of: "-->") {
-                    line = line[line.startIndex..<open.lowerBound] + line[close.upperBound...]
-                } else {
-                    line = line[line.startIndex..<open.lowerBound]
-                    inBlock = true
+        var text = text
+        text.withUTF8 { u in
+            let n = u.count
+            var number = 0
+            var inBlock = false
+            var i = 0
+            var buf: [UInt8] = []
+            buf.reserveCapacity(256)
+            while i < n {
+                var e = i
+                while e < n && u[e] != 10 { e += 1 }
+                number += 1
+                var lineEnd = e
+                if lineEnd > i && u[lineEnd - 1] == 13 { lineEnd -= 1 }
+                buf.removeAll(keepingCapacity: true)
+                var k = i
+                var depth = 0
+                while k < lineEnd {
+                    let c = u[k]
+                    if inBlock {
+                        if c == 45, k + 2 < lineEnd, u[k + 1] == 45, u[k + 2] == 62 { inBlock = false; k += 3; continue }
+                        k += 1
+                        continue
+                    }
+                    if c == 60, k + 3 < lineEnd, u[k + 1] == 33,
+                        (u[k + 2] == 45 && u[k + 3] == 45) || (u[k + 2] == 32 && k + 4 < lineEnd && u[k + 3] == 45 && u[k + 4] == 45)
+                    {
+                        inBlock = true
+                        k += u[k + 2] == 45 ? 4 : 5
+                        continue
+                    }
+                    if c == 91 { depth += 1 } else if c == 93 { depth = max(0, depth - 1) } else if depth == 0 && (c == 35 || (semicolonComments && c == 59)) {
+                        // comment to end of line (a block opened later on the line is ignored, as PETRARCH does)
+                        break
+                    }
+                    buf.append(c)
+                    k += 1
                 }
+                i = e + 1
+                if buf.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                let str = String(decoding: buf, as: UTF8.self)
+                out.append(PetrarchLine(number: number, text: Substring(str), indented: buf[0] == 9 || buf[0] == 32))
             }
-            let stripped = stripComment(line, semicolon: semicolonComments)
-            if stripped.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let indented = stripped.first == "\t" || stripped.first == " "
-            out.append(PetrarchLine(number: number, text: stripped, indented: indented))
         }
         return out
-    }
-
-    private static func openComment(in line: Substring) -> Range<Substring.Index>? {
-        if let r = line.range(of: "<!--") { return r }
-        if let r = line.range(of: "<! --") { return r }
-        return nil
     }
 
     /// Drops everything from the first `#` (or `;`) that is not inside `[...]`.
     static func stripComment(_ line: Substring, semicolon: Bool) -> Substring {
         var depth = 0
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if c == "[" { depth += 1 } else if c == "]" { depth = max(0, depth - 1) } else if depth == 0 && (c == "#" || (semicolon && c == ";")) {
+        var i = line.utf8.startIndex
+        let u = line.utf8
+        while i < u.endIndex {
+            let c = u[i]
+            if c == 91 { depth += 1 } else if c == 93 { depth = max(0, depth - 1) } else if depth == 0 && (c == 35 || (semicolon && c == 59)) {
                 return line[line.startIndex..<i]
             }
-            i = line.index(after: i)
+            i = u.index(after: i)
         }
         return line
     }
@@ -78,24 +92,36 @@ enum PetrarchLines {
     }
 
     static func trim(_ s: Substring) -> Substring {
-        var a = s.startIndex
-        var b = s.endIndex
-        while a < b, s[a] == " " || s[a] == "\t" { a = s.index(after: a) }
-        while b > a, s[s.index(before: b)] == " " || s[s.index(before: b)] == "\t" { b = s.index(before: b) }
+        let u = s.utf8
+        var a = u.startIndex
+        var b = u.endIndex
+        while a < b, u[a] == 32 || u[a] == 9 { a = u.index(after: a) }
+        while b > a, u[u.index(before: b)] == 32 || u[u.index(before: b)] == 9 { b = u.index(before: b) }
         return s[a..<b]
     }
 
     /// Token keys of a dictionary phrase: `_` and blanks separate words, which are tokenised like
     /// running text so that `N'T`, `U.S.` and `AL-QAEDA` match what the tokenizer produces.
     static func keys(_ phrase: some StringProtocol) -> [UInt64] {
-        var s = String(phrase)
-        if s.contains("_") { s = s.replacingOccurrences(of: "_", with: " ") }
-        return Tokenizer.tokens(of: s).map(\.key)
+        var bytes = Array(phrase.utf8)
+        for i in bytes.indices where bytes[i] == 95 { bytes[i] = 32 }
+        return bytes.withUnsafeBufferPointer { b in Tokenizer.tokens(bytes: b).map(\.key) }
     }
 
     /// Words of a phrase in upper case, `_` replaced by blanks (for display and export).
     static func display(_ phrase: some StringProtocol) -> String {
-        String(phrase).replacingOccurrences(of: "_", with: " ").split(separator: " ").joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(phrase.utf8.count)
+        var space = false
+        for c in phrase.utf8 {
+            if c == 95 || c == 32 || c == 9 {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(32); space = false }
+                out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `YYMMDD` or `YYYYMMDD` as the integer YYYYMMDD; two-digit years up to 30 are 20YY.
