@@ -27,6 +27,7 @@ struct RelationExtractor {
         let recognizer = MentionRecognizer(lexicon: lexicon)
         var out: [RelationRecord] = []
         var seen = Set<String>()
+        var named = Set<Int>()
         let day = document.date
         for sentence in sentences {
             var a = coder.analyse(sentence, day: day)
@@ -41,6 +42,18 @@ struct RelationExtractor {
                 guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
                 return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
             }, day: day)
+            // "the militant group" names a whole organisation: when coreference lands on a wing and the
+            // organisation it belongs to was named, take the organisation.
+            for n in mentions.indices where mentions[n].kind == .pronoun && Coreference.groupNouns.contains(tokens[mentions[n].head].key) {
+                guard let x = mentions[n].actor,
+                      let parent = lexicon.actors[x].affiliations.first(where: { $0.relation == .partOf }).flatMap({ lexicon.actorIndex[$0.target] }),
+                      lexicon.actors[parent].type != .country, named.contains(parent) else { continue }
+                let e = lexicon.actors[parent]
+                mentions[n].actor = parent
+                mentions[n].name = e.name
+                mentions[n].code = e.code(on: day)
+            }
+            for m in mentions { named.formUnion(m.parts); if let x = m.actor { named.insert(x) } }
             a.mentions = mentions
             let reader = RelationReader(lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
             for found in reader.read() {
@@ -150,6 +163,7 @@ struct RelationReader {
     static let glue: Set<String> = ["all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely", "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described"]
     static let namingWords: Set<String> = ["so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an"]
     static let inclusionWords: Set<String> = ["including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like"]
+    static let nameParticles: Set<String> = ["de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint"]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
     static func isLeaderTerm(_ term: String) -> Bool {
@@ -219,7 +233,13 @@ struct RelationReader {
             return RelationParty(actor: s, name: e.name, code: e.code(on: day), start: m.start, end: m.end, isPerson: false)
         case .unknown:
             guard m.end - m.start <= 6 else { return nil }
-            return RelationParty(actor: nil, name: m.name, code: "", start: m.start, end: m.end, isPerson: false)
+            // "Staffan de Mistura", "Abdel Fattah al Sisi": name particles join the next capitalised words.
+            var e = m.end
+            while e + 1 < count, Self.nameParticles.contains(words[e]), a.tokens[e + 1].flags.contains(.capitalized), mention(at: e + 1) == nil || a.mentions[mention(at: e + 1)!].kind == .unknown {
+                e += 2
+                while e < count, a.tokens[e].flags.contains(.capitalized), !a.tokens[e].flags.contains(.punctuation), mention(at: e) == nil || a.mentions[mention(at: e)!].kind == .unknown { e += 1 }
+            }
+            return RelationParty(actor: nil, name: e == m.end ? m.name : text(m.start, e), code: "", start: m.start, end: e, isPerson: false)
         }
     }
 
@@ -322,22 +342,27 @@ struct RelationReader {
 
     /// The mentions a relation phrase before `p` is about: the mention right before it, skipping
     /// copulas, adverbs, "which/who" and one comma; a list ending there counts as a whole.
-    func antecedent(before p: Int) -> (mentions: [Int], relative: Bool, start: Int)? {
+    func antecedent(before p: Int) -> (mentions: [Int], relative: Bool, start: Int, linked: Bool)? {
         var q = p - 1
         var relative = false
+        var copula = false
         var commas = 0
         var steps = 0
         while q >= 0, steps < 8 {
             let w = words[q]
-            if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { q -= 1; steps += 1; continue }
+            if Self.copulas.contains(w) { copula = true; q -= 1; steps += 1; continue }
+            if Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { q -= 1; steps += 1; continue }
             if ClosedClass.relativePronouns.contains(a.tokens[q].key), mention(at: q) == nil { relative = true; q -= 1; steps += 1; continue }
             if w == ",", commas == 0 { commas += 1; q -= 1; steps += 1; continue }
             break
         }
         guard q >= 0 else { return nil }
-        if let list = lists.first(where: { $0.end == q + 1 }) { return (list.items, relative, q + 1) }
+        let linked = relative || copula || commas > 0
+        // "A, B and C which are all part of Y" distributes over the list; "A and B led by Y" attaches to B.
+        let distribute = relative || copula
+        if let list = lists.first(where: { $0.end == q + 1 }) { return (distribute ? list.items : [list.items.last!], relative, q + 1, linked) }
         guard let m = mention(at: q) else { return nil }
-        return (listItems(containing: m), relative, q + 1)
+        return (distribute ? listItems(containing: m) : [m], relative, q + 1, linked)
     }
 
     /// The subject of the clause standing before `p` (for gerunds and nouns: "X is responsible for taking control of").
@@ -386,7 +411,7 @@ struct RelationReader {
         var out: [FoundRelation] = []
         let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
         // Labelled part resolved by the recognizer: "the military wing of Hamas", "Hamas's armed wing".
-        if let x = m.actor, let s = m.scope, !inside.contains(where: { Self.actorOf($0.meaning) == x }),
+        if let x = m.actor, lexicon.actors[x].type != .person, let s = m.scope, !inside.contains(where: { Self.actorOf($0.meaning) == x }),
            let aff = affiliation(x, s), aff.relation == .partOf
         {
             let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) && words[p] != "of" }
@@ -399,12 +424,11 @@ struct RelationReader {
         }
         // A person described by an agent of a scope: "the Hamas chief", "the commander of the Quds Force".
         if let p = m.actor, lexicon.actors[p].type == .person, m.parts.last == p, let g = m.agent, let s = m.scope, s != p {
-            let term = lexicon.agents[g].term
             let agentPiece = inside.first { if case .agent = $0.meaning { return true } else { return false } }
             let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
-            out.append(roleRelation(person: party(actor: p, start: m.start, end: m.end), term: term,
+            if let r = roleRelation(person: party(actor: p, start: m.start, end: m.end), agent: g,
                                     scope: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
-                                    trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person"))
+                                    trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person") { out.append(r) }
         }
         // Consecutive pieces.
         for (k, piece) in inside.enumerated() {
@@ -431,9 +455,9 @@ struct RelationReader {
                     // "Hamas spokesman Abu Obeida" when the name is unknown.
                     person = party(u)
                 }
-                if let person {
-                    out.append(roleRelation(person: person, term: term, scope: party(actor: x, start: piece.start, end: piece.end),
-                                            trigger: next.start..<next.end, rule: "title"))
+                if let person, let r = roleRelation(person: person, agent: g, scope: party(actor: x, start: piece.start, end: piece.end),
+                                                    trigger: next.start..<next.end, rule: "title") {
+                    out.append(r)
                 }
             }
         }
@@ -441,7 +465,10 @@ struct RelationReader {
     }
 
     /// A person's role in a scope: leads for leader words, else member of with the role as label.
-    func roleRelation(person: RelationParty, term: String, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation {
+    /// A country's rebel commander or police chief does not lead or belong to the state.
+    func roleRelation(person: RelationParty, agent g: Int, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation? {
+        let term = lexicon.agents[g].term
+        if type(scope.actor) == .country, !lexicon.agents[g].code.hasPrefix("GOV") { return nil }
         let leads = Self.isLeaderTerm(term)
         return FoundRelation(subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
     }
@@ -506,7 +533,8 @@ struct RelationReader {
                 let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
                 let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) }
                 label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
-            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term) {
+            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term),
+                      lexicon.actors[s].type != .country || lexicon.agents[g].code.hasPrefix("GOV") {
                 let term = lexicon.agents[g].term
                 relation = Self.isLeaderTerm(term) ? .leads : .memberOf
                 label = term.lowercased()
@@ -527,6 +555,8 @@ struct RelationReader {
             var appositive = false
             if q >= 0, words[q] == "," { appositive = !linked; q -= 1 }
             guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
+            // The role must head its noun phrase: not "Britain's premier forward base", "head of the Duma's committee".
+            if m.end < count, a.tokens[m.end].flags.contains(.possessive) || isModifier(m.end) { continue }
             if appositive {
                 // "A, B" inside a list is not an appositive.
                 if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
@@ -563,7 +593,7 @@ struct RelationReader {
                 guard let np = nounPhrase(at: r + 2) else { continue }
                 var q = b
                 while q > 0, isDeterminer(q - 1) { q -= 1 }
-                guard let ante = antecedent(before: q), !negated(ante.start, r) else { continue }
+                guard let ante = antecedent(before: q), ante.linked, !negated(ante.start, r) else { continue }
                 let subjects = parties(ante.mentions, group: ante.relative)
                 let objects = parties(np.head)
                 for x in subjects {
@@ -622,7 +652,7 @@ struct RelationReader {
             guard let ante = antecedent(before: vs), !negated(ante.start, p) else { continue }
             let objects = parties(np.head)
             for x in parties(ante.mentions, group: ante.relative) {
-                for y in objects where !(lead && x.isPerson) {
+                for y in objects where !(lead && (x.isPerson || type(x.actor) == .country && !y.isPerson)) {
                     if lead {
                         out.append(FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
@@ -657,11 +687,10 @@ struct RelationReader {
             // The actor it modifies: the mention covering it or starting right after it.
             var target = mention(at: p)
             if target == nil || a.mentions[target!].actor == nil && a.mentions[target!].scope == nil {
-                var q = p + 1
-                while q < count, q - p < 3, mention(at: q) == nil, isModifier(q) { q += 1 }
-                target = mention(at: q)
+                target = mention(at: p + 1).flatMap { a.mentions[$0].start == p + 1 ? $0 : nil }
             }
-            guard let t = target, let x = party(t), x.actor != y else { continue }
+            guard let t = target, let x = party(t), x.actor != y, type(x.actor) != .country else { continue }
+            // The compound must modify the mention's head, not a noun inside it ("US-led coalition forces").
             let yp = party(actor: y, start: p, end: p + 1)
             let rule = "\(prefix)-\(suffix)"
             if lead { out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule)) }
@@ -755,7 +784,8 @@ struct RelationReader {
                 for y in parties(np.head) {
                     if join, [.alliance, .igo].contains(type(y.actor)) {
                         out.append(FoundRelation(subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"))
-                    } else if lead, type(y.actor) != .person, x.isPerson || type(x.actor) == .country {
+                    } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
+                              np.end >= count || words[np.end] != "to" {
                         out.append(FoundRelation(subject: x, relation: .leads, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "lead verb"))
                     }
                 }
