@@ -11,9 +11,18 @@ struct PatternMatcher {
         var specificity: Int
     }
 
+    /// What the matcher needs to know about a sentence, computed once per sentence.
+    struct Context {
+        var tokens: [Token]
+        /// Mention index covering each token, -1 when none.
+        var mentionAt: [Int]
+        /// Tokens a pattern may skip between its words.
+        var skippable: [Bool]
+    }
+
     /// Tokens a pattern may skip between its words: determiners, possessives, adverbs and
     /// lower-case modifiers.
-    private func skippable(_ t: Token) -> Bool {
+    func skippable(_ t: Token) -> Bool {
         if t.flags.contains(.punctuation) { return t.flags.contains(.possessive) }
         if t.flags.contains(.capitalized) { return false }
         let k = t.key
@@ -26,57 +35,48 @@ struct PatternMatcher {
         return lexicon.verbForms[k] == nil || lexicon.nounForms[k] != nil
     }
 
-    /// The best pattern for the head at `head` (a verb lemma or an event noun).
-    func best(
-        head: Int, lemma: UInt64, nominal: Bool, tokens: [Token], mentionStarting: (Int) -> Int?, limit: Int
-    ) -> Match? {
+    /// The best pattern for the head at `head` (a verb lemma or an event noun): the most specific
+    /// one that matches.
+    func best(head: Int, lemma: UInt64, nominal: Bool, context c: Context, limit: Int) -> Match? {
         guard let candidates = nominal ? lexicon.nounPatterns[lemma] : lexicon.verbPatterns[lemma] else { return nil }
-        var best: Match?
+        // Candidates are sorted most specific first, so the first match is the best.
         for index in candidates {
             let pattern = lexicon.patterns[index]
-            if let m = match(pattern.elements[...], at: head + 1, tokens: tokens, mentionStarting: mentionStarting, limit: limit) {
-                let candidate = Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
-                if best == nil || candidate.specificity > best!.specificity { best = candidate }
+            if let m = match(pattern.elements, from: 0, at: head + 1, c, limit: limit) {
+                return Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
             }
         }
-        return best
+        return nil
     }
 
-    private func match(
-        _ elements: ArraySlice<PatternElement>, at start: Int, tokens: [Token], mentionStarting: (Int) -> Int?, limit: Int
-    ) -> (target: Int?, end: Int)? {
-        guard let first = elements.first else { return (nil, start) }
-        let rest = elements.dropFirst()
-        switch first {
+    private func match(_ elements: [PatternElement], from e: Int, at start: Int, _ c: Context, limit: Int) -> (target: Int?, end: Int)? {
+        guard e < elements.count else { return (nil, start) }
+        switch elements[e] {
         case .word(let keys, _):
             var p = start
             var skipped = 0
             while p < limit {
-                if keys.contains(tokens[p].key) {
-                    return match(rest, at: p + 1, tokens: tokens, mentionStarting: mentionStarting, limit: limit)
-                }
-                guard skipped < 3, skippable(tokens[p]), mentionStarting(p) == nil else { return nil }
+                let key = c.tokens[p].key
+                if keys.contains(key) { return match(elements, from: e + 1, at: p + 1, c, limit: limit) }
+                guard skipped < 3, c.skippable[p], c.mentionAt[p] < 0 else { return nil }
                 skipped += 1
                 p += 1
             }
             return nil
         case .target:
             var p = start
-            while p < limit, ClosedClass.determiners.contains(tokens[p].key) { p += 1 }
-            guard p < limit, let m = mentionStarting(p) else { return nil }
-            guard let r = match(rest, at: mentionEnd(m, p, tokens, mentionStarting), tokens: tokens, mentionStarting: mentionStarting, limit: limit) else { return nil }
+            while p < limit, c.mentionAt[p] < 0, ClosedClass.determiners.contains(c.tokens[p].key) { p += 1 }
+            guard p < limit, c.mentionAt[p] >= 0 else { return nil }
+            let m = c.mentionAt[p]
+            var end = p + 1
+            while end < c.tokens.count, c.mentionAt[end] == m { end += 1 }
+            guard let r = match(elements, from: e + 1, at: end, c, limit: limit) else { return nil }
             return (m, r.end)
         case .gap:
             for skip in 0...4 where start + skip <= limit {
-                if let r = match(rest, at: start + skip, tokens: tokens, mentionStarting: mentionStarting, limit: limit) { return r }
+                if let r = match(elements, from: e + 1, at: start + skip, c, limit: limit) { return r }
             }
             return nil
         }
-    }
-
-    private func mentionEnd(_ m: Int, _ p: Int, _ tokens: [Token], _ mentionStarting: (Int) -> Int?) -> Int {
-        var e = p + 1
-        while e < tokens.count, mentionStarting(e) == m { e += 1 }
-        return e
     }
 }

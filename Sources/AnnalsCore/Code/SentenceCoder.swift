@@ -19,6 +19,7 @@ struct SentenceCoder {
         var dates: [DateMention]
         var subjects: [[Int]]
         var objects: [[Int]]
+        var matchContext: PatternMatcher.Context
     }
 
     func mentionCovering(_ a: Analysis, _ p: Int) -> Int? {
@@ -43,7 +44,9 @@ struct SentenceCoder {
             let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
-            var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [])
+            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: tokens.map(matcher.skippable))
+            var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
+                             matchContext: context)
             a.subjects = groups.indices.map { subject(of: $0, in: a) }
             a.objects = groups.indices.map { object(of: $0, in: a) }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".

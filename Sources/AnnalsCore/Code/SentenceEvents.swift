@@ -41,11 +41,13 @@ extension SentenceCoder {
             return nil
         }
 
-        func patternMatch(_ g: Int) -> PatternMatcher.Match? {
+        // Each group's best pattern, computed once.
+        let groupMatches: [PatternMatcher.Match?] = a.groups.indices.map { g in
             let group = a.groups[g]
-            return matcher.best(head: group.head, lemma: group.lemma, nominal: false, tokens: a.tokens,
-                                mentionStarting: { mentionCovering(a, $0) }, limit: min(a.tokens.count, clauseLimit(g, a) + 12))
+            return matcher.best(head: group.head, lemma: group.lemma, nominal: false, context: a.matchContext,
+                                limit: min(a.tokens.count, clauseLimit(g, a) + 12))
         }
+        func patternMatch(_ g: Int) -> PatternMatcher.Match? { groupMatches[g] }
 
         func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
             if let t = match?.target { return compound(t, a, forward: true) }
@@ -146,8 +148,7 @@ extension SentenceCoder {
         let headSet = Set(a.groups.map(\.head))
         for i in a.tokens.indices where !covered.contains(i) && !headSet.contains(i) && mentionCovering(a, i) == nil {
             guard let lemma = lexicon.nounForms[a.tokens[i].key], !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial) else { continue }
-            guard let match = matcher.best(head: i, lemma: lemma, nominal: true, tokens: a.tokens, mentionStarting: { mentionCovering(a, $0) },
-                                           limit: min(a.tokens.count, i + 12))
+            guard let match = matcher.best(head: i, lemma: lemma, nominal: true, context: a.matchContext, limit: min(a.tokens.count, i + 12))
             else { continue }
             var sources: [Int] = []
             var targets: [Int] = match.target.map { compound($0, a, forward: true) } ?? []

@@ -155,11 +155,27 @@ public struct VerbPattern: Sendable {
     /// `file:line`.
     public var origin: String
 
-    /// Literal words after the head: more means more specific.
-    public var specificity: Int {
-        elements.reduce(0) { n, e in if case .word = e { return n + 2 } else if case .target = e { return n + 1 } else { return n } }
+    /// Literal words after the head count 2, the target slot 1: more means more specific.
+    public let specificity: Int
+    public let hasTargetSlot: Bool
+
+    public init(code: String, head: UInt64, nominal: Bool, elements: [PatternElement], text: String, origin: String) {
+        self.code = code
+        self.head = head
+        self.nominal = nominal
+        self.elements = elements
+        self.text = text
+        self.origin = origin
+        self.specificity = elements.reduce(0) { n, e in
+            switch e {
+            case .word: n + 2
+            case .target: n + 1
+            case .gap: n
+            }
+        }
+        self.hasTargetSlot = elements.contains(.target)
     }
-    public var hasTargetSlot: Bool { elements.contains(.target) }
+
 }
 
 /// What a phrase in the trie stands for.

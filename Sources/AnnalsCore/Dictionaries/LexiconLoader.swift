@@ -87,6 +87,11 @@ struct LexiconBuilder {
     /// Affiliations to check once every id is known: (actor index, affiliation, origin).
     var pendingAffiliations: [(Int, Affiliation, String)] = []
     var seenPatterns: Set<String> = []
+    var verbPatternHeads: Set<UInt64> = []
+    var nounPatternHeads: Set<UInt64> = []
+    /// Keys of pattern words and verbs already inflected (most words recur across patterns).
+    var wordKeyCache: [String: [UInt64]] = [:]
+    var inflectedVerbs: Set<String> = []
 
     // MARK: entries (countries and actors)
 
@@ -336,13 +341,13 @@ struct LexiconBuilder {
                 guard w.hasSuffix("}") else { throw DictionaryError(file: file, line: line, message: "unbalanced '{' in '\(raw)'") }
                 let options = w.dropFirst().dropLast().split(separator: "|").map(String.init)
                 guard !options.isEmpty else { throw DictionaryError(file: file, line: line, message: "empty choice in '\(raw)'") }
-                elements.append(.word(Array(Set(options.flatMap(Self.wordKeys))), w))
+                elements.append(.word(Array(Set(options.flatMap { cachedWordKeys($0) })), w))
             } else if w.contains("@") || w.contains("}") || w.contains("|") {
                 throw DictionaryError(file: file, line: line, message: "bad word '\(w)' in '\(raw)'")
             } else if ["a", "an", "the"].contains(w) {
                 continue  // determiners are skipped anyway
             } else {
-                elements.append(.word(Self.wordKeys(w), w))
+                elements.append(.word(cachedWordKeys(w), w))
             }
         }
         guard targets <= 1 else { throw DictionaryError(file: file, line: line, message: "more than one '@' in '\(raw)'") }
@@ -351,15 +356,25 @@ struct LexiconBuilder {
         lexicon.patterns.append(VerbPattern(code: code, head: headKey, nominal: nominal, elements: elements, text: raw, origin: "\(file):\(line)"))
         if nominal {
             lexicon.nounPatterns[headKey] = (lexicon.nounPatterns[headKey] ?? []) + [index]
+            nounPatternHeads.insert(headKey)
             lexicon.nounForms[headKey] = headKey
             lexicon.nounForms[TokenKey.hash(Morphology.plural(head))] = headKey
         } else {
             lexicon.verbPatterns[headKey] = (lexicon.verbPatterns[headKey] ?? []) + [index]
+            verbPatternHeads.insert(headKey)
             addVerb(head)
         }
     }
 
+    mutating func cachedWordKeys(_ w: String) -> [UInt64] {
+        if let keys = wordKeyCache[w] { return keys }
+        let keys = Self.wordKeys(w)
+        wordKeyCache[w] = keys
+        return keys
+    }
+
     mutating func addVerb(_ lemma: String) {
+        guard inflectedVerbs.insert(lemma).inserted else { return }
         let lemmaKey = TokenKey.hash(lemma)
         for (form, kind) in Morphology.verbForms(lemma) {
             let key = TokenKey.hash(form)
@@ -412,6 +427,12 @@ struct LexiconBuilder {
                 if let label = a.label?.lowercased() { lexicon.partsByGroup[a.target, default: []].append((label, n)) }
             }
         }
+        // Most specific patterns first: the matcher stops at the first that matches.
+        func bySpecificity(_ list: [Int]) -> [Int] {
+            list.sorted { (lexicon.patterns[$0].specificity, -$0) > (lexicon.patterns[$1].specificity, -$1) }
+        }
+        for key in verbPatternHeads { lexicon.verbPatterns[key] = bySpecificity(lexicon.verbPatterns[key] ?? []) }
+        for key in nounPatternHeads { lexicon.nounPatterns[key] = bySpecificity(lexicon.nounPatterns[key] ?? []) }
         // Common verbs the coder must see as verbs even when no pattern names them.
         for v in ClosedClass.commonVerbs { addVerb(v) }
         return lexicon

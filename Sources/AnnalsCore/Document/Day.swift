@@ -101,10 +101,10 @@ public struct Period: Hashable, Sendable {
 
     /// Parses `FROM..UNTIL` where either side may be empty.
     public init?(parsing text: some StringProtocol) {
-        let s = String(text)
-        guard let range = s.range(of: "..") else { return nil }
-        let a = s[s.startIndex..<range.lowerBound]
-        let b = s[range.upperBound...]
+        let u = Array(text.utf8)
+        guard let dot = u.indices.first(where: { $0 + 1 < u.count && u[$0] == 46 && u[$0 + 1] == 46 }) else { return nil }
+        let a = String(decoding: u[..<dot], as: UTF8.self)
+        let b = String(decoding: u[(dot + 2)...], as: UTF8.self)
         if !a.isEmpty { guard let d = Day(a) else { return nil }; from = d } else { from = nil }
         if !b.isEmpty { guard let d = Day(b) else { return nil }; until = d } else { until = nil }
     }
