@@ -149,8 +149,9 @@ extension EventStore {
     static let rowSelect = """
         SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
                e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
-               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, e.first_text
+               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, '')
         FROM events e JOIN documents d ON d.id = e.first_doc
+        LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
         """
 
     /// Calls `body` with every matching event, by date then id.

@@ -152,12 +152,16 @@ struct BatchWriter {
         }
         let docID = db.lastInsertedRowID
         result.stored += 1
+        var sentenceTexts: [Int: String] = [:]
         for s in coded.sentences {
+            sentenceTexts[s.index] = s.text
             try insertSentence.execute(arguments: [docID, s.index, s.text, s.span.start, s.span.end, s.isHeadline])
         }
         result.sentences += coded.sentences.count
 
         for e in coded.events {
+            // The statement's text is stored only when it is not its sentence's (see Schema).
+            let ownText: String? = sentenceTexts[e.sentence] == e.text ? nil : e.text
             let key = EventKey(day: e.date, source: e.source?.code ?? "", target: e.target?.code ?? "",
                                cameo: e.cameo, polarity: e.polarity.rawValue)
             var eventID: Int64
@@ -169,7 +173,7 @@ struct BatchWriter {
             } else {
                 try insertEvent.execute(arguments: [
                     key.day, key.source, key.target, key.cameo, key.polarity, e.root, e.plover, e.quad, e.goldstein,
-                    e.source?.name ?? "", e.target?.name ?? "", docID, e.sentence, e.text, e.modality.rawValue, addedCompact,
+                    e.source?.name ?? "", e.target?.name ?? "", docID, e.sentence, ownText, e.modality.rawValue, addedCompact,
                 ])
                 eventID = db.lastInsertedRowID
                 eventIDs[key] = eventID
@@ -180,7 +184,7 @@ struct BatchWriter {
             if let s = e.source { span = span.union(Self.span(s.span)) }
             if let t = e.target { span = span.union(Self.span(t.span)) }
             try insertMention.execute(arguments: [
-                eventID, docID, e.sentence, e.id, max(1, e.mentions), e.text, span.start, span.end,
+                eventID, docID, e.sentence, e.id, max(1, e.mentions), ownText, span.start, span.end,
                 e.polarity.rawValue, e.modality.rawValue, e.evidence.verb, Self.span(e.evidence.span).start, Self.span(e.evidence.span).end,
                 e.evidence.rule, e.source?.text, e.source?.name, e.target?.text, e.target?.name,
             ])

@@ -61,7 +61,7 @@ enum Schema {
             num_articles   INTEGER NOT NULL DEFAULT 0,
             first_doc      INTEGER NOT NULL REFERENCES documents(id),
             first_sentence INTEGER NOT NULL,
-            first_text     TEXT NOT NULL,
+            first_text     TEXT,
             modality       TEXT NOT NULL,
             date_added     TEXT NOT NULL,
             UNIQUE (day, source_code, target_code, cameo, polarity)
@@ -77,7 +77,7 @@ enum Schema {
             sentence     INTEGER NOT NULL,
             record       TEXT NOT NULL,
             count        INTEGER NOT NULL,
-            text         TEXT NOT NULL,
+            text         TEXT,
             span_start   INTEGER NOT NULL,
             span_end     INTEGER NOT NULL,
             polarity     TEXT NOT NULL,
@@ -92,6 +92,12 @@ enum Schema {
             target_name  TEXT
         );
         CREATE INDEX mentions_event ON mentions(event);
+        -- mentions.text and events.first_text are NULL when equal to the sentence's text; these views fill them in.
+        CREATE VIEW mentions_with_text AS
+            SELECT m.id, m.event, m.doc, m.sentence, m.record, m.count, coalesce(m.text, s.text) AS text,
+                   m.span_start, m.span_end, m.polarity, m.modality, m.verb, m.verb_start, m.verb_end, m.rule,
+                   m.source_text, m.source_name, m.target_text, m.target_name
+            FROM mentions m LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence;
         CREATE INDEX mentions_doc ON mentions(doc);
 
         CREATE TABLE relations (

@@ -36,8 +36,11 @@ import Testing
         #expect(attack.numMentions == 2 && attack.numArticles == 2 && attack.numSources == 1)
         #expect(rows.contains { $0.cameo == "051" && $0.sourceCode == "USA" })
         #expect(rows.count == 2)
-        let mentionTexts = try store.read { db in try String.fetchAll(db, sql: "SELECT text FROM mentions ORDER BY id") }
+        let mentionTexts = try store.read { db in try String.fetchAll(db, sql: "SELECT text FROM mentions_with_text ORDER BY id") }
         #expect(mentionTexts.contains { $0.contains("Iran attacked Israel") })
+        #expect(attack.text.contains("Iran attacked Israel"))
+        // A statement whose text is its sentence's is not stored twice.
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions WHERE text IS NOT NULL") } == 0)
 
         // Negated statements are not stored unless the coder emits them.
         #expect(try store.events({ var q = EventQuery(); q.includeNegated = true; return q }()).count == 2)

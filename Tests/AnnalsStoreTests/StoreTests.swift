@@ -40,6 +40,7 @@ import Testing
         #expect(main.numSources == 2)
         #expect(main.isRoot)  // A states it in sentence 0
         if inOrder { #expect(main.doc == "A" && main.url == "https://reuters.com/a") }
+        if inOrder { #expect(main.text == "IRN 190 ISR in sentence 0") }
         let mil = try #require(rows.first { $0.sourceCode == "IRNMIL" })
         #expect(mil.numMentions == 1 && mil.numArticles == 1 && mil.numSources == 1 && !mil.isRoot)
         let next = try #require(rows.first { $0.date == "2024-04-02" && $0.polarity == "affirmed" })
