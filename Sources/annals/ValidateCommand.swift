@@ -34,6 +34,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "In table format, also list the records that failed with expected and coded events.")
     var verbose = false
 
+    @Option(help: "Print how the record with this id is analysed (tokens, mentions, verbs, patterns).")
+    var trace: String?
+
     func run() throws {
         let suite: PetrarchValidationSuite
         let coder: PetrarchCoder
@@ -50,6 +53,13 @@ struct ValidateCommand: ParsableCommand {
             }
         } catch let e as DictionaryError {
             throw ValidationError(e.description)
+        }
+        if let trace {
+            for r in suite.records where r.id == trace {
+                print("\(r.id): \(r.text)")
+                print(coder.trace(r.text, date: r.date))
+            }
+            return
         }
         let outcomes = coder.validate(suite)
         var out = ""

@@ -102,6 +102,34 @@ public struct PetrarchCoder: EventCoder {
         return CameoCode(code: code, name: "", goldstein: 0, quadClass: 0, plover: nil)
     }
 
+    /// A readable account of how a sentence is analysed: kept tokens, actor mentions, verbs and
+    /// the pattern each matched (`annals validate --trace ID`).
+    public func trace(_ text: String, date: Int?) -> String {
+        var t = text.contains("_") ? text.replacingOccurrences(of: "_", with: " ") : text
+        return t.withUTF8 { bytes in
+            var a = PetrarchAnalysis(coder: self, bytes: bytes, date: date)
+            let r = a.run()
+            var out = "tokens: " + a.active.indices.map { a.string($0, $0 + 1) }.joined(separator: " ") + "\n"
+            for m in a.mentions {
+                out += "mention [\(m.start),\(m.end)) '\(a.string(m.start, m.end))': " + m.members.map(\.code).joined(separator: ", ") + "\n"
+            }
+            let verbs = a.findVerbs()
+            var subjects: [Int32] = []
+            for v in verbs.indices { subjects.append(a.subject(of: v, verbs: verbs, subjects: subjects)) }
+            for (i, v) in verbs.enumerated() {
+                let form = dictionaries.verbs.forms[Int(v.form)]
+                let block = dictionaries.verbs.blocks[Int(form.block)]
+                var line = "verb '\(a.string(v.start, v.end))' block \(block.name) [\(form.code.raw)]"
+                if let m = a.match(i, verbs) { line += " pattern \(dictionaries.verbs.patterns[Int(m.pattern)].text)" }
+                line += " subject \(subjects[i] >= 0 ? a.string(a.mentions[Int(subjects[i])].start, a.mentions[Int(subjects[i])].end) : "-")"
+                out += line + "\n"
+            }
+            if let d = r.discard { out += "discarded by '\(d.text)'\n" }
+            for e in r.events { out += "event \(e.source) \(e.target) \(e.code) (\(e.verb): \(e.rule))\n" }
+            return out
+        }
+    }
+
     /// Codes one sentence; `date` is YYYYMMDD (for dated actor codes).
     public func codeSentence(_ text: String, date: Int?) -> PetrarchSentenceResult {
         // "Dol_Amroth": underscores join words in PETRARCH texts as in its dictionaries.

@@ -57,10 +57,11 @@ extension PetrarchAnalysis {
         if endsWithED(verb) { return false }
         var j = s - 1
         var steps = 0
-        while j >= 0 && steps < 3 {
+        while j >= 0 && steps < 4 {
             if PetrarchWords.determiners.contains(keys[j]) { return true }
             if PetrarchWords.prepositions.contains(keys[j]) && keys[j] != PetrarchWords.to { return true }
-            if !isPlainLower(j) || PetrarchWords.verbal.contains(keys[j]) || inItem[j] { return false }
+            let number = flags(j).contains(.numeric)
+            if !(isPlainLower(j) || number) || PetrarchWords.verbal.contains(keys[j]) || inItem[j] { return false }
             j -= 1
             steps += 1
         }
@@ -76,13 +77,13 @@ extension PetrarchAnalysis {
     }
 
     /// Matches upper items `k...` starting at or after `pos` (exactly at `pos` when adjacent).
-    func matchUpper(_ items: [PetrarchPatternItem], _ k: Int, _ pos: Int, _ m: inout PetrarchMatch, _ budget: inout Int) -> Bool {
+    func matchUpper(_ items: [PetrarchPatternItem], _ k: Int, _ pos: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int) -> Bool {
         if k == items.count { return true }
         budget -= 1
         if budget < 0 { return false }
         let it = items[k]
         let n = keys.count
-        let last = it.adjacent ? pos : n - 1
+        let last = it.adjacent ? pos : min(n - 1, limit)
         var p = pos
         while p <= last && p < n {
             let save = m
@@ -90,19 +91,19 @@ extension PetrarchAnalysis {
             case .words(let w):
                 if phraseAt(p, w) {
                     m.used.append(contentsOf: p..<(p + w.count))
-                    if matchUpper(items, k + 1, p + w.count, &m, &budget) { return true }
+                    if matchUpper(items, k + 1, p + w.count, &m, &budget, limit) { return true }
                 }
             case .synset(let s):
                 for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(p, ph) {
                     m.used.append(contentsOf: p..<(p + ph.count))
-                    if matchUpper(items, k + 1, p + ph.count, &m, &budget) { return true }
+                    if matchUpper(items, k + 1, p + ph.count, &m, &budget, limit) { return true }
                     m = save
                 }
             case .source, .target, .compound:
                 let mi = mentionStartAt[p]
                 if mi >= 0, it.element != .compound || mentions[Int(mi)].members.count > 1 {
                     if it.element == .source { m.source = mi } else if it.element == .target { m.target = mi } else { m.compound = mi }
-                    if matchUpper(items, k + 1, mentions[Int(mi)].end, &m, &budget) { return true }
+                    if matchUpper(items, k + 1, mentions[Int(mi)].end, &m, &budget, limit) { return true }
                 }
             case .skip:
                 // A noun phrase: determiners, then an actor phrase or one word.
@@ -110,7 +111,7 @@ extension PetrarchAnalysis {
                 while q < n - 1, PetrarchWords.determiners.contains(keys[q]) { q += 1 }
                 let mi = mentionStartAt[q]
                 let next = mi >= 0 ? mentions[Int(mi)].end : q + 1
-                if matchUpper(items, k + 1, next, &m, &budget) { return true }
+                if matchUpper(items, k + 1, next, &m, &budget, limit) { return true }
             }
             m = save
             p += 1
@@ -120,12 +121,12 @@ extension PetrarchAnalysis {
 
     /// Matches lower items `k...` ending at or before `end` (exactly at `end` when adjacent),
     /// scanning leftwards from the verb.
-    func matchLower(_ items: [PetrarchPatternItem], _ k: Int, _ end: Int, _ m: inout PetrarchMatch, _ budget: inout Int) -> Bool {
+    func matchLower(_ items: [PetrarchPatternItem], _ k: Int, _ end: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int) -> Bool {
         if k == items.count { return true }
         budget -= 1
         if budget < 0 { return false }
         let it = items[k]
-        let lowest = it.adjacent ? end : 1
+        let lowest = it.adjacent ? end : max(1, limit)
         var e = end
         while e >= lowest && e >= 1 {
             let save = m
@@ -133,25 +134,25 @@ extension PetrarchAnalysis {
             case .words(let w):
                 if phraseAt(e - w.count, w) {
                     m.used.append(contentsOf: (e - w.count)..<e)
-                    if matchLower(items, k + 1, e - w.count, &m, &budget) { return true }
+                    if matchLower(items, k + 1, e - w.count, &m, &budget, limit) { return true }
                 }
             case .synset(let s):
                 for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(e - ph.count, ph) {
                     m.used.append(contentsOf: (e - ph.count)..<e)
-                    if matchLower(items, k + 1, e - ph.count, &m, &budget) { return true }
+                    if matchLower(items, k + 1, e - ph.count, &m, &budget, limit) { return true }
                     m = save
                 }
             case .source, .target, .compound:
                 let mi = mentionEndAt[e]
                 if mi >= 0, it.element != .compound || mentions[Int(mi)].members.count > 1 {
                     if it.element == .source { m.source = mi } else if it.element == .target { m.target = mi } else { m.compound = mi }
-                    if matchLower(items, k + 1, mentions[Int(mi)].start, &m, &budget) { return true }
+                    if matchLower(items, k + 1, mentions[Int(mi)].start, &m, &budget, limit) { return true }
                 }
             case .skip:
                 let mi = mentionEndAt[e]
                 var next = mi >= 0 ? mentions[Int(mi)].start : e - 1
                 while next > 0, PetrarchWords.determiners.contains(keys[next - 1]) { next -= 1 }
-                if matchLower(items, k + 1, next, &m, &budget) { return true }
+                if matchLower(items, k + 1, next, &m, &budget, limit) { return true }
             }
             m = save
             e -= 1
@@ -159,13 +160,51 @@ extension PetrarchAnalysis {
         return false
     }
 
-    func match(_ occ: PetrarchVerbOccurrence) -> PetrarchMatch? {
+    /// True when only "to", negation, adverbs and auxiliaries stand between two verbs, so they
+    /// form one verb group ("won't try to clash", "has begun to question").
+    func chained(_ a: Int, _ b: Int) -> Bool {
+        var i = a
+        while i < b {
+            guard isPlainLower(i), PetrarchWords.verbal.contains(keys[i]) || PetrarchWords.negators.contains(keys[i]) || endsWithLY(i),
+                !PetrarchWords.pronouns.contains(keys[i]), !PetrarchWords.coordinators.contains(keys[i])
+            else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The stretch of the sentence a verb's patterns may use: up to (and including) the nearest
+    /// other verb on each side that is not part of the same verb group. Pattern words may be
+    /// that verb ("SAID WOULD NOT *"), but gaps do not run past it.
+    func window(_ v: Int, _ verbs: [PetrarchVerbOccurrence]) -> (low: Int, high: Int) {
+        var low = 0
+        var i = v - 1
+        var right = verbs[v].start
+        while i >= 0 {
+            if !chained(verbs[i].end, right) { low = verbs[i].end; break }
+            right = verbs[i].start
+            i -= 1
+        }
+        var high = keys.count - 1
+        var left = verbs[v].end
+        i = v + 1
+        while i < verbs.count {
+            if !chained(left, verbs[i].start) { high = verbs[i].start; break }
+            left = verbs[i].end
+            i += 1
+        }
+        return (low, high)
+    }
+
+    func match(_ v: Int, _ verbs: [PetrarchVerbOccurrence]) -> PetrarchMatch? {
+        let occ = verbs[v]
         let block = dict.verbs.blocks[Int(dict.verbs.forms[Int(occ.form)].block)]
+        let w = window(v, verbs)
         for pi in block.patterns {
             let pat = dict.verbs.patterns[Int(pi)]
             var m = PetrarchMatch(pattern: pi)
             var budget = 4000
-            if matchLower(pat.lower, 0, occ.start, &m, &budget), matchUpper(pat.upper, 0, occ.end, &m, &budget) {
+            if matchLower(pat.lower, 0, occ.start, &m, &budget, w.low), matchUpper(pat.upper, 0, occ.end, &m, &budget, w.high) {
                 return m
             }
         }
@@ -222,7 +261,10 @@ extension PetrarchAnalysis {
         }
         // Only a sentence-initial noun phrase may lend a prepositional object as subject
         // ("Resumption of ties between Arnor and Gondor may spur ...").
-        return boundary == 0 ? fallback : -1
+        let found = boundary == 0 ? fallback : -1
+        // "Obama said he would not help Israel": the pronoun is the previous clause's subject.
+        if found < 0, pronoun, v > 0 { return subjects[v - 1] }
+        return found
     }
 
     func endsWithLY(_ i: Int) -> Bool {
@@ -231,8 +273,26 @@ extension PetrarchAnalysis {
         return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "l") && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "y")
     }
 
-    func object(after e: Int, excluding: Int32) -> Int32 {
-        for (i, m) in mentions.enumerated() where m.start >= e && Int32(i) != excluding { return Int32(i) }
+    /// The first mention after the verb (TABARI: any distance), but not the subject of a new
+    /// clause after a comma (", US Deputy Secretary ... said").
+    func object(after e: Int, excluding: Int32, verbStarts: Set<Int>) -> Int32 {
+        var comma = false
+        var mi = 0
+        var p = e
+        while p < keys.count {
+            if keys[p] == PetrarchWords.comma { comma = true }
+            while mi < mentions.count && mentions[mi].start < p { mi += 1 }
+            if mi < mentions.count, mentions[mi].start == p {
+                let m = mentions[mi]
+                if Int32(mi) != excluding {
+                    if comma, (m.end..<min(m.end + 3, keys.count)).contains(where: { verbStarts.contains($0) }) { return -1 }
+                    return Int32(mi)
+                }
+                p = m.end
+                continue
+            }
+            p += 1
+        }
         return -1
     }
 
@@ -284,7 +344,7 @@ extension PetrarchAnalysis {
     func codeVerbs() -> [PetrarchEvent] {
         let verbs = findVerbs()
         if verbs.isEmpty || mentions.isEmpty { return [] }
-        let matches = verbs.map { match($0) }
+        let matches = verbs.indices.map { match($0, verbs) }
         // Words used by one verb's pattern are not verbs of their own ("SAID WOULD NOT * ...").
         var usedBy = [Int](repeating: -1, count: keys.count)
         for (i, m) in matches.enumerated() {
@@ -296,6 +356,7 @@ extension PetrarchAnalysis {
         var lastCodedEnd = -1
         var subjects: [Int32] = []
         for v in verbs.indices { subjects.append(subject(of: v, verbs: verbs, subjects: subjects)) }
+        let verbStarts = Set(verbs.map(\.start))
         for (i, occ) in verbs.enumerated() {
             if usedBy[occ.verb] >= 0 && usedBy[occ.verb] != i { continue }
             let form = dict.verbs.forms[Int(occ.form)]
@@ -329,7 +390,7 @@ extension PetrarchAnalysis {
                     }
                 }
                 if source < 0 { source = subjects[i] }
-                if target < 0 { target = object(after: occ.end, excluding: source) }
+                if target < 0 { target = object(after: occ.end, excluding: source, verbStarts: verbStarts) }
             } else {
                 source = compound
                 target = compound

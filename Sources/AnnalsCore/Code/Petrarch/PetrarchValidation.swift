@@ -65,6 +65,10 @@ public struct PetrarchValidationSuite: Sendable {
         var search = text.startIndex
         while let open = text.range(of: "<Sentence", range: search..<text.endIndex) {
             guard let tagEnd = text[open.upperBound...].firstIndex(of: ">") else { break }
+            if let next = text[open.upperBound...].first, next != " " && next != ">" && next != "\t" && next != "\n" {
+                search = open.upperBound  // <Sentences>
+                continue
+            }
             let attrs = Self.attributes(text[open.upperBound..<tagEnd])
             guard let close = text.range(of: "</Sentence>", range: tagEnd..<text.endIndex) else {
                 throw DictionaryError(file: path, line: Self.line(of: open.lowerBound, in: text), message: "<Sentence> without </Sentence>")
