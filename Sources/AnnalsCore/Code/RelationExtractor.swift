@@ -163,6 +163,7 @@ struct RelationReader {
     static let glue: Set<String> = ["all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely", "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described"]
     static let namingWords: Set<String> = ["so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an"]
     static let inclusionWords: Set<String> = ["including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like"]
+    static let gapStops: Set<String> = ["than", "rather", "instead", "versus", "vs", "or", "nor", "as", "so", "too", "very", "more", "less", "not"]
     static let nameParticles: Set<String> = ["de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint"]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
@@ -389,6 +390,8 @@ struct RelationReader {
             head = next
             e = a.mentions[next].end
         }
+        // "part of UN-brokered talks": a mention that only modifies the head noun is not the object.
+        if e < count, isModifier(e), !Self.inclusionWords.contains(words[e]) { return nil }
         let items = listItems(containing: head)
         if let list = lists.first(where: { $0.items.contains(head) }) { e = max(e, list.end) }
         var t = skipLocative(e)
@@ -438,7 +441,7 @@ struct RelationReader {
             if let y = Self.actorOf(next.meaning) {
                 // "Iran's Quds Force", "the IRGC elite Quds Force", "Lebanon's Hezbollah".
                 let gap = (piece.end..<next.start)
-                if gap.contains(where: { words[$0] == "of" }) { continue }
+                if gap.contains(where: { words[$0] == "of" || Self.gapStops.contains(words[$0]) }) { continue }
                 let fillers = gap.filter { isModifier($0) }.map { words[$0] }
                 if let r = innerPair(outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end) {
                     out.append(r)
@@ -556,13 +559,19 @@ struct RelationReader {
             if q >= 0, words[q] == "," { appositive = !linked; q -= 1 }
             guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
             // The role must head its noun phrase: not "Britain's premier forward base", "head of the Duma's committee".
-            if m.end < count, a.tokens[m.end].flags.contains(.possessive) || isModifier(m.end) { continue }
+            if m.end < count, a.tokens[m.end].flags.contains(.possessive) || isModifier(m.end)
+                || a.tokens[m.end].flags.contains(.capitalized) && !a.tokens[m.end].flags.contains(.punctuation) { continue }
             if appositive {
                 // "A, B" inside a list is not an appositive.
                 if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
             }
             if negated(q, m.start) { continue }
             guard let subject = party(x, group: relative && words[q + 1] != "who") else { continue }
+            if let described = m.actor, lexicon.actors[described].type == .person, let sa = subject.actor, sa != described { continue }
+            // "X, an SDF commander": one of its commanders.
+            if relation == .leads, words[m.start] == "a" || words[m.start] == "an" || q + 1 < count && (words[q + 1] == "a" || words[q + 1] == "an") {
+                relation = .memberOf
+            }
             if relation != .partOf, !(subject.isPerson || subject.actor == nil) { continue }
             if relation == .partOf, subject.isPerson { continue }
             let scopePiece = pieces.last { $0.start >= m.start && $0.end <= m.end && Self.actorOf($0.meaning) == s }
