@@ -45,18 +45,21 @@ struct Coreference {
         var resolvedPronoun: Referent?
         for n in mentions.indices {
             let m = mentions[n]
-            let visible = history + local
+            /// The latest referent (this sentence first, then earlier ones) satisfying `test`.
+            func latest(_ test: (Referent) -> Bool) -> Referent? {
+                local.last(where: test) ?? history.last(where: test)
+            }
             switch m.kind {
             case .pronoun:
                 let key = tokens[m.head].key
                 var found: Referent?
                 if Self.groupNouns.contains(key) {
                     let country = m.scope.map { lexicon.actors[$0].country }
-                    found = visible.last { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
+                    found = latest { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
                 } else if m.isPerson {
-                    found = visible.last { $0.isPerson }
+                    found = latest { $0.isPerson }
                 } else if m.plural {
-                    found = visible.last { ($0.plural || $0.isGroup) && !$0.isPerson }
+                    found = latest { ($0.plural || $0.isGroup) && !$0.isPerson }
                 } else if let chained = resolvedPronoun {
                     // A second "it" in the sentence continues the first: "its failure ... before it launched".
                     found = chained
@@ -68,7 +71,7 @@ struct Coreference {
                     let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
                     if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved, !mentions[o].isPerson {
                         found = referent(mentions[o])
-                    } else if subjects.contains(n), let previous = visible.last(where: { $0.wasSubject && !$0.isPerson && !$0.plural }) {
+                    } else if subjects.contains(n), let previous = latest({  $0.wasSubject && !$0.isPerson && !$0.plural }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
                     } else if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
@@ -76,7 +79,7 @@ struct Coreference {
                         let e = lexicon.actors[scope]
                         found = Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country)
                     } else {
-                        found = visible.last { !$0.isPerson && !$0.plural }
+                        found = latest { !$0.isPerson && !$0.plural }
                     }
                 }
                 if let f = found {
@@ -91,7 +94,7 @@ struct Coreference {
                 let role = lexicon.agents[agent].code
                 let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
-                if let f = visible.last(where: { r in
+                if let f = latest({  r in
                     guard r.isPerson, let a = r.actor else { return false }
                     if let country, r.country != country { return false }
                     let title = lexicon.actors[a].title(on: day)?.lowercased() ?? ""
