@@ -18,6 +18,8 @@ struct PatternMatcher {
         var mentionAt: [Int]
         /// Tokens a pattern may skip between its words.
         var skippable: [Bool]
+        /// Per mention: a possessor ("Syria's" in "Syria's Kurds") cannot fill the target slot.
+        var possessor: [Bool]
     }
 
     /// Tokens a pattern may skip between its words: determiners, possessives, adverbs and
@@ -66,7 +68,7 @@ struct PatternMatcher {
         case .target:
             var p = start
             while p < limit, c.mentionAt[p] < 0, ClosedClass.determiners.contains(c.tokens[p].key) { p += 1 }
-            guard p < limit, c.mentionAt[p] >= 0 else { return nil }
+            guard p < limit, c.mentionAt[p] >= 0, !c.possessor[c.mentionAt[p]] else { return nil }
             let m = c.mentionAt[p]
             var end = p + 1
             while end < c.tokens.count, c.mentionAt[end] == m { end += 1 }

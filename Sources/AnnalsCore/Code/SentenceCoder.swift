@@ -44,10 +44,17 @@ struct SentenceCoder {
             let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
-            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: tokens.map(matcher.skippable))
+            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: tokens.map(matcher.skippable),
+                                                 possessor: mentions.map(\.isPossessor))
             var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
                              matchContext: context)
-            a.subjects = groups.indices.map { subject(of: $0, in: a) }
+            // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
+            for g in groups.indices where !groups[g].passive && groups[g].start == groups[g].head
+                && (groups[g].form == .participle || groups[g].form == .past) && !byAgent(of: g, in: a).isEmpty
+            {
+                a.groups[g].passive = true
+            }
+            a.subjects = a.groups.indices.map { subject(of: $0, in: a) }
             a.objects = groups.indices.map { object(of: $0, in: a) }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
             for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
@@ -118,6 +125,10 @@ struct SentenceCoder {
         let previousHeads = Set(a.groups.filter { $0.head < group.start }.map(\.head))
         while p >= 0 {
             let t = a.tokens[p]
+            if let m = mentionCovering(a, p), a.mentions[m].isPossessor {
+                p = a.mentions[m].start - 1
+                continue
+            }
             if let m = mentionCovering(a, p) {
                 let mention = a.mentions[m]
                 let before = mention.start - 1
@@ -162,7 +173,7 @@ struct SentenceCoder {
         var p = a.groups[g].head + 1
         var skipped = 0
         while p < a.tokens.count, skipped < 4 {
-            if let m = mentionCovering(a, p) { return compound(m, a, forward: true) }
+            if let m = mentionCovering(a, p) { return a.mentions[m].isPossessor ? [] : compound(m, a, forward: true) }
             let t = a.tokens[p]
             if t.flags.contains(.punctuation) || ClosedClass.prepositions.contains(t.key) || ClosedClass.subordinators.contains(t.key)
                 || a.groups.contains(where: { $0.start == p || $0.head == p })

@@ -33,6 +33,9 @@ public struct Mention: Sendable, Hashable {
     public var isPerson: Bool
     /// Head token index.
     public var head: Int
+    /// A possessor modifying a following noun ("Syria's" in "Syria's Kurds"): it can own a nominal
+    /// event ("Iran's attack") but is not the subject or object of a verb.
+    public var isPossessor = false
 
     public var isResolved: Bool { !code.isEmpty }
 }

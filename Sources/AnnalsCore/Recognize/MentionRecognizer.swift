@@ -82,13 +82,17 @@ struct MentionRecognizer {
             // Collect a chunk: pieces joined by possessives, fillers and "of".
             var chunk: [Piece] = []
             var ofHead: Piece?
-            var unknownSpan: (Int, Int)?
             var j = i
             if first == -1 {
+                // A name the dictionaries do not know stands alone ("the Observer" is not part of "Moscow").
                 var e = i
                 while e < tokens.count, isNameToken(tokens, e), pieceAt[e] == nil { e += 1 }
-                unknownSpan = (i, e)
-                j = e
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
+                let afterAgent = mentions.last.map { $0.end == i && $0.kind == .agent } ?? false
+                mentions.append(Mention(start: i, end: e, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
+                                        parts: [], plural: false, isPerson: afterAgent || e - i >= 2, head: e - 1))
+                i = e
+                continue
             } else {
                 chunk.append(pieces[first])
                 j = pieces[first].end
@@ -123,17 +127,20 @@ struct MentionRecognizer {
                 }
                 break
             }
-            if let (us, ue) = unknownSpan, chunk.isEmpty {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[us].start)..<Int(tokens[ue - 1].end)]), as: UTF8.self)
-                mentions.append(Mention(start: us, end: ue, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
-                                        parts: [], plural: false, isPerson: false, head: ue - 1))
-                i = ue
+            // "the military wing of Hamas": a label before "of" + name resolves to the named part.
+            // "the Russian position": a bare adjective modifying a common noun is not an actor.
+            let adjectivesOnly = chunk.allSatisfy { if case .adjective = $0.meaning { return true } else { return false } }
+            if adjectivesOnly, j < tokens.count, isFiller(tokens, j, verbAt: verbAt) {
+                i = j
                 continue
             }
-            // "the military wing of Hamas": a label before "of" + name resolves to the named part.
             if var m = code(chunk, tokens: tokens, day: day, agentHead: ofHead) {
                 m.start = start
                 m.end = j
+                // "Syria's Kurds", "Iran's nuclear programme": the name only modifies what follows.
+                if j + 1 < tokens.count, tokens[j].flags.contains(.possessive), isFiller(tokens, j + 1, verbAt: verbAt) || tokens[j + 1].flags.contains(.capitalized) {
+                    m.isPossessor = true
+                }
                 mentions.append(m)
             }
             i = max(j, i + 1)

@@ -20,9 +20,19 @@ struct Coreference {
 
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
+    static let institutionNouns = ClosedClass.keys([
+        "government", "cabinet", "administration", "ministry", "army", "military", "navy", "parliament", "police", "regime",
+        "authorities", "authority", "court", "council", "committee", "party", "media", "embassy", "agency", "force", "forces",
+        "coalition", "opposition", "leadership", "junta", "senate", "congress", "assembly", "office", "department", "service",
+        "services", "troops", "presidency", "legislature", "state", "guard", "command", "headquarters", "mission", "delegation",
+    ])
     static let groupNouns = ClosedClass.keys(["group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network"])
 
     func referent(_ m: Mention) -> Referent? {
+        if m.kind == .unknown {
+            // A name we cannot code still takes pronouns: "Senator Lindsay Graham ... he said" must not reach back further.
+            return Referent(actor: nil, code: "", name: m.name, isPerson: m.isPerson, isGroup: !m.isPerson, plural: false, country: "")
+        }
         guard m.isResolved else { return nil }
         let type = m.actor.map { lexicon.actors[$0].type }
         return Referent(actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
@@ -91,6 +101,8 @@ struct Coreference {
             case .agent:
                 guard let agent = m.agent, !m.plural else { break }
                 let term = lexicon.agents[agent].term.lowercased()
+                // "the government", "the cabinet" are institutions, not people already mentioned.
+                guard !Self.institutionNouns.contains(TokenKey.hash(term.split(separator: " ").last ?? "")) else { break }
                 let role = lexicon.agents[agent].code
                 let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
