@@ -164,6 +164,7 @@ struct RelationReader {
     static let namingWords: Set<String> = ["so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an"]
     static let inclusionWords: Set<String> = ["including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like"]
     static let gapStops: Set<String> = ["than", "rather", "instead", "versus", "vs", "or", "nor", "as", "so", "too", "very", "more", "less", "not"]
+    static let notNames: Set<String> = ["i", "we", "you", "he", "she", "it", "they", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister"]
     static let nameParticles: Set<String> = ["de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint"]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
@@ -233,9 +234,11 @@ struct RelationReader {
             guard e.type != .country else { return nil }
             return RelationParty(actor: s, name: e.name, code: e.code(on: day), start: m.start, end: m.end, isPerson: false)
         case .unknown:
-            guard m.end - m.start <= 6 else { return nil }
+            guard m.end - m.start <= 6, m.name.count >= 3, !Self.notNames.contains(m.name.lowercased()) else { return nil }
             // "Staffan de Mistura", "Abdel Fattah al Sisi": name particles join the next capitalised words.
             var e = m.end
+            while e < count, a.tokens[e].flags.contains(.containsUpper), mention(at: e) == nil,
+                  Self.nameParticles.contains(where: { words[e].hasPrefix($0 + "-") }) { e += 1 }
             while e + 1 < count, Self.nameParticles.contains(words[e]), a.tokens[e + 1].flags.contains(.capitalized), mention(at: e + 1) == nil || a.mentions[mention(at: e + 1)!].kind == .unknown {
                 e += 2
                 while e < count, a.tokens[e].flags.contains(.capitalized), !a.tokens[e].flags.contains(.punctuation), mention(at: e) == nil || a.mentions[mention(at: e)!].kind == .unknown { e += 1 }
@@ -429,7 +432,17 @@ struct RelationReader {
         if let p = m.actor, lexicon.actors[p].type == .person, m.parts.last == p, let g = m.agent, let s = m.scope, s != p {
             let agentPiece = inside.first { if case .agent = $0.meaning { return true } else { return false } }
             let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
-            if let r = roleRelation(person: party(actor: p, start: m.start, end: m.end), agent: g,
+            // The recognizer's guess from a title is kept only when the dictionaries confirm it, and a
+            // name right after the description ("the Isis leader, Abu Bakr al-Baghdadi") wins over it.
+            var person: RelationParty? = confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].term)) ? party(actor: p, start: m.start, end: m.end) : nil
+            var q = m.end
+            if q < count, words[q] == "," { q += 1 }
+            if let n = mention(at: q), a.mentions[n].start == q, a.mentions[n].kind == .unknown || type(a.mentions[n].actor) == .person,
+               let named = party(n), named.actor != p
+            {
+                person = named
+            }
+            if let person, let r = roleRelation(person: person, agent: g,
                                     scope: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
                                     trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person") { out.append(r) }
         }
@@ -468,6 +481,15 @@ struct RelationReader {
     }
 
     /// A person's role in a scope: leads for leader words, else member of with the role as label.
+    /// True when the dictionaries say `p` leads (or, for other roles, belongs to) `s` on the day.
+    func confirmed(_ p: Int, scope s: Int, leader: Bool) -> Bool {
+        let id = lexicon.actors[s].id
+        let affs = lexicon.actors[p].affiliations.filter { $0.target == id }
+        if leader { return affs.contains { $0.relation == .leads } }
+        if !affs.isEmpty { return true }
+        return lexicon.actors[s].type == .country && ActorCode.country(of: lexicon.actors[p].code(on: day)) == lexicon.actors[s].code(on: day)
+    }
+
     /// A country's rebel commander or police chief does not lead or belong to the state.
     func roleRelation(person: RelationParty, agent g: Int, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation? {
         let term = lexicon.agents[g].term
@@ -665,6 +687,7 @@ struct RelationReader {
                     if lead {
                         out.append(FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
+                        guard x.actor == nil || type(x.actor) == .country else { continue }
                         out.append(FoundRelation(subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else {
                         out.append(FoundRelation(subject: y, relation: .alliedWith, label: "backer", object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
@@ -698,7 +721,10 @@ struct RelationReader {
             if target == nil || a.mentions[target!].actor == nil && a.mentions[target!].scope == nil {
                 target = mention(at: p + 1).flatMap { a.mentions[$0].start == p + 1 ? $0 : nil }
             }
-            guard let t = target, let x = party(t), x.actor != y, type(x.actor) != .country else { continue }
+            guard let t = target, let x = party(t), x.actor != y, type(x.actor) != .country,
+                  a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
+                    || a.mentions[t].kind == .unknown && a.mentions[t].start <= p + 1
+            else { continue }
             // The compound must modify the mention's head, not a noun inside it ("US-led coalition forces").
             let yp = party(actor: y, start: p, end: p + 1)
             let rule = "\(prefix)-\(suffix)"

@@ -168,8 +168,9 @@ public struct ActorGraph: Sendable {
     /// actor that two or more others are members of.
     public func alliances() -> [(alliance: ActorNode, leaders: [ActorNode], members: [ActorNode])] {
         var out: [(ActorNode, [ActorNode], [ActorNode])] = []
-        for n in nodes {
-            let m = members(of: n.id)
+        for n in nodes where n.type != ActorType.person.rawValue && n.type != ActorType.country.rawValue {
+            // Members of a bloc are states and organisations; people belong to it as staff.
+            let m = members(of: n.id).filter { $0.type != ActorType.person.rawValue }
             let isBloc = n.type == ActorType.alliance.rawValue || n.type == ActorType.igo.rawValue
             if (isBloc && !m.isEmpty) || m.count >= 2 { out.append((n, leaders(of: n.id), m)) }
         }
@@ -336,7 +337,7 @@ public struct EventSummary: Sendable, Hashable {
 public enum NameKey {
     public static func normalise(_ s: String) -> String {
         var out = ""
-        for ch in s.lowercased() {
+        for ch in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             switch ch {
             case "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "_": out.append(" ")
             case "'", "\u{2019}", "\u{2018}", "`", ".", ",", "\"", "\u{201C}", "\u{201D}": continue

@@ -41,6 +41,8 @@ public struct GraphBuilder: Sendable {
     private let names: [String: [Int]]
     /// Per document: surname merges of new names.
     private var documentSurnames: [String: [String: String]] = [:]
+    /// Per document: dictionary people named, for partial names.
+    private var documentPeople: [String: Set<Int>] = [:]
 
     public init(lexicon: Lexicon, scope: DictionaryScope = .linked) {
         self.lexicon = lexicon
@@ -138,12 +140,25 @@ public struct GraphBuilder: Sendable {
         let id: String
         if let i = dictionaryActor(name: ref.name, code: ref.code, text: fromRelation ? "" : ref.text) {
             id = lexicon.actors[i].id
+            if lexicon.actors[i].type == .person { documentPeople[doc, default: []].insert(i) }
             let made = nodes[id] == nil ? dictionaryNode(i) : nil
             touch(id, day: day, seenAs: ref.text) { made! }
         } else if fromRelation || ref.code.isEmpty {
             // A name the dictionaries do not know.
             var key = NameKey.normalise(ref.name)
-            let words = key.split(separator: " ")
+            let words = key.split(separator: " ").map(String.init)
+            // A part of the name of a person the document names ("Recep Tayyip", "Tayyip Erdoğan").
+            if let people = documentPeople[doc], let i = people.first(where: { i in
+                ([lexicon.actors[i].name] + lexicon.actors[i].aliases).contains { n in
+                    let full = NameKey.normalise(n).split(separator: " ").map(String.init)
+                    return full.count > words.count && (Array(full.prefix(words.count)) == words || Array(full.suffix(words.count)) == words)
+                }
+            }) {
+                let pid = lexicon.actors[i].id
+                let made = nodes[pid] == nil ? dictionaryNode(i) : nil
+                touch(pid, day: day, seenAs: ref.text) { made! }
+                return pid
+            }
             var surnames = documentSurnames[doc] ?? [:]
             if words.count == 1, let full = surnames[key] { key = full }
             if words.count > 1, let last = words.last { surnames[String(last)] = surnames[String(last)] == nil ? key : surnames[String(last)] }
@@ -268,6 +283,10 @@ public struct GraphBuilder: Sendable {
                     nodes[id]!.provisional = true
                 }
             }
+        }
+        // A new actor with a role (leader, spokesman) in an organisation is a person.
+        for e in edges where (e.relation == .leads || e.relation == .memberOf) && e.label != nil {
+            if nodes[e.source]?.kind == .new, nodes[e.source]?.type.isEmpty == true { nodes[e.source]!.type = ActorType.person.rawValue }
         }
         // Codes as of the latest date seen.
         if let latest {

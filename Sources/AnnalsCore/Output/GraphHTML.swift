@@ -162,11 +162,11 @@ function colour(d) { return document.getElementById("colour").value === "sector"
 
 // Force layout (Fruchterman-Reingold with gravity), deterministic start on a spiral.
 function layout() {
-  const n = nodes.length, k = Math.sqrt(W * H / Math.max(n, 1)) * 0.55;
+  const n = nodes.length, k = Math.sqrt(W * H / Math.max(n, 1)) * (n > 80 ? 0.75 : 0.55);
   nodes.forEach((d, i) => { const a = i * 2.39996, r = k * 0.6 * Math.sqrt(i + 0.5); d.x = W / 2 + r * Math.cos(a); d.y = H / 2 + r * Math.sin(a); });
   const links = [];
   DATA.relations.forEach(e => links.push([byId.get(e.s), byId.get(e.t), 1.0]));
-  DATA.events.forEach(e => links.push([byId.get(e.s), byId.get(e.t), 0.25 + 0.15 * Math.log(1 + e.count)]));
+  DATA.events.forEach(e => links.push([byId.get(e.s), byId.get(e.t), 0.12 + 0.08 * Math.log(1 + e.count)]));
   const L = links.filter(l => l[0] !== undefined && l[1] !== undefined && l[0] !== l[1]);
   const iters = n > 250 ? 220 : 400;
   let temp = W / 10;
@@ -181,12 +181,17 @@ function layout() {
       dx[a] -= vx * f; dy[a] -= vy * f; dx[b] += vx * f; dy[b] += vy * f;
     }
     for (let i = 0; i < n; i++) {
-      dx[i] += (W / 2 - nodes[i].x) * 0.04 * k / 60; dy[i] += (H / 2 - nodes[i].y) * 0.06 * k / 60;
+      const g = n < 40 ? 0.012 : 0.03; dx[i] += (W / 2 - nodes[i].x) * g * k / 60; dy[i] += (H / 2 - nodes[i].y) * g * 1.3 * k / 60;
       const m = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1, s = Math.min(m, temp) / m;
       nodes[i].x = Math.min(W - 40, Math.max(40, nodes[i].x + dx[i] * s));
       nodes[i].y = Math.min(H - 25, Math.max(25, nodes[i].y + dy[i] * s));
     }
     temp = Math.max(1, temp * 0.985);
+  }
+  // Remove overlaps between circles.
+  for (let pass = 0; pass < 30; pass++) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    const a = nodes[i], b = nodes[j], vx = b.x - a.x, vy = b.y - a.y, d = Math.sqrt(vx * vx + vy * vy) || 0.1, min = a.r + b.r + 4;
+    if (d < min) { const m = (min - d) / 2 / d; a.x -= vx * m; a.y -= vy * m; b.x += vx * m; b.y += vy * m; }
   }
 }
 
@@ -232,7 +237,14 @@ function draw() {
     visible.add(e.s); visible.add(e.t);
   });
   const hubId = nodes.length ? nodes.reduce((m, d) => d.pr > m.pr ? d : m, nodes[0]).id : null;
-  const labelled = new Set(nodes.slice().sort((x, y) => y.pr - x.pr).slice(0, 70).map(d => d.id));
+  // Labels by centrality, skipping those that would overlap a label already placed.
+  const boxes = [], labelled = new Set();
+  nodes.slice().sort((x, y) => y.pr - x.pr).forEach((d, rank) => {
+    const w = d.name.length * 6.3 + 4, h = 13, x = d.x + d.r + 3, y = d.y - 8;
+    if (rank >= 90 && nodes.length > 80) return;
+    if (boxes.some(b => x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h)) return;
+    boxes.push([x, y, w, h]); labelled.add(d.id);
+  });
   nodes.forEach(d => {
     const faded = day && !visible.has(d.id);
     const shape = d.type === "person" ? "circle" : "rect";
@@ -248,7 +260,7 @@ function draw() {
     s.setAttribute("opacity", faded ? 0.25 : 1); s.style.cursor = "pointer";
     el("title", {}, s).textContent = `${d.name} ${d.code}${d.provisional ? " (provisional)" : ""}${d.aliases.length ? "\naka " + d.aliases.join("; ") : ""}`;
     s.addEventListener("click", () => info(d));
-    if (labelled.has(d.id) || nodes.length <= 80) {
+    if (labelled.has(d.id)) {
       const t = el("text", {x: d.x + d.r + 3, y: d.y + 4, class: d.id === hubId ? "hub" : ""}, gT);
       t.textContent = d.name; if (faded) t.setAttribute("opacity", 0.3);
     }
@@ -265,7 +277,7 @@ function legend() {
   document.getElementById("colourTitle").textContent = bySector ? "Sectors" : "Countries";
   if (bySector) { for (const s in SECTOR) lg.innerHTML += `<div><span class="sw" style="background:${SECTOR[s]}"></span>${s || "none / country"}</div>`; }
   else countries.slice(0, 20).forEach(c => { lg.innerHTML += `<div><span class="sw" style="background:${countryColour[c]}"></span>${c} (${countryCount[c]})</div>`; });
-  lg.innerHTML += `<div style="margin-top:4px">● person ■ organisation/country ⬢ alliance/IGO; size = PageRank; dashed outline = provisional code</div>`;
+  lg.innerHTML += `<div style="margin-top:4px">circle = person, square = organisation or country, hexagon = alliance or IGO; size = PageRank; dashed outline = provisional code</div>`;
 }
 
 function info(d) {
