@@ -58,6 +58,9 @@ public final class EventStore: Sendable {
         config.readonly = mode == .readOnly
         config.busyMode = .timeout(30)
         config.label = "annals-store"
+        // Integrity is kept by the writer (one transaction per batch, parents first); skipping the
+        // per-row foreign-key lookups makes storing faster.
+        config.foreignKeysEnabled = false
         if let maxPageCount {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }

@@ -211,6 +211,7 @@ import Testing
         #expect(p.terminationStatus == 0)
         let resumed = try EventStore(path: killed)
         #expect(try resumed.integrityCheck() == ["ok"])
+        #expect(try resumed.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
         #expect(try resumed.counts() == EventStore(path: clean, mode: .readOnly).counts())
         #expect(try Self.hashes(killed) == Self.hashes(clean))
         #expect(try Self.events(killed) == Self.events(clean))

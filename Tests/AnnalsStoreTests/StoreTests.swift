@@ -60,6 +60,8 @@ import Testing
         let result = try store.store(Self.articles().map(StorableDocument.init))
         #expect(result.stored == 4 && result.mentions == 8 && result.newEvents == 5)
         try check(store)
+        // Foreign keys are not enforced per row (speed) but hold.
+        #expect(try store.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 
     @Test func countsAreTheSameWhateverTheBatches() throws {
