@@ -222,3 +222,49 @@ extension EventStore {
         return out
     }
 }
+
+extension EventStore {
+    /// Calls `body` with every stored relation as the record the coder emitted (`doc` is the document's
+    /// input id), by date, document and sentence; `since`/`until` bound the date, inclusive.
+    public func relations(since: Day? = nil, until: Day? = nil, _ body: (RelationRecord) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let since {
+            conditions.append("r.date >= ?")
+            arguments += [since.description]
+        }
+        if let until {
+            conditions.append("r.date <> '' AND r.date <= ?")
+            arguments += [until.description]
+        }
+        let sql = """
+            SELECT r.record, d.ident, r.sentence, r.text, r.subject_text, r.subject_name, r.subject_code,
+                   coalesce(r.subject_start, r.span_start), coalesce(r.subject_end, r.span_end), r.relation, r.label,
+                   r.object_text, r.object_name, r.object_code, coalesce(r.object_start, r.span_start),
+                   coalesce(r.object_end, r.span_end), r.date, r.verb, coalesce(r.verb_start, r.span_start),
+                   coalesce(r.verb_end, r.span_end), r.rule
+            FROM relations r JOIN documents d ON d.id = r.doc
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY r.date, r.doc, r.sentence, r.id
+            """
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let r = try rows.next() {
+                guard let kind = RelationKind(rawValue: r[9]) else { continue }
+                try body(RelationRecord(
+                    id: r[0], doc: r[1], sentence: r[2], text: r[3],
+                    subject: ActorRef(text: r[4], name: r[5], code: r[6], span: Span(r[7], r[8])),
+                    relation: kind, label: r[10],
+                    object: ActorRef(text: r[11], name: r[12], code: r[13], span: Span(r[14], r[15])),
+                    date: r[16], evidence: Evidence(verb: r[17], span: Span(r[18], r[19]), rule: r[20])))
+            }
+        }
+    }
+
+    /// All stored relations (convenience for small stores and tests).
+    public func relations(since: Day? = nil, until: Day? = nil) throws -> [RelationRecord] {
+        var out: [RelationRecord] = []
+        try relations(since: since, until: until) { out.append($0) }
+        return out
+    }
+}

@@ -119,8 +119,9 @@ struct BatchWriter {
             """)
         insertRelation = try db.cachedStatement(sql: """
             INSERT INTO relations(doc, sentence, record, date, subject_code, subject_name, subject_text, relation, label,
-                object_code, object_name, object_text, text, verb, rule, span_start, span_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                object_code, object_name, object_text, text, verb, rule, span_start, span_end,
+                subject_start, subject_end, object_start, object_end, verb_start, verb_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         upsertActor = try db.cachedStatement(sql: """
             INSERT INTO actors(code, name, country, sector, mentions, first_date, last_date) VALUES (?, ?, ?, ?, 1, ?, ?)
@@ -194,11 +195,12 @@ struct BatchWriter {
         }
 
         for r in coded.relations {
-            let span = Self.span(r.subject.span).union(Self.span(r.object.span)).union(Self.span(r.evidence.span))
+            let (subject, object, verb) = (Self.span(r.subject.span), Self.span(r.object.span), Self.span(r.evidence.span))
+            let span = subject.union(object).union(verb)
             try insertRelation.execute(arguments: [
                 docID, r.sentence, r.id, r.date, r.subject.code, r.subject.name, r.subject.text, r.relation.rawValue,
                 r.label, r.object.code, r.object.name, r.object.text, r.text, r.evidence.verb, r.evidence.rule,
-                span.start, span.end,
+                span.start, span.end, subject.start, subject.end, object.start, object.end, verb.start, verb.end,
             ])
             result.relations += 1
             try actor(r.subject, date: r.date)

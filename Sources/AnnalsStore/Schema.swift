@@ -3,7 +3,7 @@ enum Schema {
     /// `PRAGMA application_id`: "ANNL". A database with another id is not ours.
     static let applicationID: Int32 = 0x414E_4E4C
     /// `PRAGMA user_version`: bumped with each migration below.
-    static let version = 1
+    static let version = 2
     /// Value of `meta.format`.
     static let format = "annals-event-store"
 
@@ -134,6 +134,15 @@ enum Schema {
             last_date  TEXT,
             PRIMARY KEY (code, name)
         ) WITHOUT ROWID;
+        """,
+        // 2: the spans of a relation's subject, object and trigger, so stored relations read back whole.
+        """
+        ALTER TABLE relations ADD COLUMN subject_start INTEGER;
+        ALTER TABLE relations ADD COLUMN subject_end INTEGER;
+        ALTER TABLE relations ADD COLUMN object_start INTEGER;
+        ALTER TABLE relations ADD COLUMN object_end INTEGER;
+        ALTER TABLE relations ADD COLUMN verb_start INTEGER;
+        ALTER TABLE relations ADD COLUMN verb_end INTEGER;
         """,
     ]
 }

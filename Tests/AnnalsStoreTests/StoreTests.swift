@@ -93,6 +93,33 @@ import Testing
         try check(reopened)
     }
 
+    @Test func relationsReadBackWhole() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let store = try EventStore(path: dir.path("relations.sqlite"))
+        try store.store(Self.articles().map(StorableDocument.init))
+        let original = Self.articles()[0].relations
+        #expect(try store.relations() == original)
+        #expect(try store.relations(since: Day("2024-04-02")).isEmpty)
+    }
+
+    @Test func migratesAVersionOneStore() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.path("v1.sqlite")
+        let q = try DatabaseQueue(path: path)
+        try q.write { db in
+            try db.execute(sql: Schema.migrations[0])
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = 1")
+            try db.execute(sql: "INSERT INTO meta VALUES ('format', '\(Schema.format)'), ('schema', '1')")
+        }
+        try q.close()
+        let store = try EventStore(path: path)
+        try store.store(Self.articles().map(StorableDocument.init))
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Schema.version)
+        #expect(try store.relations() == Self.articles()[0].relations)
+    }
+
     @Test func actorsAreCounted() throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
