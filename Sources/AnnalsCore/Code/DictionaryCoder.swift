@@ -70,17 +70,33 @@ public struct DictionaryCoder: EventCoder {
         return ActorRef(text: text, name: m.name.isEmpty ? text : m.name, code: m.code, span: sentence.originalSpan(s, e))
     }
 
-    private func records(_ c: EventCandidate, _ a: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions) -> [EventRecord] {
+    /// Codes whose compound subject acts jointly: "Russia and Ukraine held talks" is each with the other.
+    static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
+
+    private func records(_ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions) -> [EventRecord] {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
+        var a = analysis
         let sources = c.sources.filter { a.mentions[$0].isResolved }
-        let targets = c.targets.filter { a.mentions[$0].isResolved }
         guard !sources.isEmpty else { return [] }
+        // "protested against the government": an institution without a country belongs to the source's.
+        for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
+            guard let agent = a.mentions[t].agent, let s = sources.first else { continue }
+            let country = ActorCode.country(of: a.mentions[s].code)
+            guard country.count == 3 else { continue }
+            a.mentions[t].code = MentionRecognizer.join(country, lexicon.agents[agent].code)
+        }
+        let targets = c.targets.filter { a.mentions[$0].isResolved }
+        let pattern = c.pattern.map { lexicon.patterns[$0] }
+        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code) || (pattern?.text.contains("with @") ?? false)
         var pairs: [(Int, Int?)] = []
-        for s in sources {
+        if targets.isEmpty, sources.count >= 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+            for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
+        }
+        for s in sources where pairs.isEmpty || !targets.isEmpty {
             if targets.isEmpty { pairs.append((s, nil)) }
             for t in targets where a.mentions[t].code != a.mentions[s].code || a.mentions[t].name != a.mentions[s].name {
                 pairs.append((s, t))
-                if SentenceCoder.reciprocalCodes.contains(code.code) { pairs.append((t, s)) }
+                if reciprocal { pairs.append((t, s)) }
             }
         }
         let triggerStart = Int(a.tokens[c.triggerStart].start)

@@ -22,6 +22,14 @@ struct PatternMatcher {
         var possessor: [Bool]
     }
 
+    /// Per token: may a pattern skip it? Words of actor mentions may not, except possessive
+    /// pronouns ("withdrew its fighters").
+    static func skippable(_ tokens: [Token], mentionAt: [Int], _ matcher: PatternMatcher) -> [Bool] {
+        tokens.indices.map { p in
+            matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || ClosedClass.possessivePronouns.contains(tokens[p].key))
+        }
+    }
+
     /// Tokens a pattern may skip between its words: determiners, possessives, adverbs and
     /// lower-case modifiers.
     func skippable(_ t: Token) -> Bool {
@@ -60,7 +68,7 @@ struct PatternMatcher {
             while p < limit {
                 let key = c.tokens[p].key
                 if keys.contains(key) { return match(elements, from: e + 1, at: p + 1, c, limit: limit) }
-                guard skipped < 3, c.skippable[p], c.mentionAt[p] < 0 else { return nil }
+                guard skipped < 3, c.skippable[p] else { return nil }
                 skipped += 1
                 p += 1
             }

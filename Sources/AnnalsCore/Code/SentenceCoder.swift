@@ -44,13 +44,14 @@ struct SentenceCoder {
             let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
-            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: tokens.map(matcher.skippable),
+            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
                                                  possessor: mentions.map(\.isPossessor))
             var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
                              matchContext: context)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
             for g in groups.indices where !groups[g].passive && groups[g].start == groups[g].head
-                && (groups[g].form == .participle || groups[g].form == .past) && !byAgent(of: g, in: a).isEmpty
+                && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
+                && ClosedClass.prepositions.contains(tokens[groups[g].head + 1].key) && !byAgent(of: g, in: a).isEmpty
             {
                 a.groups[g].passive = true
             }
@@ -94,14 +95,22 @@ struct SentenceCoder {
             // "X, Y and Z" is a list; "X, Y said" is not.
             if !lastJoinerWasAnd { out = [m] }
         } else {
+            // Walking back from the last member: "and" first, then commas ("Egypt, Qatar and the US").
             var cur = m
+            var sawAnd = false
             while true {
                 var p = a.mentions[cur].start - 1
-                guard p >= 0, a.tokens[p].key == ClosedClass.and else { break }
-                p -= 1
-                if p >= 0, a.tokens[p].key == ClosedClass.comma { p -= 1 }
-                guard let prev = mentionCovering(a, p), a.mentions[prev].end == p + 1 else { break }
-                // "X, which ..." is not a list; require the comma list to end in "and" somewhere.
+                guard p >= 0 else { break }
+                if a.tokens[p].key == ClosedClass.and {
+                    sawAnd = true
+                    p -= 1
+                    if p >= 0, a.tokens[p].key == ClosedClass.comma { p -= 1 }
+                } else if a.tokens[p].key == ClosedClass.comma && sawAnd {
+                    p -= 1
+                } else {
+                    break
+                }
+                guard let prev = mentionCovering(a, p), a.mentions[prev].end == p + 1, !a.mentions[prev].isPossessor else { break }
                 out.insert(prev, at: 0)
                 cur = prev
             }
@@ -175,6 +184,11 @@ struct SentenceCoder {
         while p < a.tokens.count, skipped < 4 {
             if let m = mentionCovering(a, p) { return a.mentions[m].isPossessor ? [] : compound(m, a, forward: true) }
             let t = a.tokens[p]
+            // "dozens of Israeli civilians", "39 Palestinian prisoners"
+            if t.key == ClosedClass.of, p > 0, a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key) {
+                p += 1
+                continue
+            }
             if t.flags.contains(.punctuation) || ClosedClass.prepositions.contains(t.key) || ClosedClass.subordinators.contains(t.key)
                 || a.groups.contains(where: { $0.start == p || $0.head == p })
             {
@@ -221,5 +235,9 @@ struct SentenceCoder {
 }
 
 extension ClosedClass {
+    static let quantities = keys([
+        "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",
+        "groups", "members", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
+    ])
     static let after = TokenKey.hash("after")
 }

@@ -8,7 +8,7 @@ extension SentenceCoder {
         "willingness", "right", "ability", "intention", "agreement", "commitment", "move", "push", "reluctance", "unwillingness",
         "way", "time", "power", "chance", "opportunity", "permission", "authority", "mandate", "license", "need",
     ])
-    static let reciprocalCodes: Set<String> = ["019", "040", "044", "046", "057", "0311", "0312", "036"]
+    static let reciprocalCodes: Set<String> = ["019", "040", "041", "044", "046", "057", "0311", "0312", "036", "0871"]
 
     /// Candidate events of an analysed sentence.
     func events(_ a: Analysis, documentDay: Day?) -> [EventCandidate] {
@@ -64,9 +64,23 @@ extension SentenceCoder {
             if let match { for p in (group.head + 1)..<max(group.head + 1, match.end) { coveredTokens.insert(p) } }
         }
 
+        /// The verb whose "that"-clause contains group `g` ("denied that it had attacked").
+        func thatGovernor(_ g: Int) -> Int? {
+            let start = a.groups[g].start
+            guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < start }) else { return nil }
+            let between = a.tokens[(a.groups[gov].head + 1)..<start]
+            return between.contains(where: { $0.key == ClosedClass.that }) && between.count < 14 ? gov : nil
+        }
+
         for g in a.groups.indices where !a.groups[g].infinitival {
-            let group = a.groups[g]
+            var group = a.groups[g]
             let key = a.tokens[group.head].key
+            if let gov = thatGovernor(g) {
+                let govKey = a.tokens[a.groups[gov].head].key
+                // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
+                if ClosedClass.negatingVerbs.contains(govKey) { group.negated = true }
+                if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.demandVerbs.contains(govKey) { continue }
+            }
             var sources = a.subjects[g]
             let match = patternMatch(g)
             var tgts = targets(of: g, match: match)
@@ -184,7 +198,10 @@ extension SentenceCoder {
             {
                 let group = a.groups[g]
                 negated = group.negated
-                if sources.isEmpty { sources = a.subjects[g] }
+                let verb = a.tokens[group.head].key
+                // Event nouns take the subject of a support verb ("launched an attack", "held talks"),
+                // not of any verb ("praised X for its role in the exchange").
+                if sources.isEmpty, ClosedClass.supportVerbs.contains(verb) || ClosedClass.speechVerbs.contains(verb) { sources = a.subjects[g] }
                 if targets.isEmpty, ClosedClass.speechVerbs.contains(a.tokens[group.head].key) || ClosedClass.requestVerbs.contains(a.tokens[group.head].key) {
                     targets = a.objects[g].filter { !sources.contains($0) }
                     notes.append("addressee of the governing verb")

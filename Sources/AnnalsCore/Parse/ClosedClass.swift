@@ -77,6 +77,16 @@ enum ClosedClass {
     static let requestVerbs = keys(Morphology.allForms([
         "urge", "call", "ask", "demand", "appeal", "request", "press", "pressure", "push", "encourage", "invite",
         "implore", "beg", "order", "instruct", "direct", "command", "tell", "advise", "persuade", "lobby",
+        "allow", "permit", "authorize", "authorise", "let", "enable", "invite",
+    ]))
+    /// Verbs of demanding: their "that"-clause is what is demanded, not what happened.
+    static let demandVerbs = keys(Morphology.allForms(["demand", "insist", "require", "propose", "suggest", "recommend", "warn"]))
+    /// Verbs whose object noun names their own event: "launched an attack", "held talks", "signed an agreement".
+    static let supportVerbs = keys(Morphology.allForms([
+        "launch", "carry", "conduct", "stage", "mount", "hold", "make", "give", "announce", "order", "begin", "start", "continue",
+        "resume", "step", "escalate", "intensify", "sign", "reach", "conclude", "issue", "deliver", "pledge", "offer", "provide",
+        "extend", "express", "voice", "declare", "host", "attend", "join", "lead", "organize", "organise", "perform", "commit",
+        "claim", "plan", "prepare", "unleash", "wage", "undertake", "initiate", "open", "impose", "lift", "approve", "seek",
     ]))
 
     /// Verbs that must be recognised as verbs even when no pattern names them.

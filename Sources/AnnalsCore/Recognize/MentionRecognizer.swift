@@ -128,12 +128,6 @@ struct MentionRecognizer {
                 break
             }
             // "the military wing of Hamas": a label before "of" + name resolves to the named part.
-            // "the Russian position": a bare adjective modifying a common noun is not an actor.
-            let adjectivesOnly = chunk.allSatisfy { if case .adjective = $0.meaning { return true } else { return false } }
-            if adjectivesOnly, j < tokens.count, isFiller(tokens, j, verbAt: verbAt) {
-                i = j
-                continue
-            }
             if var m = code(chunk, tokens: tokens, day: day, agentHead: ofHead) {
                 m.start = start
                 m.end = j

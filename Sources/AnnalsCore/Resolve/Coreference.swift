@@ -110,7 +110,7 @@ struct Coreference {
                     guard r.isPerson, let a = r.actor else { return false }
                     if let country, r.country != country { return false }
                     let title = lexicon.actors[a].title(on: day)?.lowercased() ?? ""
-                    return title.contains(term) || ActorCode.sector(of: r.code) == String(role.prefix(3))
+                    return title.contains(term) || (country != nil && ActorCode.sector(of: r.code) == String(role.prefix(3)))
                 }) {
                     mentions[n].code = f.code
                     mentions[n].name = f.name
