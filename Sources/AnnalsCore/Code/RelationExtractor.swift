@@ -117,6 +117,14 @@ struct RelationReader {
 
     var count: Int { a.tokens.count }
 
+    static let pastRoles: Set<String> = ["former", "ex", "late", "then", "one-time", "onetime", "erstwhile", "previous", "ousted", "deposed", "exiled"]
+
+    /// "former Israeli prime minister Ehud Barak": a role that no longer holds on the document's date.
+    func pastRole(_ range: Range<Int>) -> Bool {
+        let from = max(0, range.lowerBound - 2)
+        return (from..<min(count, range.upperBound)).contains { Self.pastRoles.contains(words[$0]) || words[$0].hasPrefix("ex-") }
+    }
+
     func read() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for m in a.mentions.indices { out += chunkRelations(m) }
@@ -235,6 +243,12 @@ struct RelationReader {
             return RelationParty(actor: s, name: e.name, code: e.code(on: day), start: m.start, end: m.end, isPerson: false)
         case .unknown:
             guard m.end - m.start <= 6, m.name.count >= 3, !Self.notNames.contains(m.name.lowercased()) else { return nil }
+            // "Kurdish forces": a capitalised word before a noun is an adjective, not a name; before a
+            // name ("the Kurdish Democratic Union party") it modifies that name.
+            if m.end < count, isModifier(m.end), lexicon.verbForms[a.tokens[m.end].key] == nil { return nil }
+            if m.end - m.start == 1, let next = a.mentions.firstIndex(where: { $0.start == m.end }), a.mentions[next].kind != .unknown {
+                return party(next, group: group)
+            }
             // "Staffan de Mistura", "Abdel Fattah al Sisi": name particles join the next capitalised words.
             var e = m.end
             while e < count, a.tokens[e].flags.contains(.containsUpper), mention(at: e) == nil,
@@ -415,6 +429,7 @@ struct RelationReader {
         let m = a.mentions[n]
         guard m.kind == .named || m.kind == .agent else { return [] }
         var out: [FoundRelation] = []
+        if pastRole(m.start..<m.end) { return [] }
         let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
         // Labelled part resolved by the recognizer: "the military wing of Hamas", "Hamas's armed wing".
         if let x = m.actor, lexicon.actors[x].type != .person, let s = m.scope, !inside.contains(where: { Self.actorOf($0.meaning) == x }),
@@ -587,7 +602,7 @@ struct RelationReader {
                 // "A, B" inside a list is not an appositive.
                 if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
             }
-            if negated(q, m.start) { continue }
+            if negated(q, m.start) || pastRole(m.start..<m.end) { continue }
             guard let subject = party(x, group: relative && words[q + 1] != "who") else { continue }
             if let described = m.actor, lexicon.actors[described].type == .person, let sa = subject.actor, sa != described { continue }
             // "X, an SDF commander": one of its commanders.
