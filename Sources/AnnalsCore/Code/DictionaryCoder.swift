@@ -70,6 +70,12 @@ public struct DictionaryCoder: EventCoder {
         return ActorRef(text: text, name: m.name.isEmpty ? text : m.name, code: m.code, span: sentence.originalSpan(s, e))
     }
 
+    /// Institutions that, named without a country, belong to the country of the other party.
+    static let domesticInstitutions = ClosedClass.keys([
+        "government", "cabinet", "administration", "regime", "authorities", "parliament", "opposition", "leadership", "junta",
+        "presidency", "legislature", "ministry", "senate", "congress", "police", "judiciary", "courts",
+    ])
+
     /// Codes whose compound subject acts jointly: "Russia and Ukraine held talks" is each with the other.
     static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
 
@@ -80,14 +86,17 @@ public struct DictionaryCoder: EventCoder {
         guard !sources.isEmpty else { return [] }
         // "protested against the government": an institution without a country belongs to the source's.
         for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
-            guard let agent = a.mentions[t].agent, let s = sources.first else { continue }
+            guard let agent = a.mentions[t].agent, let s = sources.first,
+                  Self.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
+            else { continue }
             let country = ActorCode.country(of: a.mentions[s].code)
             guard country.count == 3 else { continue }
             a.mentions[t].code = MentionRecognizer.join(country, lexicon.agents[agent].code)
         }
         let targets = c.targets.filter { a.mentions[$0].isResolved }
         let pattern = c.pattern.map { lexicon.patterns[$0] }
-        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code) || (pattern?.text.contains("with @") ?? false)
+        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code)
+            || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
         var pairs: [(Int, Int?)] = []
         if targets.isEmpty, sources.count >= 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }

@@ -76,7 +76,7 @@ struct PatternMatcher {
         case .target:
             var p = start
             while p < limit, c.mentionAt[p] < 0, ClosedClass.determiners.contains(c.tokens[p].key) { p += 1 }
-            guard p < limit, c.mentionAt[p] >= 0, !c.possessor[c.mentionAt[p]] else { return nil }
+            guard p < limit, c.mentionAt[p] >= 0 else { return nil }
             let m = c.mentionAt[p]
             var end = p + 1
             while end < c.tokens.count, c.mentionAt[end] == m { end += 1 }

@@ -182,7 +182,8 @@ struct SentenceCoder {
         var p = a.groups[g].head + 1
         var skipped = 0
         while p < a.tokens.count, skipped < 4 {
-            if let m = mentionCovering(a, p) { return a.mentions[m].isPossessor ? [] : compound(m, a, forward: true) }
+            // "rejected South Korea's offer": the possessor of the object is the one acted upon.
+            if let m = mentionCovering(a, p) { return compound(m, a, forward: true) }
             let t = a.tokens[p]
             // "dozens of Israeli civilians", "39 Palestinian prisoners"
             if t.key == ClosedClass.of, p > 0, a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key) {

@@ -52,7 +52,11 @@ extension SentenceCoder {
         func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
             if let t = match?.target { return compound(t, a, forward: true) }
             if let m = match, lexicon.patterns[m.pattern].hasTargetSlot { return [] }
-            return a.objects[g]
+            if !a.objects[g].isEmpty { return a.objects[g] }
+            // "condemned the attack by Hamas", "demanded the release of hostages held by Hamas":
+            // the agent of what the verb acts upon is the target.
+            if !a.groups[g].passive { return byAgent(of: g, in: a) }
+            return []
         }
 
         func emit(_ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality, notes: [String]) {

@@ -128,6 +128,14 @@ struct MentionRecognizer {
                 break
             }
             // "the military wing of Hamas": a label before "of" + name resolves to the named part.
+            // "joint military exercises", "military aid": an agent noun modifying another noun is not an actor.
+            let agentsOnly = chunk.allSatisfy { if case .agent = $0.meaning { return true } else { return false } }
+            if agentsOnly, j < tokens.count, !tokens[j].flags.contains(.possessive), isFiller(tokens, j, verbAt: verbAt),
+               lexicon.phrases.longestMatch(tokens, from: j) == nil
+            {
+                i = j
+                continue
+            }
             if var m = code(chunk, tokens: tokens, day: day, agentHead: ofHead) {
                 m.start = start
                 m.end = j
