@@ -9,7 +9,7 @@ struct ActorCommand: ParsableCommand {
         abstract: "Show an actor's codes, roles over time, affiliations and events.",
         discussion: """
             NAME is a dictionary id, name or alias ("Qaani", "IRGC", "quds-force"). With --in, documents are coded \
-            and the actor's text relations and events are listed; with --db, its stored events.
+            and the actor's text relations and events are listed; with --db, its stored events and relations.
             Example: annals actor Qaani --in ../shared/seed/seed-article.txt --date 2023-11-20
             """
     )
@@ -26,7 +26,7 @@ struct ActorCommand: ParsableCommand {
     @Option(help: "Document date (YYYY-MM-DD) for inputs that carry none.")
     var date: String?
 
-    @Option(help: "Read events from this event store.")
+    @Option(help: "Read events and relations from this event store.")
     var db: String?
 
     @Option(name: .customLong("as-of"), help: "Show codes and affiliations as of this date.")

@@ -18,8 +18,8 @@ struct GraphCommand: ParsableCommand {
               annals graph ../shared/seed/seed-article.txt --date 2023-11-20 --format html -o seed.html
               annals graph corpus.csv --as-of 2019-06-30 --format gexf -o network.gexf
               annals graph --db annals.sqlite --format graphml
-            With --db, events are read from the event store (`annals ingest`); stored relations are not yet
-            readable through the store's API (see docs/network.md).
+            With --db, the events and relations stored by `annals ingest` are read from the event store, alone or
+            together with PATH inputs.
             """
     )
 
@@ -89,6 +89,7 @@ enum NetworkSupport {
             var query = EventQuery()
             query.includeNegated = false
             try store.events(query) { builder.add(eventRow: $0) }
+            try store.relations { builder.add(relation: $0) }
         } catch let error as StoreError {
             StandardError.print("annals: \(error)")
             throw ExitCode.failure
