@@ -20,6 +20,7 @@ struct ImportDictionariesCommand: ParsableCommand {
         let path = source.hasPrefix("petrarch:") ? String(source.dropFirst("petrarch:".count)) : source
         do {
             let dicts = try PetrarchDictionaries.load(path)
+            for w in dicts.warnings { StandardError.print("annals: warning: \(w)") }
             let result = PetrarchExporter(dictionaries: dicts).export()
             try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
             for (name, text) in result.files {

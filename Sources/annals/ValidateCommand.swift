@@ -54,6 +54,10 @@ struct ValidateCommand: ParsableCommand {
         } catch let e as DictionaryError {
             throw ValidationError(e.description)
         }
+        for w in coder.dictionaries.warnings.prefix(20) { StandardError.print("annals: warning: \(w)") }
+        if coder.dictionaries.warnings.count > 20 {
+            StandardError.print("annals: warning: ... \(coder.dictionaries.warnings.count - 20) more dictionary warnings")
+        }
         if let trace {
             for r in suite.records where r.id == trace {
                 print("\(r.id): \(r.text)")

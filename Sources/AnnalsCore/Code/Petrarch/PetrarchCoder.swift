@@ -67,9 +67,11 @@ public struct PetrarchCoder: EventCoder {
 
     func record(_ e: PetrarchEvent, document: Document, sentence: Sentence, number: Int, issues: [(code: String, count: Int)], explain: Bool) -> EventRecord {
         func span(_ r: Range<Int>) -> Span { sentence.originalSpan(r.lowerBound, r.upperBound) }
+        let u = sentence.text.utf8
         func text(_ r: Range<Int>) -> String {
-            let u = Array(sentence.text.utf8)
-            return String(decoding: u[max(0, r.lowerBound)..<min(u.count, r.upperBound)], as: UTF8.self)
+            let a = u.index(u.startIndex, offsetBy: max(0, min(u.count, r.lowerBound)))
+            let b = u.index(u.startIndex, offsetBy: max(0, min(u.count, r.upperBound)))
+            return String(decoding: u[a..<b], as: UTF8.self)
         }
         let source = e.sourceRange.map { ActorRef(text: text($0), name: e.sourceName, code: e.source, span: span($0)) }
         let target = e.targetRange.map { ActorRef(text: text($0), name: e.targetName, code: e.target, span: span($0)) }
@@ -105,7 +107,7 @@ public struct PetrarchCoder: EventCoder {
     /// A readable account of how a sentence is analysed: kept tokens, actor mentions, verbs and
     /// the pattern each matched (`annals validate --trace ID`).
     public func trace(_ text: String, date: Int?) -> String {
-        var t = text.contains("_") ? text.replacingOccurrences(of: "_", with: " ") : text
+        var t = text.utf8.contains(95) ? text.replacingOccurrences(of: "_", with: " ") : text
         return t.withUTF8 { bytes in
             var a = PetrarchAnalysis(coder: self, bytes: bytes, date: date)
             let r = a.run()
@@ -133,7 +135,7 @@ public struct PetrarchCoder: EventCoder {
     /// Codes one sentence; `date` is YYYYMMDD (for dated actor codes).
     public func codeSentence(_ text: String, date: Int?) -> PetrarchSentenceResult {
         // "Dol_Amroth": underscores join words in PETRARCH texts as in its dictionaries.
-        var t = text.contains("_") ? text.replacingOccurrences(of: "_", with: " ") : text
+        var t = text.utf8.contains(95) ? text.replacingOccurrences(of: "_", with: " ") : text
         return t.withUTF8 { bytes in
             var a = PetrarchAnalysis(coder: self, bytes: bytes, date: date)
             return a.run()
@@ -156,6 +158,14 @@ struct PetrarchAnalysis {
     var mentions: [PetrarchMention] = []
     var mentionStartAt: [Int32] = []
     var mentionEndAt: [Int32] = []
+    /// A 1024-bit filter of the sentence's token keys (pattern anchors are checked against it).
+    var keyFilter = [UInt64](repeating: 0, count: 16)
+
+    @inline(__always)
+    func hasKey(_ k: UInt64) -> Bool {
+        let b = Int((k ^ (k >> 29)) & 1023)
+        return keyFilter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
 
     init(coder: PetrarchCoder, bytes: UnsafeBufferPointer<UInt8>, date: Int?) {
         self.coder = coder
@@ -206,6 +216,10 @@ struct PetrarchAnalysis {
         }
         active = removeCommaClauses(from: first)
         keys = active.map { all[$0].key }
+        for k in keys {
+            let b = Int((k ^ (k >> 29)) & 1023)
+            keyFilter[b >> 6] |= 1 << UInt64(b & 63)
+        }
         findItems()
         buildMentions()
         if let issues = dict.issues {

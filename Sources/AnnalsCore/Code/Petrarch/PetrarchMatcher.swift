@@ -85,8 +85,9 @@ extension PetrarchAnalysis {
         let n = keys.count
         let last = it.adjacent ? pos : min(n - 1, limit)
         var p = pos
+        let usedCount = m.used.count
+        let slots = (m.source, m.target, m.compound)
         while p <= last && p < n {
-            let save = m
             switch it.element {
             case .words(let w):
                 if phraseAt(p, w) {
@@ -97,7 +98,7 @@ extension PetrarchAnalysis {
                 for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(p, ph) {
                     m.used.append(contentsOf: p..<(p + ph.count))
                     if matchUpper(items, k + 1, p + ph.count, &m, &budget, limit) { return true }
-                    m = save
+                    m.used.removeLast(m.used.count - usedCount)
                 }
             case .source, .target, .compound:
                 let mi = mentionStartAt[p]
@@ -113,7 +114,8 @@ extension PetrarchAnalysis {
                 let next = mi >= 0 ? mentions[Int(mi)].end : q + 1
                 if matchUpper(items, k + 1, next, &m, &budget, limit) { return true }
             }
-            m = save
+            m.used.removeLast(m.used.count - usedCount)
+            (m.source, m.target, m.compound) = slots
             p += 1
         }
         return false
@@ -128,8 +130,9 @@ extension PetrarchAnalysis {
         let it = items[k]
         let lowest = it.adjacent ? end : max(1, limit)
         var e = end
+        let usedCount = m.used.count
+        let slots = (m.source, m.target, m.compound)
         while e >= lowest && e >= 1 {
-            let save = m
             switch it.element {
             case .words(let w):
                 if phraseAt(e - w.count, w) {
@@ -140,7 +143,7 @@ extension PetrarchAnalysis {
                 for ph in dict.verbs.synsets[Int(s)].phrases where phraseAt(e - ph.count, ph) {
                     m.used.append(contentsOf: (e - ph.count)..<e)
                     if matchLower(items, k + 1, e - ph.count, &m, &budget, limit) { return true }
-                    m = save
+                    m.used.removeLast(m.used.count - usedCount)
                 }
             case .source, .target, .compound:
                 let mi = mentionEndAt[e]
@@ -154,7 +157,8 @@ extension PetrarchAnalysis {
                 while next > 0, PetrarchWords.determiners.contains(keys[next - 1]) { next -= 1 }
                 if matchLower(items, k + 1, next, &m, &budget, limit) { return true }
             }
-            m = save
+            m.used.removeLast(m.used.count - usedCount)
+            (m.source, m.target, m.compound) = slots
             e -= 1
         }
         return false
@@ -200,15 +204,20 @@ extension PetrarchAnalysis {
         let occ = verbs[v]
         let block = dict.verbs.blocks[Int(dict.verbs.forms[Int(occ.form)].block)]
         let w = window(v, verbs)
-        for pi in block.patterns {
-            let pat = dict.verbs.patterns[Int(pi)]
-            var m = PetrarchMatch(pattern: pi)
-            var budget = 4000
-            if matchLower(pat.lower, 0, occ.start, &m, &budget, w.low), matchUpper(pat.upper, 0, occ.end, &m, &budget, w.high) {
-                return m
+        return dict.verbs.patterns.withUnsafeBufferPointer { pats in
+            for pi in block.patterns {
+                let anchor = pats[Int(pi)].anchor
+                if anchor != 0 && !hasKey(anchor) { continue }
+                var m = PetrarchMatch(pattern: pi)
+                var budget = 4000
+                if matchLower(pats[Int(pi)].lower, 0, occ.start, &m, &budget, w.low),
+                    matchUpper(pats[Int(pi)].upper, 0, occ.end, &m, &budget, w.high)
+                {
+                    return m
+                }
             }
+            return nil
         }
-        return nil
     }
 
     // MARK: source and target

@@ -303,11 +303,12 @@ public struct PetrarchDiscards: Sendable {
         if entries.isEmpty { return nil }
         for (i, tok) in tokens.enumerated() {
             let s = Int(tok.start), e = Int(tok.end)
-            var lowered: [UInt8] = []
-            lowered.reserveCapacity(3)
-            for k in s..<min(e, s + 3) { lowered.append(TokenKey.lowerASCII(bytes[k])) }
-            for n in 1...lowered.count {
-                guard let cands = index[Self.prefixKey(lowered[0..<n])] else { continue }
+            let len = min(e - s, 3)
+            if len <= 0 { continue }
+            var packed: UInt32 = 0
+            for n in 1...len {
+                packed |= UInt32(TokenKey.lowerASCII(bytes[s + n - 1])) << UInt32(8 * (n - 1))
+                guard let cands = index[UInt32(n) << 24 | packed] else { continue }
                 for c in cands where matches(entries[Int(c)], at: i, tokens: tokens, bytes: bytes) {
                     return entries[Int(c)]
                 }

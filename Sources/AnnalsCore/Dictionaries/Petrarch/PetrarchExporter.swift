@@ -49,14 +49,30 @@ public struct PetrarchExporter {
 
     static func isCountryCode(_ c: String) -> Bool { c.count == 3 && c.allSatisfy { $0.isLetter && $0.isUppercase } }
 
+    /// Annals actor and role codes are three-letter groups of capitals and digits.
+    static func isValidCode(_ c: String) -> Bool {
+        let u = Array(c.utf8)
+        return !u.isEmpty && u.count % 3 == 0 && u.count <= 18 && u.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
+    }
+
     public func export() -> Result {
         let log = Log()
         var countries = "# Converted from PETRARCH/TABARI actor dictionaries by `annals import-dictionaries`.\n\n"
         var actors = "# Converted from PETRARCH/TABARI actor dictionaries by `annals import-dictionaries`.\n# PETRARCH date limits are inclusive; Annals periods exclude UNTIL, so UNTIL is the day after.\n\n"
         var nCountries = 0, nActors = 0
         var usedIDs: Set<String> = []
-        for a in dictionaries.actors {
+        // Countries merge by code: later entries with the same code become aliases of the first.
+        var countryOrder: [String] = []
+        var countryNames: [String: String] = [:]
+        var countryAliases: [String: [String]] = [:]
+        for var a in dictionaries.actors {
             let src = "\(a.file):\(a.line) \(a.name)"
+            let badCodes = (a.defaultCodes + a.restrictions.flatMap(\.codes)).filter { $0 != "---" && !Self.isValidCode($0) }
+            if !badCodes.isEmpty {
+                log.add("code not in three-letter groups (\(badCodes.joined(separator: ", "))): dropped", src)
+                a.defaultCodes = a.defaultCodes.filter { $0 == "---" || Self.isValidCode($0) }
+                a.restrictions = a.restrictions.filter { $0.codes.allSatisfy { $0 == "---" || Self.isValidCode($0) } }
+            }
             let aliases = a.synonyms.map { Self.clean(Self.title($0)) }.filter { !$0.isEmpty }
             let name = Self.clean(Self.title(a.name))
             if name.isEmpty { log.add("actor without a usable name", src); continue }
@@ -69,10 +85,13 @@ public struct PetrarchExporter {
                 log.add("compound code [A/B] (one phrase, several actors): only the first code kept", src)
             }
             if a.restrictions.isEmpty, let c = a.defaultCodes.first, Self.isCountryCode(c) {
-                countries += "country: \(name)\n  code: \(c)\n"
-                if !aliases.isEmpty { countries += "  alias: \(aliases.joined(separator: "; "))\n" }
-                countries += "\n"
-                nCountries += 1
+                if countryNames[c] == nil {
+                    countryOrder.append(c)
+                    countryNames[c] = name
+                } else {
+                    countryAliases[c, default: []].append(name)
+                }
+                countryAliases[c, default: []] += aliases
                 continue
             }
             var id = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
@@ -88,14 +107,16 @@ public struct PetrarchExporter {
                 actors += "  code: \(a.defaultCodes[0])\n"
             } else {
                 var periods: [(Int?, Int?)] = []
+                var overlapReported = false
                 for r in a.restrictions where r.codes.first != "---" {
                     let from = r.from.flatMap(Self.day).map { $0.description } ?? ""
                     let until = r.until.flatMap(Self.day).map { $0.adding(days: 1).description } ?? ""
                     actors += "  role: \(r.codes[0]) \(from)..\(until)\n"
-                    if periods.contains(where: { p in
+                    if !overlapReported, periods.contains(where: { p in
                         (p.0 ?? Int.min) <= (r.until ?? Int.max) && (r.from ?? Int.min) <= (p.1 ?? Int.max)
                     }) {
                         log.add("overlapping date restrictions: PETRARCH takes the first that applies, Annals the one valid at the date", src)
+                        overlapReported = true
                     }
                     periods.append((r.from, r.until))
                 }
@@ -109,6 +130,16 @@ public struct PetrarchExporter {
             nActors += 1
         }
 
+        for c in countryOrder {
+            let name = countryNames[c]!
+            var seen: Set<String> = [name.lowercased()]
+            let aliases = countryAliases[c, default: []].filter { seen.insert($0.lowercased()).inserted }
+            countries += "country: \(name)\n  code: \(c)\n"
+            if !aliases.isEmpty { countries += "  alias: \(aliases.joined(separator: "; "))\n" }
+            countries += "\n"
+            nCountries += 1
+        }
+
         var agents = "# Converted from PETRARCH/TABARI agent dictionaries by `annals import-dictionaries`.\n\n"
         var nAgents = 0
         for g in dictionaries.agents {
@@ -119,6 +150,10 @@ public struct PetrarchExporter {
             }
             let term = Self.clean(g.phrase.lowercased())
             if term.isEmpty { continue }
+            if !Self.isValidCode(g.code) {
+                log.add("agent code not in three-letter groups: skipped", src)
+                continue
+            }
             var line = term
             let regular = PetrarchLines.display(PetrarchLines.plural(g.phrase)).lowercased()
             if g.plurals.isEmpty {
@@ -204,12 +239,23 @@ public struct PetrarchExporter {
             }
         }
         var verbs = "# Converted from a PETRARCH/TABARI verb dictionary by `annals import-dictionaries`.\n# TABARI patterns allow any words between pattern words; Annals skips only determiners,\n# possessives and adjectives, so converted patterns match less often.\n\n"
+        // The Annals format takes CAMEO codes only: a more specific code becomes its nearest listed
+        // ancestor (1213 → 121); a code with none (WEIS codes) is dropped.
         let table = CameoTable.shared
+        var merged: [String: [String]] = [:]
+        var mergedOrder: [String] = []
         for c in codeOrder {
-            let name = table[c]?.name ?? "not a CAMEO code"
-            if table[c] == nil { log.add("code outside the CAMEO table (kept as written)", c) }
-            verbs += "code: \(c)   # \(name)\n"
-            for line in byCode[c]! { verbs += "  \(line)\n" }
+            guard let cameo = table.nearest(c), cameo.code.count >= 2 else {
+                log.add("code with no CAMEO equivalent: its verbs and patterns are dropped", "\(c) (\(byCode[c]!.count) lines)")
+                continue
+            }
+            if cameo.code != c { log.add("code outside the CAMEO table: written as its nearest CAMEO ancestor", "\(c) → \(cameo.code)") }
+            if merged[cameo.code] == nil { mergedOrder.append(cameo.code) }
+            for l in byCode[c]! where !merged[cameo.code, default: []].contains(l) { merged[cameo.code, default: []].append(l) }
+        }
+        for c in mergedOrder {
+            verbs += "code: \(c)   # \(table[c]?.name ?? "")\n"
+            for line in merged[c]! { verbs += "  \(line)\n" }
             verbs += "\n"
         }
         if !v.transformations.isEmpty {
@@ -221,7 +267,7 @@ public struct PetrarchExporter {
         if let i = dictionaries.issues, i.phraseCount > 0 {
             log.add("issue coding: Annals has no issue file (\(i.phraseCount) phrases not converted)", "")
         }
-        var report = "annals import-dictionaries report\n\nconverted: \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns into \(codeOrder.count) codes\n\nnot converted or approximated:\n"
+        var report = "annals import-dictionaries report\n\nconverted: \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns into \(mergedOrder.count) codes\n\nnot converted or approximated:\n"
         for r in log.order {
             report += "\n\(log.counts[r]!)\t\(r)\n"
             for e in log.examples[r]! where !e.isEmpty { report += "\t  e.g. \(e)\n" }

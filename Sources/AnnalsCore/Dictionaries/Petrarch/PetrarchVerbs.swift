@@ -65,6 +65,9 @@ public struct PetrarchPattern: Sendable {
     public var line: Int
     /// Larger = more specific; patterns are tried in decreasing specificity.
     public var specificity: Int
+    /// A token key every match needs (the first word of the longest word element), 0 when none;
+    /// patterns whose anchor is not in the sentence are not tried.
+    public var anchor: UInt64 = 0
     public var hasSource: Bool { (lower + upper).contains { $0.element == .source || $0.element == .compound } }
     public var hasTarget: Bool { (lower + upper).contains { $0.element == .target || $0.element == .compound } }
 }
@@ -370,6 +373,14 @@ public struct PetrarchVerbDictionary: Sendable {
             if it.adjacent { spec += 1 }
         }
         let text = "- " + PetrarchLines.trim(body) + " [\(code.raw)]"
-        return PetrarchPattern(lower: lower, upper: upper, code: code, text: text, file: file, line: line, specificity: spec)
+        var p = PetrarchPattern(lower: lower, upper: upper, code: code, text: text, file: file, line: line, specificity: spec)
+        var best = 0
+        for it in lower + upper {
+            if case .words(let w) = it.element, w.count > best, let k = w.first {
+                best = w.count
+                p.anchor = k
+            }
+        }
+        return p
     }
 }
