@@ -82,8 +82,15 @@ public struct DictionaryCoder: EventCoder {
     private func records(_ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions) -> [EventRecord] {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
-        let sources = c.sources.filter { a.mentions[$0].isResolved }
-        guard !sources.isEmpty else { return [] }
+        var sources = c.sources.filter { a.mentions[$0].isResolved }
+        var jointTargets = false
+        if sources.isEmpty {
+            // "The meeting between Putin and Kim": participants without a source act with each other.
+            let participants = c.targets.filter { a.mentions[$0].isResolved }
+            guard participants.count >= 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) else { return [] }
+            sources = participants
+            jointTargets = true
+        }
         // "protested against the government": an institution without a country belongs to the source's.
         for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
             guard let agent = a.mentions[t].agent, let s = sources.first,
@@ -93,12 +100,14 @@ public struct DictionaryCoder: EventCoder {
             guard country.count == 3 else { continue }
             a.mentions[t].code = MentionRecognizer.join(country, lexicon.agents[agent].code)
         }
-        let targets = c.targets.filter { a.mentions[$0].isResolved }
+        let targets = jointTargets ? [] : c.targets.filter { a.mentions[$0].isResolved }
         let pattern = c.pattern.map { lexicon.patterns[$0] }
-        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code)
+        let lemma = a.groups.first(where: { $0.head >= c.triggerStart && $0.head < c.triggerEnd })?.lemma
+        let reciprocalVerb = lemma.map { ClosedClass.reciprocalVerbs.contains($0) } ?? false
+        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
             || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
         var pairs: [(Int, Int?)] = []
-        if targets.isEmpty, sources.count >= 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+        if targets.isEmpty, sources.count >= 2, reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
         }
         for s in sources where pairs.isEmpty || !targets.isEmpty {

@@ -59,6 +59,22 @@ struct PatternMatcher {
         return nil
     }
 
+    /// For a passive verb, patterns whose first word is the passive subject: "sanctions were imposed
+    /// on Iran" matches "impose sanctions on @", "Russian diplomats were expelled" "expel diplomat".
+    func bestPassive(head: Int, lemma: UInt64, subjectWords: Range<Int>, context c: Context, limit: Int) -> Match? {
+        guard let candidates = lexicon.verbPatterns[lemma] else { return nil }
+        for index in candidates {
+            let pattern = lexicon.patterns[index]
+            guard case .word(let keys, _) = pattern.elements.first,
+                  subjectWords.contains(where: { keys.contains(c.tokens[$0].key) })
+            else { continue }
+            if let m = match(pattern.elements, from: 1, at: head + 1, c, limit: limit) {
+                return Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
+            }
+        }
+        return nil
+    }
+
     private func match(_ elements: [PatternElement], from e: Int, at start: Int, _ c: Context, limit: Int) -> (target: Int?, end: Int)? {
         guard e < elements.count else { return (nil, start) }
         switch elements[e] {
@@ -75,7 +91,12 @@ struct PatternMatcher {
             return nil
         case .target:
             var p = start
-            while p < limit, c.mentionAt[p] < 0, ClosedClass.determiners.contains(c.tokens[p].key) { p += 1 }
+            // Determiners and up to two modifiers before the actor ("at northern Israel").
+            var modifiers = 0
+            while p < limit, c.mentionAt[p] < 0, c.skippable[p], modifiers < 3 {
+                p += 1
+                modifiers += 1
+            }
             guard p < limit, c.mentionAt[p] >= 0 else { return nil }
             let m = c.mentionAt[p]
             var end = p + 1

@@ -131,6 +131,14 @@ struct SentenceCoder {
             if let m = mentionCovering(a, q) { return [m] }
             return []
         }
+        // "Hezbollah, the Iran-backed Lebanese group, attacked": the name before the appositive.
+        if p >= 0, a.tokens[p].key == ClosedClass.comma {
+            var q = p - 1
+            while q > 0, p - q < 15, a.tokens[q].key != ClosedClass.comma, !a.groups.contains(where: { $0.head == q }) { q -= 1 }
+            if q > 0, a.tokens[q].key == ClosedClass.comma, let m = mentionCovering(a, q - 1), !a.mentions[m].isPossessor {
+                return compound(m, a, forward: false)
+            }
+        }
         let previousHeads = Set(a.groups.filter { $0.head < group.start }.map(\.head))
         while p >= 0 {
             let t = a.tokens[p]
@@ -186,9 +194,14 @@ struct SentenceCoder {
             if let m = mentionCovering(a, p) { return compound(m, a, forward: true) }
             let t = a.tokens[p]
             // "dozens of Israeli civilians", "39 Palestinian prisoners"
-            if t.key == ClosedClass.of, p > 0, a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key) {
+            // "struck the headquarters of Hezbollah": the owner of the object.
+            if t.key == ClosedClass.of, p > 0, skipped > 0 || a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key) {
                 p += 1
                 continue
+            }
+            // "retaliated against Israel": a directional preposition right after the verb.
+            if skipped == 0, ClosedClass.directional.contains(t.key), let m = mentionCovering(a, p + 1) ?? mentionCovering(a, p + 2) {
+                return compound(m, a, forward: true)
             }
             if t.flags.contains(.punctuation) || ClosedClass.prepositions.contains(t.key) || ClosedClass.subordinators.contains(t.key)
                 || a.groups.contains(where: { $0.start == p || $0.head == p })
@@ -236,6 +249,7 @@ struct SentenceCoder {
 }
 
 extension ClosedClass {
+    static let directional = keys(["against", "on", "at", "upon", "into", "toward", "towards"])
     static let quantities = keys([
         "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",
         "groups", "members", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",

@@ -79,6 +79,10 @@ extension SentenceCoder {
         for g in a.groups.indices where !a.groups[g].infinitival {
             var group = a.groups[g]
             let key = a.tokens[group.head].key
+            // "Neither Russia nor China condemned": negated subjects.
+            if let s = a.subjects[g].first, a.tokens[max(0, a.mentions[s].start - 1)..<group.start].contains(where: { ClosedClass.norNeither.contains($0.key) }) {
+                group.negated = true
+            }
             if let gov = thatGovernor(g) {
                 let govKey = a.tokens[a.groups[gov].head].key
                 // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
@@ -86,12 +90,21 @@ extension SentenceCoder {
                 if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.demandVerbs.contains(govKey) { continue }
             }
             var sources = a.subjects[g]
-            let match = patternMatch(g)
+            var match = patternMatch(g)
             var tgts = targets(of: g, match: match)
             if group.passive {
                 let agent = byAgent(of: g, in: a)
                 tgts = sources
                 sources = agent
+                let limit = min(a.tokens.count, clauseLimit(g, a) + 12)
+                if let pm = matcher.bestPassive(head: group.head, lemma: group.lemma, subjectWords: max(0, group.start - 3)..<group.start,
+                                                context: a.matchContext, limit: limit),
+                   pm.specificity > (match?.specificity ?? -1)
+                {
+                    match = pm
+                    if let t = pm.target { tgts = compound(t, a, forward: true) }
+                    else if tgts.contains(where: { a.mentions[$0].start >= group.start - 3 }) == false { tgts = [] }
+                }
             }
             let polarity: Polarity = group.negated ? .negated : .affirmed
             let mod = modality(group, subject: sources)
@@ -102,7 +115,13 @@ extension SentenceCoder {
 
             if let match {
                 let t = tgts.isEmpty ? eTargets : tgts
-                emit(lexicon.patterns[match.pattern].code, g, sources: sources, targets: t, match: match, polarity: polarity, modality: mod, notes: [])
+                let code = lexicon.patterns[match.pattern].code
+                // "declined to criticize X" rejects nothing: refusing a comment or a criticism is not a 12x event.
+                let refusesOnlyWords = code.hasPrefix("12") && ClosedClass.negatingVerbs.contains(key)
+                    && eMatch.map { ["01", "11"].contains(String(lexicon.patterns[$0.pattern].code.prefix(2))) } == true
+                if !refusesOnlyWords {
+                    emit(code, g, sources: sources, targets: t, match: match, polarity: polarity, modality: mod, notes: [])
+                }
                 if let e, let eMatch {
                     if ClosedClass.negatingVerbs.contains(key) {
                         emit(lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod, notes: ["refused or failed"])

@@ -31,6 +31,10 @@ enum ClosedClass {
         "sharply", "harshly", "heavily", "vehemently", "angrily", "bitterly", "flatly", "categorically", "quietly",
     ])
     static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
+    static let norNeither = keys(["nor", "neither"])
+    /// Verbs whose subject and object do the same thing to each other ("exchanged prisoners", "restored ties").
+    static let reciprocalVerbs = keys(["exchange", "swap", "trade", "meet", "talk", "negotiate", "clash", "cooperate", "restore",
+                                       "normalize", "normalise", "reconcile", "resume", "establish", "sign"])
     static let conjunctions = keys(["and", "but", "or", "while", "whereas", "yet"])
     static let subordinators = keys([
         "that", "because", "after", "before", "when", "while", "although", "though", "since", "if", "unless", "until",

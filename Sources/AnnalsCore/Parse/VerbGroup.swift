@@ -64,6 +64,14 @@ struct ClauseAnalyzer {
             }
             if let verb { out[i] = verb }
         }
+        // "Israeli strikes killed", "Houthi attacks continued": a verb form right before a finite verb is a noun.
+        for i in out.keys.sorted() where i + 1 < tokens.count {
+            if let next = out[i + 1], next.kind == .past || next.kind == .thirdPerson, let this = out[i], this.kind == .thirdPerson || this.kind == .base,
+               !(ClosedClass.be.contains(tokens[i].key) || ClosedClass.have.contains(tokens[i].key) || ClosedClass.doAux.contains(tokens[i].key))
+            {
+                out[i] = nil
+            }
+        }
         // An auxiliary followed by a main verb is not a head itself.
         for i in out.keys.sorted() {
             let k = tokens[i].key

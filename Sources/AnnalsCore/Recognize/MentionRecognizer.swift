@@ -147,6 +147,7 @@ struct MentionRecognizer {
             }
             i = max(j, i + 1)
         }
+        distributeSharedAgents(&mentions, tokens: tokens, day: day)
         return labelledParts(mentions, tokens: tokens, bytes: bytes, day: day)
     }
 
@@ -260,6 +261,29 @@ struct MentionRecognizer {
                            scope: nil, parts: parts, plural: people, isPerson: false, head: head)
         }
         return nil
+    }
+
+    /// "Armenian and Azerbaijani troops": the agent after the last adjective belongs to each.
+    func distributeSharedAgents(_ mentions: inout [Mention], tokens: [Token], day: Day?) {
+        guard mentions.count >= 2 else { return }
+        for n in stride(from: mentions.count - 2, through: 0, by: -1) {
+            let m = mentions[n]
+            let next = mentions[n + 1]
+            guard m.kind == .named, m.agent == nil, let country = m.actor, lexicon.actors[country].type == .country,
+                  m.end < tokens.count, tokens[m.end].key == ClosedClass.and || tokens[m.end].key == ClosedClass.comma,
+                  next.start <= m.end + 2, next.kind == .agent, let agent = next.agent, next.scope != nil,
+                  !tokens[m.end - 1].flags.contains(.possessive)
+            else { continue }
+            // Only an adjective, not a country name ("Iran and Iraqi troops" keeps Iran).
+            guard let last = lexicon.phrases.longestMatch(tokens, from: m.end - 1, limit: m.end), last.meanings.contains(where: {
+                if case .adjective = $0 { return true } else { return false }
+            }) else { continue }
+            mentions[n].kind = .agent
+            mentions[n].agent = agent
+            mentions[n].code = Self.join(lexicon.actors[country].code(on: day), lexicon.agents[agent].code)
+            mentions[n].plural = next.plural
+            mentions[n].isPerson = next.isPerson
+        }
     }
 
     /// Appends an agent's role code to a country code, without repeating it.
