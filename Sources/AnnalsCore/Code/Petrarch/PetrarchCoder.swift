@@ -413,8 +413,16 @@ struct PetrarchAnalysis {
             var g = groups[j]
             j += 1
             if g.actors.isEmpty, g.end < keys.count, PetrarchWords.agentPrepositions.contains(keys[g.end]), j < groups.count {
+                // "the mayor of the northern West Bank city": determiners and up to two adjectives
                 var s = g.end + 1
                 if s < keys.count, PetrarchWords.determiners.contains(keys[s]) { s += 1 }
+                var adjectives = 0
+                while adjectives < 2, s < groups[j].start, isPlainLower(s), !PetrarchWords.verbal.contains(keys[s]),
+                    !PetrarchWords.conjunctions.contains(keys[s]), !PetrarchWords.prepositions.contains(keys[s])
+                {
+                    s += 1
+                    adjectives += 1
+                }
                 if groups[j].start == s, !groups[j].actors.isEmpty {
                     var chain = [groups[j]]
                     j += 1
