@@ -190,6 +190,11 @@ struct SentenceCoder {
         var p = a.groups[g].head + 1
         var skipped = 0
         while p < a.tokens.count, skipped < 4 {
+            // "withdrew its fighters": a possessive pronoun determines the object, it is not the object.
+            if let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[p].key) {
+                p += 1
+                continue
+            }
             // "rejected South Korea's offer": the possessor of the object is the one acted upon.
             if let m = mentionCovering(a, p) { return compound(m, a, forward: true) }
             let t = a.tokens[p]

@@ -66,7 +66,9 @@ struct ClauseAnalyzer {
         }
         // "Israeli strikes killed", "Houthi attacks continued": a verb form right before a finite verb is a noun.
         for i in out.keys.sorted() where i + 1 < tokens.count {
-            if let next = out[i + 1], next.kind == .past || next.kind == .thirdPerson, let this = out[i], this.kind == .thirdPerson || this.kind == .base,
+            let auxBefore = i > 0 && (ClosedClass.hypotheticalModals.contains(tokens[i - 1].key) || ClosedClass.futureModals.contains(tokens[i - 1].key)
+                || ClosedClass.doAux.contains(tokens[i - 1].key) || ClosedClass.mustModals.contains(tokens[i - 1].key) || tokens[i - 1].key == ClosedClass.to)
+            if let next = out[i + 1], next.kind == .past, let this = out[i], this.kind == .thirdPerson || this.kind == .base, !auxBefore,
                !(ClosedClass.be.contains(tokens[i].key) || ClosedClass.have.contains(tokens[i].key) || ClosedClass.doAux.contains(tokens[i].key))
             {
                 out[i] = nil
