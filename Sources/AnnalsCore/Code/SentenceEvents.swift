@@ -62,6 +62,10 @@ extension SentenceCoder {
         func emit(_ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality, notes: [String]) {
             let group = a.groups[g]
             let end = match.map { max(group.head + 1, $0.end) } ?? group.head + 1
+            // Words that can narrow the code: the sources and the clause of the verb.
+            let clauseEnd = min(a.tokens.count, max(end, clauseLimit(g, a)))
+            let firstSource = sources.map { a.mentions[$0].start }.min() ?? group.start
+            let code = CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<clauseEnd])
             out.append(EventCandidate(code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
                                       pattern: match?.pattern, polarity: polarity, modality: modality,
                                       day: date(near: group.head, a, limit: clauseLimit(g, a)), notes: notes))
@@ -240,7 +244,8 @@ extension SentenceCoder {
             }
             if i > 0, a.tokens[i - 1].key == TokenKey.hash("no") { negated = true }
             guard !sources.isEmpty || !targets.isEmpty else { continue }
-            out.append(EventCandidate(code: lexicon.patterns[match.pattern].code, sources: sources, targets: targets, triggerStart: i,
+            let code = CodeRefiner.refine(lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])
+            out.append(EventCandidate(code: code, sources: sources, targets: targets, triggerStart: i,
                                       triggerEnd: max(i + 1, match.end), pattern: match.pattern, polarity: negated ? .negated : .affirmed,
                                       modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
         }

@@ -1,0 +1,56 @@
+/// Narrows a generic CAMEO code to the subcode the clause's words justify, the way CAMEO splits its
+/// categories: aid and appeals by kind of aid (economic, military, humanitarian), fighting by weapon
+/// (small arms, artillery, aircraft), bombings by kind.
+///
+/// Only generic codes are refined; a dictionary pattern that already names a subcode wins.
+enum CodeRefiner {
+    enum AidKind: Int { case economic = 1, military = 2, humanitarian = 3 }
+
+    static let economicWords = ClosedClass.keys([
+        "economic", "financial", "loan", "loans", "funds", "funding", "money", "budget", "investment", "credit", "grant", "grants",
+        "euros", "dollars", "billion", "million", "debt", "bailout", "trade",
+    ])
+    static let militaryWords = ClosedClass.keys([
+        "military", "weapons", "weapon", "arms", "ammunition", "missiles", "missile", "tanks", "tank", "artillery", "jets",
+        "aircraft", "defence", "defense", "air-defence", "air-defense", "munitions", "shells", "drones",
+    ])
+    static let humanitarianWords = ClosedClass.keys([
+        "humanitarian", "medical", "medicine", "medicines", "food", "shelter", "relief", "supplies", "water", "vaccines", "tents",
+    ])
+    static let airWords = ClosedClass.keys([
+        "air", "airstrike", "airstrikes", "air-strike", "warplanes", "warplane", "jets", "jet", "aircraft", "drone", "drones",
+        "helicopter", "helicopters", "bombers", "bombed", "bombing", "bombings", "bombs", "bomb",
+    ])
+    static let artilleryWords = ClosedClass.keys([
+        "artillery", "shell", "shells", "shelled", "shelling", "tank", "tanks", "rocket", "rockets", "missile", "missiles", "mortar",
+        "mortars", "howitzer", "howitzers",
+    ])
+    static let smallArmsWords = ClosedClass.keys(["gun", "guns", "gunfire", "rifle", "rifles", "shot", "shooting", "shootings", "sniper", "snipers", "gunmen", "gunman"])
+    static let suicideWords = ClosedClass.keys(["suicide"])
+
+    static let aidBases: [String: String] = ["023": "023", "020": "023", "033": "033", "030": "033", "070": "07", "07": "07", "031": "031"]
+
+    /// The refined code for `code` given the keys of the words around the event.
+    static func refine(_ code: String, words: ArraySlice<Token>, table: CameoTable = .shared) -> String {
+        if let base = aidBases[code], let kind = aidKind(words) {
+            let refined = base == "07" ? "07\(kind.rawValue)" : "\(base)\(kind.rawValue)"
+            if table[refined] != nil { return refined }
+        }
+        if code == "190" || code == "180" || code == "19" || code == "18" {
+            if words.contains(where: { suicideWords.contains($0.key) }) { return table["1831"] != nil ? "1831" : code }
+            if code.hasPrefix("19") {
+                if words.contains(where: { airWords.contains($0.key) }) { return "195" }
+                if words.contains(where: { artilleryWords.contains($0.key) }) { return "194" }
+                if words.contains(where: { smallArmsWords.contains($0.key) }) { return "193" }
+            }
+        }
+        return code
+    }
+
+    static func aidKind(_ words: ArraySlice<Token>) -> AidKind? {
+        if words.contains(where: { humanitarianWords.contains($0.key) }) { return .humanitarian }
+        if words.contains(where: { militaryWords.contains($0.key) }) { return .military }
+        if words.contains(where: { economicWords.contains($0.key) }) { return .economic }
+        return nil
+    }
+}
