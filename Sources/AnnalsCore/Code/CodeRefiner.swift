@@ -26,6 +26,8 @@ enum CodeRefiner {
         "mortars", "howitzer", "howitzers",
     ])
     static let smallArmsWords = ClosedClass.keys(["gun", "guns", "gunfire", "rifle", "rifles", "shot", "shooting", "shootings", "sniper", "snipers", "gunmen", "gunman"])
+    static let nuclearWords = ClosedClass.keys(["nuclear", "atomic", "chemical", "biological"])
+    static let forceWords = ClosedClass.keys(["attack", "attacks", "war", "invasion", "invade", "strike", "strikes", "offensive", "force", "retaliation", "military"])
     static let suicideWords = ClosedClass.keys(["suicide"])
 
     static let aidBases: [String: String] = ["023": "023", "020": "023", "033": "033", "030": "033", "070": "07", "07": "07", "031": "031"]
@@ -35,6 +37,16 @@ enum CodeRefiner {
         if let base = aidBases[code], let kind = aidKind(words) {
             let refined = base == "07" ? "07\(kind.rawValue)" : "\(base)\(kind.rawValue)"
             if table[refined] != nil { return refined }
+        }
+        // Threats by what is threatened: "threatened X with a nuclear attack" 1385, "with war" 138.
+        if code == "130" || code == "138" {
+            if words.contains(where: { nuclearWords.contains($0.key) }) { return "1385" }
+            if code == "130", words.contains(where: { forceWords.contains($0.key) }) { return "138" }
+        }
+        // Cooperation by domain: "expanded trade ties" 061, "military cooperation" 062.
+        if code == "050" || code == "060" {
+            if words.contains(where: { militaryWords.contains($0.key) }) { return "062" }
+            if words.contains(where: { economicWords.contains($0.key) }) { return "061" }
         }
         if code == "190" || code == "180" || code == "19" || code == "18" {
             if words.contains(where: { suicideWords.contains($0.key) }) { return table["1831"] != nil ? "1831" : code }

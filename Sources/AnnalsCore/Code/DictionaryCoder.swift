@@ -41,17 +41,23 @@ public struct DictionaryCoder: EventCoder {
             a.mentions = mentions
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
             guard options.emitEvents else { continue }
+            var sentenceRecords: [EventRecord] = []
             for candidate in sentenceCoder.events(a, documentDay: day) {
                 if candidate.polarity == .negated && !options.includeNegated { continue }
-                for record in records(candidate, a, sentence: sentence, document: document, options: options) {
-                    // One event per (source, target, root) in a document: restatements add mentions.
-                    let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
-                    if let existing = byKey[key] {
-                        events[existing].mentions += 1
-                    } else {
-                        byKey[key] = events.count
-                        events.append(record)
-                    }
+                sentenceRecords += records(candidate, a, sentence: sentence, document: document, options: options)
+            }
+            // "violated the ceasefire by firing rockets at Israel": an event without a target is
+            // subsumed by the same source's event of the same root that names one.
+            let withTargets = Set(sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity)" } })
+            sentenceRecords.removeAll { $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity)") }
+            for record in sentenceRecords {
+                // One event per (source, target, root) in a document: restatements add mentions.
+                let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
+                if let existing = byKey[key] {
+                    events[existing].mentions += 1
+                } else {
+                    byKey[key] = events.count
+                    events.append(record)
                 }
             }
         }

@@ -20,6 +20,8 @@ struct PatternMatcher {
         var skippable: [Bool]
         /// Per mention: a possessor ("Syria's" in "Syria's Kurds") cannot fill the target slot.
         var possessor: [Bool]
+        /// Per mention: coded (a named actor or a country), not a generic agent.
+        var resolved: [Bool]
     }
 
     /// Per token: may a pattern skip it? Words of actor mentions may not, except possessive
@@ -104,7 +106,14 @@ struct PatternMatcher {
             guard let r = match(elements, from: e + 1, at: end, c, limit: limit) else { return nil }
             return (m, r.end)
         case .gap:
+            // Before a target slot a gap skips words, not actors: "struck Hezbollah targets in Lebanon" is not "strike * in @".
+            let targetAhead = elements[(e + 1)...].contains(.target)
             for skip in 0...4 where start + skip <= limit {
+                if targetAhead, skip > 0, c.mentionAt[start + skip - 1] >= 0, c.resolved[c.mentionAt[start + skip - 1]],
+                   !c.possessor[c.mentionAt[start + skip - 1]]
+                {
+                    break
+                }
                 if let r = match(elements, from: e + 1, at: start + skip, c, limit: limit) { return r }
             }
             return nil

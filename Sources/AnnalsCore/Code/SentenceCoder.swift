@@ -33,19 +33,28 @@ struct SentenceCoder {
             let tokens = Tokenizer.tokens(bytes: bytes)
             let recognizer = MentionRecognizer(lexicon: lexicon)
             // First pass: verb-ness without mentions, to keep verbs out of noun phrases.
-            let rough = analyzer.verbHeads(tokens, mentionEnds: [], inMention: { _ in false })
+            // Name pieces end noun phrases: "Lebanon disarm Hezbollah" has a verb after "Lebanon".
+            var pieceEnds = Set<Int>()
+            var inPiece = [Bool](repeating: false, count: tokens.count)
+            for p in recognizer.pieces(tokens) {
+                if case .agent = p.meaning { continue }
+                pieceEnds.insert(p.end)
+                for k in p.start..<p.end { inPiece[k] = true }
+            }
+            let rough = analyzer.verbHeads(tokens, mentionEnds: pieceEnds, inMention: { inPiece[$0] })
             let mentions = recognizer.mentions(tokens, bytes: bytes, day: day, verbAt: { rough[$0] != nil })
             var mentionAt = [Int](repeating: -1, count: tokens.count)
             var ends = Set<Int>()
             for (n, m) in mentions.enumerated() {
                 for p in m.start..<m.end { mentionAt[p] = n }
-                ends.insert(m.end)
+                // "The Israeli strike", "Israeli strikes killed": after an adjective the word is a noun.
+                if !m.isAdjectival { ends.insert(m.end) }
             }
             let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
             let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
-                                                 possessor: mentions.map(\.isPossessor))
+                                                 possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
             var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
                              matchContext: context)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
@@ -146,6 +155,11 @@ struct SentenceCoder {
                 p = a.mentions[m].start - 1
                 continue
             }
+            // "The militants who attacked the embassy were arrested": the embassy is inside the relative clause.
+            if let m = mentionCovering(a, p), let rel = relativePronoun(before: a.mentions[m].start, a) {
+                p = rel - 1
+                continue
+            }
             if let m = mentionCovering(a, p) {
                 let mention = a.mentions[m]
                 let before = mention.start - 1
@@ -167,6 +181,22 @@ struct SentenceCoder {
             p -= 1
         }
         return []
+    }
+
+    /// If the words just before `start` are "who/which + verb" (the mention is the object of a relative
+    /// clause), the position of the relative pronoun.
+    private func relativePronoun(before start: Int, _ a: Analysis) -> Int? {
+        var q = start - 1
+        while q >= 0, start - q <= 4 {
+            if a.groups.contains(where: { $0.head == q }) {
+                var r = a.groups.first(where: { $0.head == q })!.start - 1
+                while r >= 0, ClosedClass.adverbs.contains(a.tokens[r].key) { r -= 1 }
+                if r >= 0, ClosedClass.relativePronouns.contains(a.tokens[r].key), a.tokens[r].key != ClosedClass.that { return r }
+                return nil
+            }
+            q -= 1
+        }
+        return nil
     }
 
     /// If tokens before `p` belong to ", which/who ..." returns the position of the opening comma.

@@ -7,6 +7,7 @@ extension SentenceCoder {
         "threat", "threats", "vow", "effort", "efforts", "order", "orders", "request", "demand", "demands", "offer", "readiness",
         "willingness", "right", "ability", "intention", "agreement", "commitment", "move", "push", "reluctance", "unwillingness",
         "way", "time", "power", "chance", "opportunity", "permission", "authority", "mandate", "license", "need",
+        "invitation", "proposal", "proposals", "initiative", "pressure", "appeal", "appeals", "bid", "deadline", "ultimatum",
     ])
     static let reciprocalCodes: Set<String> = ["019", "040", "041", "044", "046", "057", "0311", "0312", "036", "0871"]
 
@@ -53,10 +54,22 @@ extension SentenceCoder {
             if let t = match?.target { return compound(t, a, forward: true) }
             if let m = match, lexicon.patterns[m.pattern].hasTargetSlot { return [] }
             if !a.objects[g].isEmpty { return a.objects[g] }
+            // "halted negotiations with Hamas", "rejected an offer from Brazil": a preposition right after
+            // the matched words introduces the other party.
+            if let m = match, let t = prepositionalTarget(at: m.end) { return t }
             // "condemned the attack by Hamas", "demanded the release of hostages held by Hamas":
             // the agent of what the verb acts upon is the target.
             if !a.groups[g].passive { return byAgent(of: g, in: a) }
             return []
+        }
+
+        func prepositionalTarget(at p: Int) -> [Int]? {
+            guard p < a.tokens.count, ClosedClass.partyPrepositions.contains(a.tokens[p].key) else { return nil }
+            var q = p + 1
+            var skipped = 0
+            while q < a.tokens.count, mentionCovering(a, q) == nil, skipped < 3, a.matchContext.skippable[q] { q += 1; skipped += 1 }
+            guard let m = mentionCovering(a, q) else { return nil }
+            return compound(m, a, forward: true)
         }
 
         func emit(_ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality, notes: [String]) {
@@ -207,6 +220,8 @@ extension SentenceCoder {
                 fillers += 1
             }
             if p >= 0, a.tokens[p].flags.contains(.possessive), let m = mentionCovering(a, p - 1) { sources = [m] }
+            // "the Israeli strike", "Houthi attacks": an actor modifying the event noun is its agent.
+            else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun { sources = [m] }
             else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[p].key) { sources = [m] }
             // By-agent: "an attack by Hamas".
             if sources.isEmpty {

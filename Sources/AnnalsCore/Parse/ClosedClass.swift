@@ -9,6 +9,9 @@ enum ClosedClass {
         "some", "any", "each", "every", "all", "both", "several", "many", "few", "other", "another", "such",
         "no", "whose", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "more", "most",
     ])
+    static let articles = keys(["a", "an", "the"])
+    /// Prepositions that introduce the other party of an event ("talks with", "offer from", "war against").
+    static let partyPrepositions = keys(["with", "to", "against", "on", "from", "at", "toward", "towards", "into", "between", "near", "upon"])
     static let possessivePronouns = keys(["its", "their", "his", "her"])
     static let pronouns = keys(["it", "they", "he", "she", "them", "him", "its", "their", "his", "her"])
     static let personalPronouns = keys(["he", "she", "him", "his", "her"])

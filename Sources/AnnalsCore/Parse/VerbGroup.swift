@@ -110,7 +110,12 @@ struct ClauseAnalyzer {
                 p -= 1
             }
             // "of shelling", "for taking control": a gerund governed by a preposition is not a clause.
-            if form.kind == .gerund, g.start == h, h > 0, ClosedClass.prepositions.contains(tokens[h - 1].key) { continue }
+            // "by firing rockets" (the means) stays a clause; "for defending Iran" does not.
+            if form.kind == .gerund, g.start == h, h > 0, ClosedClass.prepositions.contains(tokens[h - 1].key) {
+                guard tokens[h - 1].key == ClosedClass.by else { continue }
+                g.infinitival = true  // takes its subject from the main clause, like a purpose clause
+                g.start = h - 1
+            }
             if sawBe && (form.kind == .participle || form.kind == .past) {
                 // "was attacked" (not "was attacking")
                 g.passive = true

@@ -36,6 +36,8 @@ public struct Mention: Sendable, Hashable {
     /// A possessor modifying a following noun ("Syria's" in "Syria's Kurds"): it can own a nominal
     /// event ("Iran's attack") but is not the subject or object of a verb.
     public var isPossessor = false
+    /// Made of adjectives only ("the Israeli" in "the Israeli strike"): the next word is a noun.
+    public var isAdjectival = false
 
     public var isResolved: Bool { !code.isEmpty }
 }

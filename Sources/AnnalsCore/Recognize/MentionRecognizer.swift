@@ -99,7 +99,7 @@ struct MentionRecognizer {
             }
             var start = i
             // Include a preceding determiner in the span.
-            if start > 0, ClosedClass.determiners.contains(tokens[start - 1].key), !ClosedClass.possessivePronouns.contains(tokens[start - 1].key) { start -= 1 }
+            if start > 0, ClosedClass.articles.contains(tokens[start - 1].key) { start -= 1 }
             while j < tokens.count {
                 var k = j
                 if tokens[k].flags.contains(.possessive) { k += 1 }
@@ -139,6 +139,7 @@ struct MentionRecognizer {
             if var m = code(chunk, tokens: tokens, day: day, agentHead: ofHead) {
                 m.start = start
                 m.end = j
+                m.isAdjectival = chunk.allSatisfy { if case .adjective = $0.meaning { return true } else { return false } }
                 // "Syria's Kurds", "Iran's nuclear programme": the name only modifies what follows.
                 if j + 1 < tokens.count, tokens[j].flags.contains(.possessive), isFiller(tokens, j + 1, verbAt: verbAt) || tokens[j + 1].flags.contains(.capitalized) {
                     m.isPossessor = true
