@@ -116,7 +116,8 @@ public struct DictionaryCoder: EventCoder {
         if targets.isEmpty, sources.count >= 2, reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
         }
-        for s in sources where pairs.isEmpty || !targets.isEmpty {
+        let joint = !pairs.isEmpty
+        for s in sources where !joint {
             if targets.isEmpty { pairs.append((s, nil)) }
             for t in targets where a.mentions[t].code != a.mentions[s].code || a.mentions[t].name != a.mentions[s].name {
                 pairs.append((s, t))

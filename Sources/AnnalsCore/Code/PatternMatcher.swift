@@ -99,6 +99,8 @@ struct PatternMatcher {
                 p += 1
                 modifiers += 1
             }
+            // "met his Qatari counterpart": a possessive pronoun determines the target.
+            if p + 1 < limit, c.mentionAt[p] >= 0, ClosedClass.possessivePronouns.contains(c.tokens[p].key), c.mentionAt[p + 1] >= 0 { p += 1 }
             guard p < limit, c.mentionAt[p] >= 0 else { return nil }
             let m = c.mentionAt[p]
             var end = p + 1

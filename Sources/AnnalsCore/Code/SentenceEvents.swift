@@ -63,7 +63,11 @@ extension SentenceCoder {
             return []
         }
 
-        func prepositionalTarget(at p: Int) -> [Int]? {
+        func prepositionalTarget(at start: Int) -> [Int]? {
+            // Up to three words of the object may come first: "recaptured two villages from Russian troops".
+            var p = start
+            while p < a.tokens.count, p - start < 3, mentionCovering(a, p) == nil, a.matchContext.skippable[p],
+                  !ClosedClass.partyPrepositions.contains(a.tokens[p].key) { p += 1 }
             guard p < a.tokens.count, ClosedClass.partyPrepositions.contains(a.tokens[p].key) else { return nil }
             var q = p + 1
             var skipped = 0

@@ -56,7 +56,8 @@ struct ClauseAnalyzer {
             } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pronouns.contains(prevKey) {
                 verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .base || $0.kind == .participle }
             } else if finite || participle {
-                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .participle }
+                // "joint military exercises": an -s form needs a subject before it; a participle does not.
+                verb = forms.first { $0.kind == .past || $0.kind == .participle }
                 // "the surprise attack launched": a participle after a noun modifies it.
             }
             if let v = verb, v.kind == .gerund, !isAux, !mentionEnds.contains(p + 1) {
