@@ -25,6 +25,8 @@ public struct DictionaryCoder: EventCoder {
         var events: [EventRecord] = []
         var byKey: [String: Int] = [:]
         var unknown: [String] = []
+        var analyses: [SentenceCoder.Analysis] = []
+        if options.emitRelations { analyses.reserveCapacity(sentences.count) }
         for sentence in sentences {
             let day = document.date
             var a = sentenceCoder.analyse(sentence, day: day)
@@ -39,6 +41,7 @@ public struct DictionaryCoder: EventCoder {
                 return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
             }, day: day)
             a.mentions = mentions
+            if options.emitRelations { analyses.append(a) }
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
             guard options.emitEvents else { continue }
             var sentenceRecords: [EventRecord] = []
@@ -64,7 +67,7 @@ public struct DictionaryCoder: EventCoder {
         result.events = events
         result.unknownActors = unknown
         if options.emitRelations {
-            result.relations = RelationExtractor(lexicon: lexicon).relations(document, sentences: sentences, coder: sentenceCoder)
+            result.relations = RelationExtractor(lexicon: lexicon).relations(document, sentences: sentences, analyses: analyses, coder: sentenceCoder)
         }
         return result
     }

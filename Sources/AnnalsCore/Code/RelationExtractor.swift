@@ -22,26 +22,41 @@
 struct RelationExtractor {
     let lexicon: Lexicon
 
-    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder) -> [RelationRecord] {
+    /// Relations of a document whose sentences the event coder has already analysed and resolved
+    /// (`analyses[i]` belongs to `sentences[i]`), so nothing is analysed twice.
+    func relations(_ document: Document, sentences: [Sentence], analyses: [SentenceCoder.Analysis], coder: SentenceCoder) -> [RelationRecord] {
+        relations(document, sentences: sentences, coder: coder, reuse: analyses)
+    }
+
+    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder, reuse: [SentenceCoder.Analysis]? = nil) -> [RelationRecord] {
         var coref = Coreference(lexicon: lexicon)
         let recognizer = MentionRecognizer(lexicon: lexicon)
         var out: [RelationRecord] = []
         var seen = Set<String>()
         var named = Set<Int>()
         let day = document.date
-        for sentence in sentences {
-            var a = coder.analyse(sentence, day: day)
-            // The same coreference pass the event coder runs, so "the Palestinian militant group" is Hamas.
-            let groups = a.groups
-            let subjects = a.subjects
-            let objects = a.objects
-            let tokens = a.tokens
-            let starts = a.mentions.map(\.start)
-            var mentions = a.mentions
-            coref.resolve(&mentions, tokens: tokens, subjects: Set(subjects.joined()), governor: { n in
-                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
-                return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
-            }, day: day)
+        for (index, sentence) in sentences.enumerated() {
+            var a: SentenceCoder.Analysis
+            var mentions: [Mention]
+            let tokens: [Token]
+            if let reuse, index < reuse.count {
+                a = reuse[index]
+                mentions = a.mentions
+                tokens = a.tokens
+            } else {
+                a = coder.analyse(sentence, day: day)
+                // The same coreference pass the event coder runs, so "the Palestinian militant group" is Hamas.
+                let groups = a.groups
+                let subjects = a.subjects
+                let objects = a.objects
+                tokens = a.tokens
+                let starts = a.mentions.map(\.start)
+                mentions = a.mentions
+                coref.resolve(&mentions, tokens: tokens, subjects: Set(subjects.joined()), governor: { n in
+                    guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
+                    return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
+                }, day: day)
+            }
             // "the militant group" names a whole organisation: when coreference lands on a wing and the
             // organisation it belongs to was named, take the organisation.
             for n in mentions.indices where mentions[n].kind == .pronoun && Coreference.groupNouns.contains(tokens[mentions[n].head].key) {
