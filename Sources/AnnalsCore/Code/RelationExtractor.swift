@@ -70,6 +70,9 @@ struct RelationExtractor {
             }
             for m in mentions { named.formUnion(m.parts); if let x = m.actor { named.insert(x) } }
             a.mentions = mentions
+            // A relation needs two parties: two actors, or two inside one phrase ("Iran's Quds Force").
+            let parties = a.mentions.reduce(0) { n, m in n + ((m.isResolved || m.kind == .unknown) ? max(1, m.parts.count) : 0) }
+            guard parties >= 2 else { continue }
             let reader = RelationReader(lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
             for found in reader.read() {
                 guard let record = reader.record(found, document: document) else { continue }
@@ -126,7 +129,12 @@ struct RelationReader {
         self.sentence = sentence
         self.day = day
         self.pieces = pieces
-        self.words = a.tokens.map { sentence.text.utf8Slice(Int($0.start), Int($0.end)).lowercased() }
+        var text = sentence.text
+        self.words = text.withUTF8 { bytes in
+            a.tokens.map { t in
+                String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
+            }
+        }
         self.lists = findLists()
     }
 
