@@ -143,17 +143,18 @@ public enum PatternElement: Sendable, Hashable {
     case gap
 }
 
-/// A compiled verb or noun pattern with its CAMEO code.
-public struct VerbPattern: Sendable {
-    public var code: String
+/// A compiled verb or noun pattern with its CAMEO code. A reference type: the matcher reads a
+/// pattern's fields in its inner loop without copying its strings.
+public final class VerbPattern: Sendable {
+    public let code: String
     /// Lemma key of the verb (or of the noun for nominal patterns).
-    public var head: UInt64
-    public var nominal: Bool
-    public var elements: [PatternElement]
+    public let head: UInt64
+    public let nominal: Bool
+    public let elements: [PatternElement]
     /// The pattern as written, for `--explain`.
-    public var text: String
+    public let text: String
     /// `file:line`.
-    public var origin: String
+    public let origin: String
 
     /// Literal words after the head count 2, the target slot 1: more means more specific.
     public let specificity: Int

@@ -65,7 +65,8 @@ enum DateResolver {
         }
         while i < tokens.count {
             let k = tokens[i].key
-            if let m = DateWords.month(k), tokens[i].flags.contains(.capitalized) {
+            let capitalized = tokens[i].flags.contains(.capitalized)
+            if capitalized, let m = DateWords.month(k) {
                 // "October 7", "October 7, 2023", "7 October"
                 var day: Int?
                 var end = i + 1
@@ -83,7 +84,7 @@ enum DateResolver {
                 i = end
                 continue
             }
-            if let w = DateWords.weekday(k), tokens[i].flags.contains(.capitalized) {
+            if capitalized, let w = DateWords.weekday(k) {
                 var delta = (base.weekday - w + 7) % 7
                 if i > 0, tokens[i - 1].key == DateWords.last, delta == 0 { delta = 7 }
                 out.append(DateMention(start: i, end: i + 1, day: base.adding(days: -delta)))
