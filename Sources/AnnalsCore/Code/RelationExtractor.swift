@@ -167,6 +167,8 @@ struct RelationReader {
         "wing", "arm", "branch", "unit", "division", "brigade", "faction", "affiliate", "offshoot", "subsidiary",
         "franchise", "cell", "department", "section", "component", "force", "corps", "directorate", "bureau",
     ]
+    /// Token keys of every relation noun, to skip other words without building strings.
+    static let relationNounKeys = KeySet((partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)).map { TokenKey.hash($0) })
     static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
     static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
     static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
@@ -647,7 +649,7 @@ struct RelationReader {
     /// "X forms part of Y", "X is an ally of Y", "members of Y", "Y and its proxy X", "Y's allies X".
     func relationNouns() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for r in 0..<count {
+        for r in 0..<count where Self.relationNounKeys.contains(a.tokens[r].key) {
             let w = words[r]
             let isPart = Self.partNouns.contains(w), isAlly = Self.allyNouns.contains(w), isProxy = Self.proxyNouns.contains(w)
             let isMember = Self.memberNouns.contains(w)
@@ -741,7 +743,7 @@ struct RelationReader {
         var out: [FoundRelation] = []
         for p in 0..<count {
             let w = words[p]
-            guard let dash = w.lastIndex(of: "-") else { continue }
+            guard w.utf8.contains(UInt8(ascii: "-")), let dash = w.lastIndex(of: "-") else { continue }
             let suffix = String(w[w.index(after: dash)...])
             let lead = suffix == "led", back = Self.backParticiples.contains(suffix), control = Self.controlParticiples.contains(suffix)
             let allied = suffix == "aligned" || suffix == "allied", based = suffix == "based"
