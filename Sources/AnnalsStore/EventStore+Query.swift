@@ -78,7 +78,8 @@ public struct EventQuery: Sendable {
             if let code = try? Self.codePrefix(actor), actor == actor.uppercased() {
                 alternatives.append("e.source_code GLOB '\(code)*' OR e.target_code GLOB '\(code)*'")
             }
-            alternatives.append("""
+            alternatives.append(
+                """
                 e.source_name = ? COLLATE NOCASE OR e.target_name = ? COLLATE NOCASE OR e.id IN (SELECT event FROM mentions \
                 WHERE source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE OR source_text LIKE ? OR target_text LIKE ?)
                 """)
@@ -166,14 +167,15 @@ extension EventStore {
                 let target: String = r[4]
                 let ident: String = r[17]
                 let url: String? = r[19]
-                try body(EventRow(
-                    id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
-                    sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
-                    targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
-                    targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
-                    quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
-                    numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
-                    url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21]))
+                try body(
+                    EventRow(
+                        id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
+                        sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
+                        targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
+                        targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
+                        quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
+                        numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
+                        url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21]))
             }
         }
     }
@@ -212,7 +214,8 @@ extension EventStore {
         }
         let starts = buckets.keys
         guard let first = query.since.map({ unit.start(of: $0) }) ?? starts.min(),
-              let last = query.until.map({ unit.start(of: $0) }) ?? starts.max(), first <= last else { return [] }
+            let last = query.until.map({ unit.start(of: $0) }) ?? starts.max(), first <= last
+        else { return [] }
         var out: [SeriesPoint] = []
         var p = first
         while p <= last {
@@ -251,12 +254,13 @@ extension EventStore {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let r = try rows.next() {
                 guard let kind = RelationKind(rawValue: r[9]) else { continue }
-                try body(RelationRecord(
-                    id: r[0], doc: r[1], sentence: r[2], text: r[3],
-                    subject: ActorRef(text: r[4], name: r[5], code: r[6], span: Span(r[7], r[8])),
-                    relation: kind, label: r[10],
-                    object: ActorRef(text: r[11], name: r[12], code: r[13], span: Span(r[14], r[15])),
-                    date: r[16], evidence: Evidence(verb: r[17], span: Span(r[18], r[19]), rule: r[20])))
+                try body(
+                    RelationRecord(
+                        id: r[0], doc: r[1], sentence: r[2], text: r[3],
+                        subject: ActorRef(text: r[4], name: r[5], code: r[6], span: Span(r[7], r[8])),
+                        relation: kind, label: r[10],
+                        object: ActorRef(text: r[11], name: r[12], code: r[13], span: Span(r[14], r[15])),
+                        date: r[16], evidence: Evidence(verb: r[17], span: Span(r[18], r[19]), rule: r[20])))
             }
         }
     }

@@ -99,36 +99,43 @@ struct BatchWriter {
         self.db = db
         addedCompact = now.compact
         addedISO = now.iso
-        insertDocument = try db.cachedStatement(sql: """
-            INSERT INTO documents(hash, ident, date, source, publisher, url, title, origin, bytes, sentences, events, relations, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING
-            """)
-        insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences(doc, idx, text, start, end, headline) VALUES (?, ?, ?, ?, ?, ?)")
-        findEvent = try db.cachedStatement(sql: """
-            SELECT id FROM events WHERE day = ? AND source_code = ? AND target_code = ? AND cameo = ? AND polarity = ?
-            """)
-        insertEvent = try db.cachedStatement(sql: """
-            INSERT INTO events(day, source_code, target_code, cameo, polarity, root, plover, quad, goldstein,
-                source_name, target_name, first_doc, first_sentence, first_text, modality, date_added)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertMention = try db.cachedStatement(sql: """
-            INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
-                verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertRelation = try db.cachedStatement(sql: """
-            INSERT INTO relations(doc, sentence, record, date, subject_code, subject_name, subject_text, relation, label,
-                object_code, object_name, object_text, text, verb, rule, span_start, span_end,
-                subject_start, subject_end, object_start, object_end, verb_start, verb_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        upsertActor = try db.cachedStatement(sql: """
-            INSERT INTO actors(code, name, country, sector, mentions, first_date, last_date) VALUES (?, ?, ?, ?, 1, ?, ?)
-            ON CONFLICT(code, name) DO UPDATE SET mentions = mentions + 1,
-                first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
-                last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END
-            """)
+        insertDocument = try db.cachedStatement(
+            sql: """
+                INSERT INTO documents(hash, ident, date, source, publisher, url, title, origin, bytes, sentences, events, relations, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING
+                """)
+        insertSentence = try db.cachedStatement(
+            sql: "INSERT INTO sentences(doc, idx, text, start, end, headline) VALUES (?, ?, ?, ?, ?, ?)")
+        findEvent = try db.cachedStatement(
+            sql: """
+                SELECT id FROM events WHERE day = ? AND source_code = ? AND target_code = ? AND cameo = ? AND polarity = ?
+                """)
+        insertEvent = try db.cachedStatement(
+            sql: """
+                INSERT INTO events(day, source_code, target_code, cameo, polarity, root, plover, quad, goldstein,
+                    source_name, target_name, first_doc, first_sentence, first_text, modality, date_added)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertMention = try db.cachedStatement(
+            sql: """
+                INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
+                    verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertRelation = try db.cachedStatement(
+            sql: """
+                INSERT INTO relations(doc, sentence, record, date, subject_code, subject_name, subject_text, relation, label,
+                    object_code, object_name, object_text, text, verb, rule, span_start, span_end,
+                    subject_start, subject_end, object_start, object_end, verb_start, verb_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        upsertActor = try db.cachedStatement(
+            sql: """
+                INSERT INTO actors(code, name, country, sector, mentions, first_date, last_date) VALUES (?, ?, ?, ?, 1, ?, ?)
+                ON CONFLICT(code, name) DO UPDATE SET mentions = mentions + 1,
+                    first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+                    last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END
+                """)
     }
 
     /// The publisher counted by NumSources: the document's source, else the host of its URL.
@@ -163,8 +170,9 @@ struct BatchWriter {
         for e in coded.events {
             // The statement's text is stored only when it is not its sentence's (see Schema).
             let ownText: String? = sentenceTexts[e.sentence] == e.text ? nil : e.text
-            let key = EventKey(day: e.date, source: e.source?.code ?? "", target: e.target?.code ?? "",
-                               cameo: e.cameo, polarity: e.polarity.rawValue)
+            let key = EventKey(
+                day: e.date, source: e.source?.code ?? "", target: e.target?.code ?? "",
+                cameo: e.cameo, polarity: e.polarity.rawValue)
             var eventID: Int64
             if let id = eventIDs[key] {
                 eventID = id
@@ -221,15 +229,16 @@ struct BatchWriter {
 
     /// Recomputes the roll-up counts of every event touched by this batch from its mentions.
     func recount() throws {
-        let update = try db.cachedStatement(sql: """
-            UPDATE events SET
-                num_mentions = (SELECT coalesce(sum(count), 0) FROM mentions WHERE event = ?1),
-                num_articles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1),
-                num_sources = (SELECT count(DISTINCT coalesce(d.publisher, '')) FROM mentions m
-                               JOIN documents d ON d.id = m.doc WHERE m.event = ?1),
-                is_root = (SELECT coalesce(max(sentence <= 1), 0) FROM mentions WHERE event = ?1)
-            WHERE id = ?1
-            """)
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE events SET
+                    num_mentions = (SELECT coalesce(sum(count), 0) FROM mentions WHERE event = ?1),
+                    num_articles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1),
+                    num_sources = (SELECT count(DISTINCT coalesce(d.publisher, '')) FROM mentions m
+                                   JOIN documents d ON d.id = m.doc WHERE m.event = ?1),
+                    is_root = (SELECT coalesce(max(sentence <= 1), 0) FROM mentions WHERE event = ?1)
+                WHERE id = ?1
+                """)
         for id in touched.sorted() { try update.execute(arguments: [id]) }
     }
 }

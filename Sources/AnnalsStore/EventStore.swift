@@ -46,7 +46,8 @@ public final class EventStore: Sendable {
                 throw StoreError(.missing, path: path, "directory \(directory) does not exist")
             }
             if !fm.isWritableFile(atPath: directory) {
-                throw StoreError(.readOnly, path: path, "directory \(directory) is read-only (the database and its -wal journal must be writable)")
+                throw StoreError(
+                    .readOnly, path: path, "directory \(directory) is read-only (the database and its -wal journal must be writable)")
             }
             if exists && !fm.isWritableFile(atPath: path) {
                 throw StoreError(.readOnly, path: path, "the database file is read-only")
@@ -96,13 +97,16 @@ public final class EventStore: Sendable {
                 throw StoreError(.notOurs, path: path, "has the Annals application id but no Annals meta table; refusing to touch it")
             }
             if version > Schema.version {
-                throw StoreError(.newerSchema, path: path,
+                throw StoreError(
+                    .newerSchema, path: path,
                     "written by a newer Annals (schema \(version), this one reads up to \(Schema.version)); upgrade annals")
             }
         } else if objects > 0 || appID != 0 {
             let idText = String(format: "0x%08X", UInt32(bitPattern: appID))
-            throw StoreError(.notOurs, path: path,
-                "an SQLite database but not an Annals event store (application_id \(idText), \(objects) schema objects); refusing to touch it")
+            throw StoreError(
+                .notOurs, path: path,
+                "an SQLite database but not an Annals event store (application_id \(idText), \(objects) schema objects); refusing to touch it"
+            )
         } else if mode == .readOnly {
             throw StoreError(.missing, path: path, "empty database (fill it with `annals ingest --db \(path)`)")
         }
@@ -119,7 +123,8 @@ public final class EventStore: Sendable {
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?), ('schema', ?), ('created_at', coalesce((SELECT value FROM meta WHERE key = 'created_at'), ?))",
+                    sql:
+                        "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?), ('schema', ?), ('created_at', coalesce((SELECT value FROM meta WHERE key = 'created_at'), ?))",
                     arguments: [Schema.format, String(Schema.version), Timestamp.now().iso])
                 return .commit
             }
@@ -162,8 +167,9 @@ public final class EventStore: Sendable {
     public func counts() throws -> Counts {
         try read { db in
             func n(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
-            return Counts(documents: try n("documents"), sentences: try n("sentences"), events: try n("events"),
-                          mentions: try n("mentions"), relations: try n("relations"), actors: try n("actors"))
+            return Counts(
+                documents: try n("documents"), sentences: try n("sentences"), events: try n("events"),
+                mentions: try n("mentions"), relations: try n("relations"), actors: try n("actors"))
         }
     }
 
@@ -213,8 +219,9 @@ struct Timestamp {
         var t = time(nil)
         var parts = tm()
         gmtime_r(&t, &parts)
-        return Timestamp(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-                         hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+        return Timestamp(
+            year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+            hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
     }
 
     /// `YYYYMMDDHHMMSS` (GDELT's DATEADDED).

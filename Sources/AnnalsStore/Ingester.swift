@@ -107,17 +107,21 @@ public struct Ingester {
             if let progress {
                 let seconds = (clock.now - started).components
                 let inCurrent = min(currentBytes, sizes[currentOrigin] ?? currentBytes)
-                progress(IngestProgress(
-                    documents: documentsRead, totals: totals,
-                    seconds: Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18,
-                    bytesDone: doneBytes + inCurrent, bytesTotal: bytesTotal))
+                progress(
+                    IngestProgress(
+                        documents: documentsRead, totals: totals,
+                        seconds: Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18,
+                        bytesDone: doneBytes + inCurrent, bytesTotal: bytesTotal))
             }
         }
 
-        try reader.read(paths: paths, onError: { error in
-            failed = true
-            onError(error)
-        }) { document in
+        try reader.read(
+            paths: paths,
+            onError: { error in
+                failed = true
+                onError(error)
+            }
+        ) { document in
             if progress != nil {
                 if document.origin != currentOrigin {
                     if !currentOrigin.isEmpty, finishedOrigins.insert(currentOrigin).inserted {

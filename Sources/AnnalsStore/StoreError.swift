@@ -47,13 +47,17 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .SQLITE_NOTADB:
             return StoreError(.notDatabase, path: path, "not an SQLite database (not an Annals event store)")
         case .SQLITE_CORRUPT:
-            return StoreError(.corrupt, path: path,
+            return StoreError(
+                .corrupt, path: path,
                 "the database is corrupt (\(detail)); nothing more was written — restore a backup or try `sqlite3 \(path) .recover`")
         case .SQLITE_FULL:
-            return StoreError(.diskFull, path: path,
-                "disk full; the batch in progress was rolled back, everything stored before it is intact — free space and run again to finish")
+            return StoreError(
+                .diskFull, path: path,
+                "disk full; the batch in progress was rolled back, everything stored before it is intact — free space and run again to finish"
+            )
         case .SQLITE_READONLY, .SQLITE_PERM:
-            return StoreError(.readOnly, path: path,
+            return StoreError(
+                .readOnly, path: path,
                 "cannot write the database (read-only file or directory: \(detail))")
         case .SQLITE_CANTOPEN:
             return StoreError(.readOnly, path: path, "cannot open the database (\(detail))")

@@ -49,7 +49,9 @@ struct ActorCommand: ParsableCommand {
         var builder = GraphBuilder(lexicon: lexicon, scope: .all)
         if !inputs.isEmpty {
             let reader = DocumentReader(format: inputFormat, defaultDate: date.flatMap { Day($0) })
-            _ = try BatchRunner(threads: ProcessStats.coreCount).run(reader, paths: inputs, pipeline: Pipeline(coder: coder)) { builder.add($0) }
+            _ = try BatchRunner(threads: ProcessStats.coreCount).run(reader, paths: inputs, pipeline: Pipeline(coder: coder)) {
+                builder.add($0)
+            }
         }
         if let db { try NetworkSupport.addStoredEvents(db, to: &builder) }
         var graph = builder.build()

@@ -48,7 +48,8 @@ struct BenchCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), !isDirectory.boolValue else {
             StandardError.print(
-                "annals bench: corpus '\(corpus)' not found (relative to \(FileManager.default.currentDirectoryPath)); pass --corpus PATH to a CSV file")
+                "annals bench: corpus '\(corpus)' not found (relative to \(FileManager.default.currentDirectoryPath)); pass --corpus PATH to a CSV file"
+            )
             throw ExitCode.failure
         }
         let built = try BenchCorpus.build(from: corpus, sentences: sentences)
@@ -69,7 +70,11 @@ struct BenchCommand: ParsableCommand {
 
         var results: [(String, BenchResult)] = []
         for spec in dictionaries {
-            results.append((Self.label(spec, taken: results.map(\.0)), BenchResult.measure(spec: spec, reader: reader, path: built.path, threads: threads, repeats: repeats)))
+            results.append(
+                (
+                    Self.label(spec, taken: results.map(\.0)),
+                    BenchResult.measure(spec: spec, reader: reader, path: built.path, threads: threads, repeats: repeats)
+                ))
         }
 
         var json = JSONWriter()
@@ -208,9 +213,9 @@ struct BenchRun {
     static func cpuTime() -> Double {
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
         #else
-        getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF, &usage)
         #endif
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return s(usage.ru_utime) + s(usage.ru_stime)

@@ -116,7 +116,9 @@ enum NetworkSupport {
         if let hub = c.first { lines.append("hub: \(hub.name) (PageRank \(String(format: "%.3f", hub.pageRank)), degree \(hub.degree))") }
         lines.append("most central: " + c.prefix(10).map(\.name).joined(separator: ", "))
         for (a, leaders, members) in graph.alliances().prefix(8) {
-            lines.append("alliance \(a.name)\(leaders.isEmpty ? "" : " led by " + leaders.map(\.name).joined(separator: ", ")): \(members.count) members: " + members.map(\.name).joined(separator: ", "))
+            lines.append(
+                "alliance \(a.name)\(leaders.isEmpty ? "" : " led by " + leaders.map(\.name).joined(separator: ", ")): \(members.count) members: "
+                    + members.map(\.name).joined(separator: ", "))
         }
         for e in graph.relations where e.relation == .leads && e.fromText {
             lines.append("\(graph.node(e.source)?.name ?? e.source) leads \(graph.node(e.target)?.name ?? e.target)")

@@ -51,11 +51,14 @@ struct IngestCommand: ParsableCommand {
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
             // Short ingests draw nothing: the first line appears after half a second.
             var lastDraw = clock.now + .milliseconds(300)
-            let (totals, failed) = try ingester.run(reader: input.reader, paths: input.paths, progress: showProgress ? { p in
-                guard clock.now - lastDraw >= .milliseconds(200) else { return }
-                lastDraw = clock.now
-                ProgressLine.draw(p)
-            } : nil)
+            let (totals, failed) = try ingester.run(
+                reader: input.reader, paths: input.paths,
+                progress: showProgress
+                    ? { p in
+                        guard clock.now - lastDraw >= .milliseconds(200) else { return }
+                        lastDraw = clock.now
+                        ProgressLine.draw(p)
+                    } : nil)
             if showProgress { ProgressLine.clear() }
             try store.checkpoint()
             let seconds = (clock.now - started).seconds

@@ -16,10 +16,13 @@ struct SentencesCommand: ParsableCommand {
         var buffer: [UInt8] = []
         var json = JSONWriter()
         var failed = false
-        input.reader.read(paths: input.paths, onError: { error in
-            failed = true
-            StandardError.print("annals: \(error)")
-        }) { document in
+        input.reader.read(
+            paths: input.paths,
+            onError: { error in
+                failed = true
+                StandardError.print("annals: \(error)")
+            }
+        ) { document in
             var doc = document
             for s in pre.sentences(in: &doc) {
                 json.reset()
@@ -27,7 +30,10 @@ struct SentencesCommand: ParsableCommand {
                     j.key("doc"); j.string(doc.id)
                     j.key("sentence"); j.int(s.index)
                     j.key("text"); j.string(s.text)
-                    j.key("span"); j.array { a in a.int(s.span.start); a.int(s.span.end) }
+                    j.key("span");
+                    j.array { a in
+                        a.int(s.span.start); a.int(s.span.end)
+                    }
                 }
                 buffer.append(contentsOf: json.bytes)
                 buffer.append(10)

@@ -27,8 +27,10 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Output format: csv (with a header line) or jsonl.")
     var format: SeriesFormat = .csv
 
-    static let columns = ["period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
-                          "mentions", "goldstein_sum", "goldstein_mean"]
+    static let columns = [
+        "period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+        "mentions", "goldstein_sum", "goldstein_mean",
+    ]
 
     func run() throws {
         let query = try filter.query()
@@ -42,7 +44,8 @@ struct SeriesCommand: ParsableCommand {
                 let period = by == .month ? String(p.period.description.prefix(7)) : p.period.description
                 switch format {
                 case .csv:
-                    let fields = [period, String(p.events)] + p.quad.map(String.init)
+                    let fields =
+                        [period, String(p.events)] + p.quad.map(String.init)
                         + [String(p.mentions), Self.number(p.goldsteinSum), p.goldsteinMean.map(Self.number) ?? ""]
                     out.line(fields.joined(separator: ","))
                 case .jsonl:

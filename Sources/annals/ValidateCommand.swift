@@ -95,23 +95,28 @@ struct ValidateCommand: ParsableCommand {
             }
             func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
             func lpad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
-            out += pad("category", 12) + lpad("records", 9) + lpad("passed", 9) + lpad("failed", 9) + lpad("%", 8) + lpad("events", 9) + "\n"
+            out +=
+                pad("category", 12) + lpad("records", 9) + lpad("passed", 9) + lpad("failed", 9) + lpad("%", 8) + lpad("events", 9) + "\n"
             var total = (n: 0, pass: 0, events: 0)
             for c in cats {
                 let v = byCat[c]!
                 total.n += v.n
                 total.pass += v.pass
                 total.events += v.events
-                out += pad(c, 12) + lpad("\(v.n)", 9) + lpad("\(v.pass)", 9) + lpad("\(v.n - v.pass)", 9)
+                out +=
+                    pad(c, 12) + lpad("\(v.n)", 9) + lpad("\(v.pass)", 9) + lpad("\(v.n - v.pass)", 9)
                     + lpad(String(format: "%.1f", 100 * Double(v.pass) / Double(max(v.n, 1))), 8) + lpad("\(v.events)", 9) + "\n"
             }
-            out += pad("all", 12) + lpad("\(total.n)", 9) + lpad("\(total.pass)", 9) + lpad("\(total.n - total.pass)", 9)
+            out +=
+                pad("all", 12) + lpad("\(total.n)", 9) + lpad("\(total.pass)", 9) + lpad("\(total.n - total.pass)", 9)
                 + lpad(String(format: "%.1f", 100 * Double(total.pass) / Double(max(total.n, 1))), 8) + lpad("\(total.events)", 9) + "\n"
             if verbose {
                 for o in outcomes where !o.passed {
                     out += "\nFAIL \(o.record.id) [\(o.record.category)] line \(o.record.line): \(o.record.text)\n"
                     out += "  expected: " + o.record.expected.map { "\($0.source) \($0.target) \($0.code)" }.joined(separator: "; ") + "\n"
-                    out += "  got:      " + o.events.map { "\($0.source) \($0.target) \($0.code) (\($0.verb): \($0.pattern))" }.joined(separator: "; ") + "\n"
+                    out +=
+                        "  got:      "
+                        + o.events.map { "\($0.source) \($0.target) \($0.code) (\($0.verb): \($0.pattern))" }.joined(separator: "; ") + "\n"
                 }
             }
         }

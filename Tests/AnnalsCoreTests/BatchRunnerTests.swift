@@ -25,7 +25,9 @@ private struct UnevenCoder: EventCoder {
     func ids(threads: Int, window: Int, bytes: Int = 8 << 20, path: String) throws -> [String] {
         var out: [String] = []
         let runner = BatchRunner(threads: threads, chunkDocuments: window, chunkBytes: bytes)
-        let failed = try runner.run(DocumentReader(format: .jsonl), paths: [path], pipeline: Pipeline(coder: UnevenCoder())) { out.append($0.document.id) }
+        let failed = try runner.run(DocumentReader(format: .jsonl), paths: [path], pipeline: Pipeline(coder: UnevenCoder())) {
+            out.append($0.document.id)
+        }
         #expect(!failed)
         return out
     }
@@ -57,7 +59,9 @@ private struct UnevenCoder: EventCoder {
         defer { try? FileManager.default.removeItem(atPath: path) }
         var seen = 0
         #expect(throws: Stop.self) {
-            try BatchRunner(threads: 2, chunkDocuments: 8).run(DocumentReader(format: .jsonl), paths: [path], pipeline: Pipeline(coder: UnevenCoder())) { _ in
+            try BatchRunner(threads: 2, chunkDocuments: 8).run(
+                DocumentReader(format: .jsonl), paths: [path], pipeline: Pipeline(coder: UnevenCoder())
+            ) { _ in
                 seen += 1
                 if seen == 10 { throw Stop() }
             }

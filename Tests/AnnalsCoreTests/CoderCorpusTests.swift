@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// Codes the hand-written corpus `Fixtures/coder-corpus.txt` with the real coder (bundled dictionaries)
@@ -33,8 +34,8 @@ import Testing
 
     struct Expected: CustomStringConvertible {
         var source: CodePattern
-        var target: CodePattern?          // nil: no target
-        var cameo: CodePattern            // two digits: root
+        var target: CodePattern?  // nil: no target
+        var cameo: CodePattern  // two digits: root
         var date: String?
         var modality: String?
 
@@ -129,16 +130,20 @@ import Testing
                 if body == "none" { current!.expectNone = true; continue }
                 let parts = body.split(separator: " ").map(String.init)
                 guard parts.count >= 4, parts[1] == "->" else { throw ParseError.bad(n, "expected 'SRC -> TGT CODE': \(body)") }
-                var e = Expected(source: CodePattern(parts[0]), target: parts[2] == "-" ? nil : CodePattern(parts[2]),
-                                 cameo: CodePattern(parts[3]))
+                var e = Expected(
+                    source: CodePattern(parts[0]), target: parts[2] == "-" ? nil : CodePattern(parts[2]),
+                    cameo: CodePattern(parts[3]))
                 guard CameoTable.shared[e.cameo.text] != nil else { throw ParseError.bad(n, "unknown CAMEO code \(parts[3])") }
                 for extra in parts.dropFirst(4) {
-                    if extra.hasPrefix("date=") { e.date = String(extra.dropFirst(5)) }
-                    else if extra.hasPrefix("modality=") {
+                    if extra.hasPrefix("date=") {
+                        e.date = String(extra.dropFirst(5))
+                    } else if extra.hasPrefix("modality=") {
                         let m = String(extra.dropFirst(9))
                         guard Modality(rawValue: m) != nil else { throw ParseError.bad(n, "unknown modality \(m)") }
                         e.modality = m
-                    } else { throw ParseError.bad(n, "unknown option \(extra)") }
+                    } else {
+                        throw ParseError.bad(n, "unknown option \(extra)")
+                    }
                 }
                 current!.expected.append(e)
             } else {
@@ -201,8 +206,10 @@ import Testing
             let n = perCategory.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +)
             #expect(n >= 5, "root \(prefix) has only \(n) cases")
         }
-        for hard in ["negation", "modality", "passive", "compound", "reported-speech", "relative-appositive",
-                     "coreference", "metonym", "dated-roles", "nominal", "dates"] {
+        for hard in [
+            "negation", "modality", "passive", "compound", "reported-speech", "relative-appositive",
+            "coreference", "metonym", "dated-roles", "nominal", "dates",
+        ] {
             #expect((perCategory[hard] ?? 0) >= 8, "category \(hard) has fewer than 8 cases")
         }
     }
@@ -227,8 +234,9 @@ import Testing
             matchedEvents += matched
             if stats[c.category] == nil { order.append(c.category) }
             stats[c.category, default: (0, 0)].cases += 1
-            if exact { stats[c.category]!.exact += 1 }
-            else {
+            if exact {
+                stats[c.category]!.exact += 1
+            } else {
                 var f = "  [\(c.category)] line \(c.line): \(c.text)\n"
                 f += "      date:     \(dateText ?? "-")\n"
                 f += "      expected: \(c.expectNone ? "none" : c.expected.map(\.description).joined(separator: "; "))\n"
@@ -254,7 +262,8 @@ import Testing
             try? report.write(toFile: path, atomically: true, encoding: .utf8)
         }
 
-        #expect(share >= Self.minimumExactShare,
-                "exact share \(String(format: "%.3f", share)) fell below the floor \(Self.minimumExactShare)")
+        #expect(
+            share >= Self.minimumExactShare,
+            "exact share \(String(format: "%.3f", share)) fell below the floor \(Self.minimumExactShare)")
     }
 }

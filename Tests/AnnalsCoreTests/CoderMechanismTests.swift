@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AnnalsCore
 
 /// The clause mechanisms of the coder, one behaviour per test.

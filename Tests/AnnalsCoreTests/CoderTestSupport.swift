@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AnnalsCore
 
 /// The bundled dictionaries, compiled once for all coder tests.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// The bundled example of the README's Quick start codes the events it was written to contain.

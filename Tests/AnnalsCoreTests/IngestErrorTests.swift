@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// Each bad input yields exactly one error naming the file (and line where it applies), and the
@@ -8,8 +9,10 @@ import Testing
     let goodText = "Good headline\n\nTroops left the city on Monday.\n"
 
     /// Reads `bad` between two good files; checks one error for `bad` and both good documents.
-    func expectOneError(_ dir: TempDir, _ bad: String, line: Int? = nil, containing message: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) -> [Document] {
+    func expectOneError(
+        _ dir: TempDir, _ bad: String, line: Int? = nil, containing message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [Document] {
         let before = dir.write("0-good.txt", goodText)
         let after = dir.write("z-good.txt", goodText)
         let (docs, errors) = readAll([before, bad, after])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// The ingest fixtures directory (read from the source tree).
@@ -30,10 +31,11 @@ func readAll(_ paths: [String], format: InputFormat = .auto, date: Day? = nil) -
         #expect(d.text == (try String(contentsOfFile: fixture("article.txt"), encoding: .utf8)))
         var doc = d
         let s = Preprocessor().sentences(in: &doc)
-        #expect(s.map(\.text) == [
-            "Rebels seize border town", "Rebels seized the border town of Qusayr on Monday, the army said.",
-            "Gen. Ali Hassan denied the report.",
-        ])
+        #expect(
+            s.map(\.text) == [
+                "Rebels seize border town", "Rebels seized the border town of Qusayr on Monday, the army said.",
+                "Gen. Ali Hassan denied the report.",
+            ])
         #expect(s[0].isHeadline && s[0].span == Span(0, 24))
         #expect(doc.dateline == "BEIRUT")
         #expect(doc.source == "Reuters")
@@ -67,14 +69,15 @@ func readAll(_ paths: [String], format: InputFormat = .auto, date: Day? = nil) -
         #expect(d.text.contains("Civilians fled <towards> the south \u{2014} aid groups said."))
         var doc = d
         let s = Preprocessor().sentences(in: &doc)
-        #expect(s.map(\.text) == [
-            "Troops enter Mosul",
-            "Iraqi troops entered Mosul on Tuesday, officials said - the first time since 2014.",
-            "The U.S.-led coalition & Kurdish forces supported the operation.",
-            "\"It's a turning point,\" said Maj. Gen. Najm al-Jabouri.",
-            "Fighting continued in the west.",
-            "Civilians fled <towards> the south - aid groups said.",
-        ])
+        #expect(
+            s.map(\.text) == [
+                "Troops enter Mosul",
+                "Iraqi troops entered Mosul on Tuesday, officials said - the first time since 2014.",
+                "The U.S.-led coalition & Kurdish forces supported the operation.",
+                "\"It's a turning point,\" said Maj. Gen. Najm al-Jabouri.",
+                "Fighting continued in the west.",
+                "Civilians fled <towards> the south - aid groups said.",
+            ])
         #expect(s[0].isHeadline && !s[0].isFromTitle)
         #expect(offsetProblems(doc, s) == [])
     }
@@ -211,14 +214,18 @@ func readAll(_ paths: [String], format: InputFormat = .auto, date: Day? = nil) -
         let origins = docs.map { ($0.origin as NSString).lastPathComponent }
         var unique: [String] = []
         for o in origins where unique.last != o { unique.append(o) }
-        #expect(unique == ["article.html", "article.txt", "articles.csv", "articles.jsonl", "feed.atom", "feed.rss", "b-nested.txt", "petrarch.xml"])
+        #expect(
+            unique == [
+                "article.html", "article.txt", "articles.csv", "articles.jsonl", "feed.atom", "feed.rss", "b-nested.txt", "petrarch.xml",
+            ])
         #expect(!docs.contains { $0.text.contains("hidden") || $0.text.contains("Skipped too") })
     }
 
     @Test func detectionFromContentAndOverride() throws {
         let dir = try TempDir()
         let jsonl = dir.write("noext1", "{\"id\":\"a\",\"text\":\"Hello there.\"}\n")
-        let rss = dir.write("noext2", "<?xml version=\"1.0\"?><rss><channel><item><title>T</title><description>D.</description></item></channel></rss>")
+        let rss = dir.write(
+            "noext2", "<?xml version=\"1.0\"?><rss><channel><item><title>T</title><description>D.</description></item></channel></rss>")
         let petr = dir.write("records.xml", "<Sentences><Sentence date=\"20200101\" id=\"x\"><Text>Hi.</Text></Sentence></Sentences>")
         let html = dir.write("page", "<!doctype html><html><body><p>Para.</p></body></html>")
         let text = dir.write("notes", "Title\n\nBody.")

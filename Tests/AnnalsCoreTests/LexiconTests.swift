@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AnnalsCore
 
 @Suite struct LexiconTests {
@@ -30,11 +31,16 @@ import Testing
     }
 
     @Test func datedRolesPickTheCodeValidOnTheDay() throws {
-        let l = try LexiconLoader.load(texts: [("actors-t.txt", """
-            actor: Some Leader
-              role: ABCGOV 2020-01-01..2022-01-01 President of Abc
-              role: ABCELI 2022-01-01..
-            """)])
+        let l = try LexiconLoader.load(texts: [
+            (
+                "actors-t.txt",
+                """
+                actor: Some Leader
+                  role: ABCGOV 2020-01-01..2022-01-01 President of Abc
+                  role: ABCELI 2022-01-01..
+                """
+            )
+        ])
         let a = try #require(l.actor(id: "some-leader"))
         #expect(a.code(on: Day("2021-05-05")) == "ABCGOV")
         #expect(a.code(on: Day("2023-05-05")) == "ABCELI")

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `<package root>/../shared`, or nil when absent (tests that need it skip with a printed reason).
@@ -32,7 +33,9 @@ private func show(_ rs: [RelationRecord]) -> String {
 
 /// A graph of the seed article, or of a stand-in text with the same facts when ../shared is absent.
 private func seedDocument() -> (CodedDocument, fromShared: Bool) {
-    if let shared = networkShared(), let text = try? String(contentsOf: shared.appendingPathComponent("seed/seed-article.txt"), encoding: .utf8) {
+    if let shared = networkShared(),
+        let text = try? String(contentsOf: shared.appendingPathComponent("seed/seed-article.txt"), encoding: .utf8)
+    {
         return (code(text, id: "seed-article.txt"), true)
     }
     let text = """
@@ -45,7 +48,8 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
 
 @Suite struct NetworkRelationTests {
     @Test func titlesAndPossessives() {
-        let rs = code("Iran's Quds Force commander Esmail Qaani met Hamas chief Ismail Haniyeh and Iran's Supreme Leader Ali Khamenei.").relations
+        let rs = code("Iran's Quds Force commander Esmail Qaani met Hamas chief Ismail Haniyeh and Iran's Supreme Leader Ali Khamenei.")
+            .relations
         #expect(has(rs, "Esmail Qaani", .leads, "Quds Force"), "\(show(rs))")
         #expect(has(rs, "Quds Force", .partOf, "Iran"), "\(show(rs))")
         #expect(has(rs, "Ismail Haniyeh", .leads, "Hamas"), "\(show(rs))")
@@ -69,7 +73,8 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
     }
 
     @Test func membershipListDistributes() {
-        let rs = code("Hamas, Lebanon's Hezbollah, and the Houthi militia in Yemen, which are all part of the Axis of Resistance, met.").relations
+        let rs = code("Hamas, Lebanon's Hezbollah, and the Houthi militia in Yemen, which are all part of the Axis of Resistance, met.")
+            .relations
         for member in ["Hamas", "Hezbollah", "Houthis"] {
             #expect(has(rs, member, .memberOf, "Axis of Resistance"), "\(member): \(show(rs))")
         }
@@ -77,14 +82,18 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
     }
 
     @Test func headedByAndControl() {
-        let rs = code("The Quds Force is responsible for taking control of its allied militia, including Hamas and Hezbollah, in the Axis of Resistance headed by Iran.").relations
+        let rs = code(
+            "The Quds Force is responsible for taking control of its allied militia, including Hamas and Hezbollah, in the Axis of Resistance headed by Iran."
+        ).relations
         #expect(has(rs, "Iran", .leads, "Axis of Resistance"), "\(show(rs))")
         #expect(has(rs, "Quds Force", .controls, "Hamas"), "\(show(rs))")
         #expect(has(rs, "Quds Force", .controls, "Hezbollah"), "\(show(rs))")
     }
 
     @Test func allyBackedBasedAndProxy() {
-        let rs = code("Hezbollah is an ally of Iran. The Iran-backed Houthis, who are based in Yemen, attacked ships. Iran and its proxy Hezbollah denied it.").relations
+        let rs = code(
+            "Hezbollah is an ally of Iran. The Iran-backed Houthis, who are based in Yemen, attacked ships. Iran and its proxy Hezbollah denied it."
+        ).relations
         #expect(has(rs, "Hezbollah", .alliedWith, "Iran"), "\(show(rs))")
         #expect(has(rs, "Iran", .alliedWith, "Houthis"), "\(show(rs))")
         #expect(has(rs, "Houthis", .basedIn, "Yemen"), "\(show(rs))")
@@ -175,20 +184,25 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         ActorRef(text: text ?? name, name: name, code: code, span: Span(0, 1))
     }
 
-    static func relation(_ s: ActorRef, _ r: RelationKind, _ o: ActorRef, doc: String = "d", date: String = "2023-11-20") -> RelationRecord {
-        RelationRecord(id: "x", doc: doc, sentence: 0, text: "…", subject: s, relation: r, label: nil, object: o, date: date,
-                       evidence: Evidence(verb: "v", span: Span(0, 1), rule: "test"))
+    static func relation(_ s: ActorRef, _ r: RelationKind, _ o: ActorRef, doc: String = "d", date: String = "2023-11-20") -> RelationRecord
+    {
+        RelationRecord(
+            id: "x", doc: doc, sentence: 0, text: "…", subject: s, relation: r, label: nil, object: o, date: date,
+            evidence: Evidence(verb: "v", span: Span(0, 1), rule: "test"))
     }
 
     @Test func entityMerging() throws {
         var b = GraphBuilder(lexicon: Bundled.lexicon, scope: .none)
         // Dictionary actor by canonical name and by alias; a generic agent stands for its country.
         b.add(relation: Self.relation(Self.ref("Esmail Qaani", "IRNMIL", text: "Qaani"), .leads, Self.ref("Quds Force", "IRNMIL")))
-        b.add(relation: Self.relation(Self.ref("Qaani", "", text: "the Quds Force commander"), .memberOf, Self.ref("Islamic Republic", "IRN")))
-        let event = EventRecord(id: "e", doc: "d", sentence: 1, text: "Iranian troops attacked Israel.", date: "2023-11-20",
-                                source: Self.ref("Iran military", "IRNMIL", text: "Iranian troops"), target: Self.ref("Israel", "ISR"),
-                                code: CameoTable.shared["190"]!, polarity: .affirmed, modality: .asserted, mentions: 2,
-                                evidence: Evidence(verb: "attacked", span: Span(0, 1), rule: "t"))
+        b.add(
+            relation: Self.relation(Self.ref("Qaani", "", text: "the Quds Force commander"), .memberOf, Self.ref("Islamic Republic", "IRN"))
+        )
+        let event = EventRecord(
+            id: "e", doc: "d", sentence: 1, text: "Iranian troops attacked Israel.", date: "2023-11-20",
+            source: Self.ref("Iran military", "IRNMIL", text: "Iranian troops"), target: Self.ref("Israel", "ISR"),
+            code: CameoTable.shared["190"]!, polarity: .affirmed, modality: .asserted, mentions: 2,
+            evidence: Evidence(verb: "attacked", span: Span(0, 1), rule: "t"))
         b.add(event: event)
         // Unknown names: a lone surname merges with the full name in the same document.
         b.add(relation: Self.relation(Self.ref("Abu Zaid Karimov", ""), .memberOf, Self.ref("Quds Force", "IRNMIL"), doc: "d2"))
@@ -213,13 +227,18 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         // Dictionaries without the Quds Force: the text's "part of the IRGC" gives it the IRGC's code.
         let lexicon = try LexiconLoader.load(texts: [
             ("countries.txt", "country: Iran\n  code: IRN\n  adjective: Iranian\n"),
-            ("actors.txt", "actor: Islamic Revolutionary Guard Corps\n  id: irgc\n  type: military\n  code: IRNMIL\n  alias: IRGC\n  part_of: irn (military branch)\n"),
+            (
+                "actors.txt",
+                "actor: Islamic Revolutionary Guard Corps\n  id: irgc\n  type: military\n  code: IRNMIL\n  alias: IRGC\n  part_of: irn (military branch)\n"
+            ),
             ("agents.txt", "commander = MIL\n"),
             ("verbs.txt", "code: 010\n  send\n"),
         ])
         let coded = Pipeline(coder: DictionaryCoder(lexicon: lexicon))
             .run(Document(id: "q", text: "The Quds Force, which is part of the IRGC, sent a letter.", date: Day("2023-11-20")))
-        let r = try #require(coded.relations.first { $0.relation == .partOf && $0.object.name == "Islamic Revolutionary Guard Corps" }, "\(show(coded.relations))")
+        let r = try #require(
+            coded.relations.first { $0.relation == .partOf && $0.object.name == "Islamic Revolutionary Guard Corps" },
+            "\(show(coded.relations))")
         #expect(r.subject.name == "Quds Force")
         #expect(r.subject.code == "IRNMIL")
         var b = GraphBuilder(lexicon: lexicon, scope: .linked)
@@ -283,14 +302,19 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         var b = GraphBuilder(lexicon: Bundled.lexicon, scope: .linked)
         b.add(doc)
         // A name with XML and DOT metacharacters.
-        b.add(relation: NetworkGraphTests.relation(NetworkGraphTests.ref("O'Brien & \"Sons\" <Ltd>", ""), .basedIn, NetworkGraphTests.ref("Iran", "IRN")))
+        b.add(
+            relation: NetworkGraphTests.relation(
+                NetworkGraphTests.ref("O'Brien & \"Sons\" <Ltd>", ""), .basedIn, NetworkGraphTests.ref("Iran", "IRN")))
         return b.build()
     }()
 
     final class Counter: NSObject, XMLParserDelegate {
         var elements: [String: Int] = [:]
         var error: Error?
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements[name, default: 0] += 1
         }
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// `../shared/petrarch`, or nil after printing why the test is skipped.
@@ -18,33 +19,35 @@ enum PetrarchShared {
 /// The PETRARCH coder on raw text with small dictionaries.
 @Suite struct PetrarchCoderTests {
     static let coder: PetrarchCoder = {
-        let verbs = try! PetrarchVerbDictionary(text: """
-            &NEG_
-            +DID N'T
-            --- ATTACK [190] ---
-            ATTACK
-            --- FREE [066] ---
-            FREE
-            - + * FROM $ [066]
-            --- MEET [031:031] ---
-            MEET {MET MEETS MEETING}
-            - % * [036:036]
-            --- CLASH [190] ---
-            CLASH
-            - &NEG * [904]
-            --- SAID [010] ---
-            SAID
-            """, file: "v.txt")
-        let actors = try! PetrarchActorReader.read(text: """
-            ISRAEL [ISR]
-            +ISRAELI
-            GAZA [PSE]
-            HAMAS [PSEREB]
-            EGYPT [EGY]
-            GOLLUM
-            \t[HOB < 950601]
-            \t[HOBGOV > 950602]
-            """, file: "a.txt")
+        let verbs = try! PetrarchVerbDictionary(
+            text: """
+                &NEG_
+                +DID N'T
+                --- ATTACK [190] ---
+                ATTACK
+                --- FREE [066] ---
+                FREE
+                - + * FROM $ [066]
+                --- MEET [031:031] ---
+                MEET {MET MEETS MEETING}
+                - % * [036:036]
+                --- CLASH [190] ---
+                CLASH
+                - &NEG * [904]
+                --- SAID [010] ---
+                SAID
+                """, file: "v.txt")
+        let actors = try! PetrarchActorReader.read(
+            text: """
+                ISRAEL [ISR]
+                +ISRAELI
+                GAZA [PSE]
+                HAMAS [PSEREB]
+                EGYPT [EGY]
+                GOLLUM
+                \t[HOB < 950601]
+                \t[HOBGOV > 950602]
+                """, file: "a.txt")
         let agents = try! PetrarchAgentReader.read(text: "TROOPS {} [~MIL]\nGOVERNMENT [~GOV]\nMSF {} [NGO~]\n", file: "g.txt")
         let discards = try! PetrarchDiscards(text: "BASEBALL\n", file: "d.txt")
         return PetrarchCoder(dictionaries: PetrarchDictionaries(verbs: verbs, actors: actors, agents: agents, discards: discards))
@@ -136,7 +139,9 @@ enum PetrarchShared {
     }
 
     @Test func productionSetLoadsAndCodesTheGigaWordSample() throws {
-        guard let config = PetrarchShared.path("PETR_config.ini"), let giga = PetrarchShared.path("GigaWord.sample.PETR.xml") else { return }
+        guard let config = PetrarchShared.path("PETR_config.ini"), let giga = PetrarchShared.path("GigaWord.sample.PETR.xml") else {
+            return
+        }
         let dicts = try PetrarchDictionaries.load(config)
         #expect(dicts.actors.count > 20000 && dicts.agents.count > 2000 && dicts.verbs.patterns.count > 4000)
         #expect(dicts.issues != nil)

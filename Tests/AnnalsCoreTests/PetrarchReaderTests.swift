@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// The PETRARCH/TABARI dictionary readers, one syntax feature at a time, on small inline files.
@@ -167,7 +168,10 @@ import Testing
 
     @Test func agentsWithSubstitutionsPluralsAndPrefixes() throws {
         let g = try PetrarchAgentReader.read(text: Self.agents, file: "g.txt")
-        #expect(g.filter { $0.code == "LEG" }.map(\.phrase) == ["CONGRESSMAN", "CONGRESSMEN", "CONGRESSWOMAN", "CONGRESSWOMEN", "CONGRESSPERSON"])
+        #expect(
+            g.filter { $0.code == "LEG" }.map(\.phrase) == [
+                "CONGRESSMAN", "CONGRESSMEN", "CONGRESSWOMAN", "CONGRESSWOMEN", "CONGRESSPERSON",
+            ])
         #expect(g.first { $0.phrase == "SOLDIER" }?.plurals == ["SOLDIERS"])
         #expect(g.first { $0.phrase == "POLICE" }?.plurals == [])
         #expect(g.first { $0.phrase == "GOLDEN GOOSE" }?.plurals == ["GOLDEN GEESE"])
@@ -216,17 +220,33 @@ import Testing
             do { try body() } catch let e as DictionaryError { return e.description } catch { return "\(error)" }
             return "no error"
         }
-        #expect(error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nA\n- * TIES\n", file: "v.txt") } == "v.txt:3: pattern without a [code]")
-        #expect(error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nA\n- TIES [011]\n", file: "v.txt") }.hasPrefix("v.txt:3: pattern has no '*'"))
-        #expect(error { _ = try PetrarchVerbDictionary(text: "- * TIES [011]\n", file: "v.txt") }.hasPrefix("v.txt:1: pattern outside a verb block"))
+        #expect(
+            error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nA\n- * TIES\n", file: "v.txt") }
+                == "v.txt:3: pattern without a [code]")
+        #expect(
+            error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nA\n- TIES [011]\n", file: "v.txt") }.hasPrefix(
+                "v.txt:3: pattern has no '*'"))
+        #expect(
+            error { _ = try PetrarchVerbDictionary(text: "- * TIES [011]\n", file: "v.txt") }.hasPrefix(
+                "v.txt:1: pattern outside a verb block"))
         #expect(error { _ = try PetrarchVerbDictionary(text: "&A\n+&B\n", file: "v.txt") }.hasPrefix("v.txt:2: synset &B is used before"))
-        #expect(error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nBREAK {BROKE\n", file: "v.txt") }.hasPrefix("v.txt:2: unclosed '{'"))
-        #expect(error { _ = try PetrarchActorReader.read(text: "\n\t[ARN]\n", file: "a.txt") }.hasPrefix("a.txt:2: date restriction before any actor"))
-        #expect(error { _ = try PetrarchActorReader.read(text: "X\n\t[HOB 9008223-911221]\n", file: "a.txt") }.hasPrefix("a.txt:2: bad date"))
+        #expect(
+            error { _ = try PetrarchVerbDictionary(text: "--- A [010] ---\nBREAK {BROKE\n", file: "v.txt") }.hasPrefix(
+                "v.txt:2: unclosed '{'"))
+        #expect(
+            error { _ = try PetrarchActorReader.read(text: "\n\t[ARN]\n", file: "a.txt") }.hasPrefix(
+                "a.txt:2: date restriction before any actor"))
+        #expect(
+            error { _ = try PetrarchActorReader.read(text: "X\n\t[HOB 9008223-911221]\n", file: "a.txt") }.hasPrefix("a.txt:2: bad date"))
         #expect(error { _ = try PetrarchActorReader.read(text: "# c\nX [ARN\n", file: "a.txt") }.hasPrefix("a.txt:2: unclosed '['"))
-        #expect(error { _ = try PetrarchAgentReader.read(text: "\n\nSOLDIER\n", file: "g.txt") }.hasPrefix("g.txt:3: agent without a [~CODE]"))
-        #expect(error { _ = try PetrarchAgentReader.read(text: "SOLDIER [MIL]\n", file: "g.txt") }.hasPrefix("g.txt:1: agent code [MIL] must start or end with '~'"))
-        #expect(error { _ = try PetrarchAgentReader.read(text: "!MAN!_OF_WAR [~MIL]\n", file: "g.txt") }.hasPrefix("g.txt:1: substitution set !MAN! is not defined"))
+        #expect(
+            error { _ = try PetrarchAgentReader.read(text: "\n\nSOLDIER\n", file: "g.txt") }.hasPrefix("g.txt:3: agent without a [~CODE]"))
+        #expect(
+            error { _ = try PetrarchAgentReader.read(text: "SOLDIER [MIL]\n", file: "g.txt") }.hasPrefix(
+                "g.txt:1: agent code [MIL] must start or end with '~'"))
+        #expect(
+            error { _ = try PetrarchAgentReader.read(text: "!MAN!_OF_WAR [~MIL]\n", file: "g.txt") }.hasPrefix(
+                "g.txt:1: substitution set !MAN! is not defined"))
     }
 
     @Test func lenientLoadingSkipsBadLinesWithWarnings() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// The customer's article against what a careful analyst extracts from it
@@ -36,7 +37,7 @@ import Testing
 
     func load() throws -> (Gold, [EventRecord])? {
         guard let goldURL = SharedFixtures.file("seed/seed-article.gold.json"),
-              let articleURL = SharedFixtures.file("seed/seed-article.txt")
+            let articleURL = SharedFixtures.file("seed/seed-article.txt")
         else { return nil }
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any])
         var actors: [String: [String: Any]] = [:]
@@ -73,7 +74,8 @@ import Testing
                 e.polarity == .affirmed && sources.contains(e.source?.country ?? "") && targets.contains(e.target?.country ?? "")
                     && roots.contains(e.root) && !okModalities.contains(e.modality.rawValue)
             }
-            #expect(bad.isEmpty, "forbidden (\(spec["why"]!)): \(bad.map { "\($0.source?.code ?? "") \($0.cameo) \($0.target?.code ?? "")" })")
+            #expect(
+                bad.isEmpty, "forbidden (\(spec["why"]!)): \(bad.map { "\($0.source?.code ?? "") \($0.cameo) \($0.target?.code ?? "")" })")
         }
     }
 
@@ -81,7 +83,8 @@ import Testing
         guard let (gold, events) = try load() else { return }
         let affirmed = events.filter { $0.polarity == .affirmed }
         let dedup = try #require(gold.json["dedup"] as? [String: Any])
-        let spec = try #require((gold.json["events_required"] as? [[String: Any]])?.first { $0["id"] as? String == dedup["event"] as? String })
+        let spec = try #require(
+            (gold.json["events_required"] as? [[String: Any]])?.first { $0["id"] as? String == dedup["event"] as? String })
         var restricted = spec
         restricted["source"] = dedup["source"]
         let letters = affirmed.filter { gold.matches($0, spec: restricted) }

@@ -3,7 +3,8 @@ import Foundation
 /// Locates `../shared` beside the package (present on developer and CI machines, absent in a
 /// user's fresh clone; tests that need it skip with a printed reason).
 enum SharedFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     /// The file under `../shared`, or nil (after printing why) when it is absent.

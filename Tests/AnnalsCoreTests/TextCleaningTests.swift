@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnalsCore
 
 /// The shared material beside the package (`<package root>/../shared`), or nil when absent.
@@ -177,10 +178,11 @@ func offsetProblems(_ document: Document, _ sentences: [Sentence]) -> [String] {
             Subscribers were told on Tuesday.
             """
         let (doc, s) = sentences(text)
-        #expect(s.map(\.text) == [
-            "Troops entered the city on Monday.", "The fighting continued into the night.",
-            "Follow-up talks are planned for Friday.", "Subscribers were told on Tuesday.",
-        ])
+        #expect(
+            s.map(\.text) == [
+                "Troops entered the city on Monday.", "The fighting continued into the night.",
+                "Follow-up talks are planned for Friday.", "Subscribers were told on Tuesday.",
+            ])
         #expect(offsetProblems(doc, s) == [])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AnnalsCore
 
 /// Table-driven sentence-splitting cases: each input with the exact sentence list expected.
@@ -25,13 +26,15 @@ import Testing
         Case("Dr. Ahmed and Prof. Brown spoke. They agreed.", ["Dr. Ahmed and Prof. Brown spoke.", "They agreed."]),
         Case("Gen. Mark Milley visited Kabul. He left on Friday.", ["Gen. Mark Milley visited Kabul.", "He left on Friday."]),
         Case("Lt. Col. John Doe commanded the unit.", ["Lt. Col. John Doe commanded the unit."]),
-        Case("Col. Ali and Maj. Hassan were arrested. Sgt. Omar escaped.", ["Col. Ali and Maj. Hassan were arrested.", "Sgt. Omar escaped."]),
+        Case(
+            "Col. Ali and Maj. Hassan were arrested. Sgt. Omar escaped.", ["Col. Ali and Maj. Hassan were arrested.", "Sgt. Omar escaped."]),
         Case("Sen. Warren and Rep. Ocasio-Cortez objected.", ["Sen. Warren and Rep. Ocasio-Cortez objected."]),
         Case("Gov. Newsom met Pres. Biden.", ["Gov. Newsom met Pres. Biden."]),
         Case("They prayed at St. Peter's Basilica. Then they left.", ["They prayed at St. Peter's Basilica.", "Then they left."]),
         // Months, numbers, corporate abbreviations.
         Case("The talks began on Jan. 5 in Geneva. They ended Feb. 10.", ["The talks began on Jan. 5 in Geneva.", "They ended Feb. 10."]),
-        Case("Troops arrived on Sept. 11 and Oct. 3. Fighting followed.", ["Troops arrived on Sept. 11 and Oct. 3.", "Fighting followed."]),
+        Case(
+            "Troops arrived on Sept. 11 and Oct. 3. Fighting followed.", ["Troops arrived on Sept. 11 and Oct. 3.", "Fighting followed."]),
         Case("The vote is set for Dec. 12. Polls are close.", ["The vote is set for Dec. 12.", "Polls are close."]),
         Case("He lives at No. 10 Downing Street.", ["He lives at No. 10 Downing Street."]),
         Case("Apple Inc. said profits rose. Shares fell.", ["Apple Inc. said profits rose.", "Shares fell."]),
@@ -52,7 +55,9 @@ import Testing
         // U.S., U.K., U.N.
         Case("The U.S. military struck targets.", ["The U.S. military struck targets."]),
         Case("The U.S. President spoke.", ["The U.S. President spoke."]),
-        Case("Sanctions were imposed by the U.S. The move angered Tehran.", ["Sanctions were imposed by the U.S.", "The move angered Tehran."]),
+        Case(
+            "Sanctions were imposed by the U.S. The move angered Tehran.",
+            ["Sanctions were imposed by the U.S.", "The move angered Tehran."]),
         Case("He returned to the U.K. He was arrested there.", ["He returned to the U.K.", "He was arrested there."]),
         Case("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
         Case("Aid flows from the U.N. But it is not enough.", ["Aid flows from the U.N.", "But it is not enough."]),
@@ -88,9 +93,15 @@ import Testing
         // Paragraphs and line breaks.
         Case("First paragraph ends here.\n\nSecond paragraph here.", ["First paragraph ends here.", "Second paragraph here."]),
         Case("A paragraph without a period\n\nAnother one", ["A paragraph without a period", "Another one"]),
-        Case("The government condemned an attack by soldiers\nin the south on Thursday.", ["The government condemned an attack by soldiers in the south on Thursday."]),
-        Case("This is a long wrapped line of text that goes on and on about the\nGovernment of the country and what it did.", ["This is a long wrapped line of text that goes on and on about the Government of the country and what it did."]),
-        Case("Key points\nThe army advanced into the city and took the airport today.", ["Key points", "The army advanced into the city and took the airport today."]),
+        Case(
+            "The government condemned an attack by soldiers\nin the south on Thursday.",
+            ["The government condemned an attack by soldiers in the south on Thursday."]),
+        Case(
+            "This is a long wrapped line of text that goes on and on about the\nGovernment of the country and what it did.",
+            ["This is a long wrapped line of text that goes on and on about the Government of the country and what it did."]),
+        Case(
+            "Key points\nThe army advanced into the city and took the airport today.",
+            ["Key points", "The army advanced into the city and took the airport today."]),
         Case("Troops withdrew.\nThe city fell.", ["Troops withdrew.", "The city fell."]),
         Case("Casualties:\n- 12 soldiers\n- 3 civilians", ["Casualties:", "- 12 soldiers", "- 3 civilians"]),
         Case("Line one.\r\n\r\nLine two.", ["Line one.", "Line two."]),

@@ -2,6 +2,7 @@ import AnnalsCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AnnalsStore
 
 @Suite struct IngestEndToEndTests {
@@ -43,7 +44,12 @@ import Testing
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions WHERE text IS NOT NULL") } == 0)
 
         // Negated statements are not stored unless the coder emits them.
-        #expect(try store.events({ var q = EventQuery(); q.includeNegated = true; return q }()).count == 2)
+        #expect(
+            try store.events(
+                {
+                    var q = EventQuery(); q.includeNegated = true; return q
+                }()
+            ).count == 2)
 
         // Running again, or with a copy of an article under another name, changes nothing.
         let before = try store.counts()
@@ -132,7 +138,9 @@ import Testing
     static func events(_ path: String) throws -> [EventRow] {
         var q = EventQuery()
         q.includeNegated = true
-        return try EventStore(path: path, mode: .readOnly).events(q).map { var r = $0; r.dateAdded = ""; return r }
+        return try EventStore(path: path, mode: .readOnly).events(q).map {
+            var r = $0; r.dateAdded = ""; return r
+        }
     }
 
     static func hashes(_ path: String) throws -> [String] {
@@ -237,8 +245,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func exportsReadBack() throws {
@@ -273,12 +282,13 @@ import Testing
         #expect(objects.first?["num_mentions"] as? Int == 1 && objects.first?["date"] as? String == "2024-04-02")
 
         let series = try Self.run(binary, ["series", "--db", path, "--dyad", "IRN:ISR", "--by", "day"])
-        #expect(series.stdout == """
-            period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,mentions,goldstein_sum,goldstein_mean
-            2024-04-01,2,0,0,0,2,6,-20.0,-10.0
-            2024-04-02,1,0,0,0,1,1,-10.0,-10.0
+        #expect(
+            series.stdout == """
+                period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,mentions,goldstein_sum,goldstein_mean
+                2024-04-01,2,0,0,0,2,6,-20.0,-10.0
+                2024-04-02,1,0,0,0,1,1,-10.0,-10.0
 
-            """)
+                """)
     }
 
     @Test func refusesForeignFilesWithOneLine() throws {
@@ -296,8 +306,10 @@ import Testing
         try Data("not a database\n".utf8).write(to: URL(fileURLWithPath: notes))
         let article = dir.path("a.txt")
         try Data("Iran attacked Israel.\n".utf8).write(to: URL(fileURLWithPath: article))
-        for (command, db) in [("ingest", theirs), ("ingest", notes), ("events", theirs), ("series", notes),
-                              ("events", dir.path("missing.sqlite"))] {
+        for (command, db) in [
+            ("ingest", theirs), ("ingest", notes), ("events", theirs), ("series", notes),
+            ("events", dir.path("missing.sqlite")),
+        ] {
             var args = [command, "--db", db]
             if command == "ingest" { args += [article, "--quiet"] }
             let out = try Self.run(binary, args)

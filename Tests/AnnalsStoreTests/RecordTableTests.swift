@@ -1,19 +1,22 @@
 import AnnalsCore
 import Foundation
 import Testing
+
 @testable import AnnalsStore
 
 @Suite struct RecordTableTests {
     static let rows: [EventRow] = [
-        EventRow(id: "17", date: "2024-04-13", sourceCode: "IRNMIL", sourceName: "Islamic Revolutionary Guard Corps",
-                 sourceCountry: "IRN", sourceSector: "MIL", targetCode: "ISR", targetName: "Israel", targetCountry: "ISR",
-                 cameo: "190", root: "19", plover: "ASSAULT", quad: 4, goldstein: -10, isRoot: true, numMentions: 7,
-                 numSources: 3, numArticles: 5, polarity: "affirmed", modality: "asserted", doc: "doc,1", sentence: 0,
-                 url: "https://example.com/a?b=1,2", dateAdded: "20240414120000",
-                 text: "Iran \"launched\" drones,\tmissiles\nand a\\backslash\r\nat Israel"),
-        EventRow(id: "a-3-0331", date: "", cameo: "0331", root: "03", plover: "", quad: 1, goldstein: 5.2, isRoot: false,
-                 numMentions: 1, numSources: 1, numArticles: 1, polarity: "negated", modality: "intended", doc: "a",
-                 sentence: 3, url: "a", dateAdded: "", text: "plain"),
+        EventRow(
+            id: "17", date: "2024-04-13", sourceCode: "IRNMIL", sourceName: "Islamic Revolutionary Guard Corps",
+            sourceCountry: "IRN", sourceSector: "MIL", targetCode: "ISR", targetName: "Israel", targetCountry: "ISR",
+            cameo: "190", root: "19", plover: "ASSAULT", quad: 4, goldstein: -10, isRoot: true, numMentions: 7,
+            numSources: 3, numArticles: 5, polarity: "affirmed", modality: "asserted", doc: "doc,1", sentence: 0,
+            url: "https://example.com/a?b=1,2", dateAdded: "20240414120000",
+            text: "Iran \"launched\" drones,\tmissiles\nand a\\backslash\r\nat Israel"),
+        EventRow(
+            id: "a-3-0331", date: "", cameo: "0331", root: "03", plover: "", quad: 1, goldstein: 5.2, isRoot: false,
+            numMentions: 1, numSources: 1, numArticles: 1, polarity: "negated", modality: "intended", doc: "a",
+            sentence: 3, url: "a", dateAdded: "", text: "plain"),
     ]
 
     @Test func csvRoundTrip() throws {
@@ -67,8 +70,9 @@ import Testing
         }
         #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         // Incremental updates across block boundaries give the same digest.
         let long = String(repeating: "0123456789", count: 100)
         var a = SHA256()

@@ -2,6 +2,7 @@ import AnnalsCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AnnalsStore
 
 @Suite struct DeduplicationTests {
@@ -10,22 +11,30 @@ import Testing
     static func articles() -> [CodedDocument] {
         let d1 = "2024-04-01", d2 = "2024-04-02"
         return [
-            Fixture.coded("A", source: "Reuters", date: d1, url: "https://reuters.com/a", events: [
-                Fixture.event(doc: "A", sentence: 0, date: d1, source: "IRN", target: "ISR", cameo: "190"),
-                Fixture.event(doc: "A", sentence: 2, date: d1, source: "IRN", target: "ISR", cameo: "190"),
-                Fixture.event(doc: "A", sentence: 3, date: d1, source: "USA", target: "IRN", cameo: "112"),
-            ], relations: [Fixture.relation(doc: "A", date: d1, subject: "IRNMIL", object: "IRN")]),
-            Fixture.coded("B", source: "AP", date: d1, events: [
-                Fixture.event(doc: "B", sentence: 1, date: d1, source: "IRN", target: "ISR", cameo: "190", mentions: 2),
-                Fixture.event(doc: "B", sentence: 2, date: d1, source: "IRNMIL", target: "ISR", cameo: "190"),
-            ]),
-            Fixture.coded("C", source: "Reuters", date: d1, events: [
-                Fixture.event(doc: "C", sentence: 2, date: d1, source: "IRN", target: "ISR", cameo: "190"),
-            ]),
-            Fixture.coded("D", source: "AP", date: d2, events: [
-                Fixture.event(doc: "D", sentence: 0, date: d2, source: "IRN", target: "ISR", cameo: "190"),
-                Fixture.event(doc: "D", sentence: 1, date: d2, source: "IRN", target: "ISR", cameo: "190", polarity: .negated),
-            ]),
+            Fixture.coded(
+                "A", source: "Reuters", date: d1, url: "https://reuters.com/a",
+                events: [
+                    Fixture.event(doc: "A", sentence: 0, date: d1, source: "IRN", target: "ISR", cameo: "190"),
+                    Fixture.event(doc: "A", sentence: 2, date: d1, source: "IRN", target: "ISR", cameo: "190"),
+                    Fixture.event(doc: "A", sentence: 3, date: d1, source: "USA", target: "IRN", cameo: "112"),
+                ], relations: [Fixture.relation(doc: "A", date: d1, subject: "IRNMIL", object: "IRN")]),
+            Fixture.coded(
+                "B", source: "AP", date: d1,
+                events: [
+                    Fixture.event(doc: "B", sentence: 1, date: d1, source: "IRN", target: "ISR", cameo: "190", mentions: 2),
+                    Fixture.event(doc: "B", sentence: 2, date: d1, source: "IRNMIL", target: "ISR", cameo: "190"),
+                ]),
+            Fixture.coded(
+                "C", source: "Reuters", date: d1,
+                events: [
+                    Fixture.event(doc: "C", sentence: 2, date: d1, source: "IRN", target: "ISR", cameo: "190")
+                ]),
+            Fixture.coded(
+                "D", source: "AP", date: d2,
+                events: [
+                    Fixture.event(doc: "D", sentence: 0, date: d2, source: "IRN", target: "ISR", cameo: "190"),
+                    Fixture.event(doc: "D", sentence: 1, date: d2, source: "IRN", target: "ISR", cameo: "190", polarity: .negated),
+                ]),
         ]
     }
 
@@ -253,9 +262,11 @@ import Testing
         let pages = try first.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count")! }
         let limited = try EventStore(path: path, mode: .readWrite, maxPageCount: pages + 2)
         let big = (0..<200).map { i in
-            Fixture.coded("big\(i)", source: "X", date: "2024-05-01", sentences: 40, events: [
-                Fixture.event(doc: "big\(i)", sentence: 1, date: "2024-05-01", source: "USA", target: "ISR", cameo: "036"),
-            ])
+            Fixture.coded(
+                "big\(i)", source: "X", date: "2024-05-01", sentences: 40,
+                events: [
+                    Fixture.event(doc: "big\(i)", sentence: 1, date: "2024-05-01", source: "USA", target: "ISR", cameo: "036")
+                ])
         }
         #expect { try limited.store(big.map(StorableDocument.init)) } throws: { error in
             (error as? StoreError)?.kind == .diskFull && "\(error)".contains("disk full")

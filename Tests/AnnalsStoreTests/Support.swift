@@ -1,5 +1,6 @@
 import AnnalsCore
 import Foundation
+
 @testable import AnnalsStore
 
 /// A fresh temporary directory, removed by `cleanup()`.
@@ -77,21 +78,24 @@ struct KeywordCoder: EventCoder {
         for s in sentences {
             let verbs = [("attacked", "190"), ("praised", "051")]
             guard let (verb, cameo) = verbs.first(where: { s.text.contains($0.0) }),
-                  let verbRange = s.text.range(of: verb) else { continue }
+                let verbRange = s.text.range(of: verb)
+            else { continue }
             let head = String(s.text[..<verbRange.lowerBound])
             let tail = String(s.text[verbRange.upperBound...])
             guard let src = Self.actors.first(where: { head.contains($0.0) }),
-                  let tgt = Self.actors.first(where: { tail.contains($0.0) }) else { continue }
+                let tgt = Self.actors.first(where: { tail.contains($0.0) })
+            else { continue }
             let negated = head.contains(" not ") || head.contains("never")
             if negated && !options.includeNegated { continue }
             let vs = s.text.utf8.distance(from: s.text.startIndex, to: verbRange.lowerBound)
-            out.events.append(EventRecord(
-                id: "\(document.id)-\(s.index)", doc: document.id, sentence: s.index, text: s.text,
-                date: document.date?.description ?? "",
-                source: ActorRef(text: src.0, name: src.0, code: src.1, span: s.originalSpan(0, 1)),
-                target: ActorRef(text: tgt.0, name: tgt.0, code: tgt.1, span: s.originalSpan(vs, vs + 1)),
-                code: CameoTable.shared[cameo]!, polarity: negated ? .negated : .affirmed, modality: .asserted,
-                mentions: 1, evidence: Evidence(verb: verb, span: s.originalSpan(vs, vs + verb.utf8.count), rule: "keyword")))
+            out.events.append(
+                EventRecord(
+                    id: "\(document.id)-\(s.index)", doc: document.id, sentence: s.index, text: s.text,
+                    date: document.date?.description ?? "",
+                    source: ActorRef(text: src.0, name: src.0, code: src.1, span: s.originalSpan(0, 1)),
+                    target: ActorRef(text: tgt.0, name: tgt.0, code: tgt.1, span: s.originalSpan(vs, vs + 1)),
+                    code: CameoTable.shared[cameo]!, polarity: negated ? .negated : .affirmed, modality: .asserted,
+                    mentions: 1, evidence: Evidence(verb: verb, span: s.originalSpan(vs, vs + verb.utf8.count), rule: "keyword")))
         }
         return out
     }

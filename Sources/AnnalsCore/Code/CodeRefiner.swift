@@ -25,9 +25,13 @@ enum CodeRefiner {
         "artillery", "shell", "shells", "shelled", "shelling", "tank", "tanks", "rocket", "rockets", "missile", "missiles", "mortar",
         "mortars", "howitzer", "howitzers",
     ])
-    static let smallArmsWords = ClosedClass.keys(["gun", "guns", "gunfire", "rifle", "rifles", "shot", "shooting", "shootings", "sniper", "snipers", "gunmen", "gunman"])
+    static let smallArmsWords = ClosedClass.keys([
+        "gun", "guns", "gunfire", "rifle", "rifles", "shot", "shooting", "shootings", "sniper", "snipers", "gunmen", "gunman",
+    ])
     static let nuclearWords = ClosedClass.keys(["nuclear", "atomic", "chemical", "biological"])
-    static let forceWords = ClosedClass.keys(["attack", "attacks", "war", "invasion", "invade", "strike", "strikes", "offensive", "force", "retaliation", "military"])
+    static let forceWords = ClosedClass.keys([
+        "attack", "attacks", "war", "invasion", "invade", "strike", "strikes", "offensive", "force", "retaliation", "military",
+    ])
     static let suicideWords = ClosedClass.keys(["suicide"])
 
     static let aidBases: [String: String] = ["023": "023", "020": "023", "033": "033", "030": "033", "070": "07", "07": "07", "031": "031"]

@@ -36,10 +36,12 @@ public struct DictionaryCoder: EventCoder {
             let starts = mentions.map(\.start)
             let objects = a.objects
             let tokens = a.tokens
-            coref.resolve(&mentions, tokens: a.tokens, subjects: Set(subjects.joined()), governor: { n in
-                guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
-                return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
-            }, day: day)
+            coref.resolve(
+                &mentions, tokens: a.tokens, subjects: Set(subjects.joined()),
+                governor: { n in
+                    guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
+                    return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
+                }, day: day)
             a.mentions = mentions
             if options.emitRelations { analyses.append(a) }
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
@@ -51,7 +53,8 @@ public struct DictionaryCoder: EventCoder {
             }
             // "violated the ceasefire by firing rockets at Israel": an event without a target is
             // subsumed by the same source's event of the same root that names one.
-            let withTargets = Set(sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity)" } })
+            let withTargets = Set(
+                sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity)" } })
             sentenceRecords.removeAll { $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity)") }
             for record in sentenceRecords {
                 // One event per (source, target, root) in a document: restatements add mentions.
@@ -67,7 +70,8 @@ public struct DictionaryCoder: EventCoder {
         result.events = events
         result.unknownActors = unknown
         if options.emitRelations {
-            result.relations = RelationExtractor(lexicon: lexicon).relations(document, sentences: sentences, analyses: analyses, coder: sentenceCoder)
+            result.relations = RelationExtractor(lexicon: lexicon).relations(
+                document, sentences: sentences, analyses: analyses, coder: sentenceCoder)
         }
         return result
     }
@@ -88,7 +92,9 @@ public struct DictionaryCoder: EventCoder {
     /// Codes whose compound subject acts jointly: "Russia and Ukraine held talks" is each with the other.
     static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
 
-    private func records(_ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions) -> [EventRecord] {
+    private func records(
+        _ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions
+    ) -> [EventRecord] {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
         var sources = c.sources.filter { a.mentions[$0].isResolved }
@@ -103,7 +109,7 @@ public struct DictionaryCoder: EventCoder {
         // "protested against the government": an institution without a country belongs to the source's.
         for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
             guard let agent = a.mentions[t].agent, let s = sources.first,
-                  Self.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
+                Self.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
             else { continue }
             let country = ActorCode.country(of: a.mentions[s].code)
             guard country.count == 3 else { continue }
@@ -113,7 +119,8 @@ public struct DictionaryCoder: EventCoder {
         let pattern = c.pattern.map { lexicon.patterns[$0] }
         let lemma = a.groups.first(where: { $0.head >= c.triggerStart && $0.head < c.triggerEnd })?.lemma
         let reciprocalVerb = lemma.map { ClosedClass.reciprocalVerbs.contains($0) } ?? false
-        let reciprocal = SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
+        let reciprocal =
+            SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
             || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
         var pairs: [(Int, Int?)] = []
         if targets.isEmpty, sources.count >= 2, reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
@@ -131,24 +138,29 @@ public struct DictionaryCoder: EventCoder {
         let triggerEnd = Int(a.tokens[c.triggerEnd - 1].end)
         let verbSpan = sentence.originalSpan(triggerStart, triggerEnd)
         let rule = c.pattern.map { "\(lexicon.patterns[$0].origin) \(lexicon.patterns[$0].text)" } ?? "grammar"
-        let evidence = Evidence(verb: sentence.text.utf8Slice(triggerStart, triggerEnd), span: verbSpan,
-                                rule: c.notes.isEmpty ? rule : "\(rule) (\(c.notes.joined(separator: "; ")))")
+        let evidence = Evidence(
+            verb: sentence.text.utf8Slice(triggerStart, triggerEnd), span: verbSpan,
+            rule: c.notes.isEmpty ? rule : "\(rule) (\(c.notes.joined(separator: "; ")))")
         let date = (c.day ?? document.date)?.description ?? ""
         var out: [EventRecord] = []
         var seen = Set<String>()
         for (s, t) in pairs {
             let source = actorRef(a.mentions[s], a, sentence)
             let target = t.map { actorRef(a.mentions[$0], a, sentence) }
-            let idKey = "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(source.span)|\(target?.code ?? "")|\(target?.span ?? [])"
+            let idKey =
+                "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(source.span)|\(target?.code ?? "")|\(target?.span ?? [])"
             guard seen.insert(idKey).inserted else { continue }
             var explain: Explanation?
             if options.explain {
-                explain = Explanation(pattern: rule, source: Span(source.span[0], source.span[1]), verb: verbSpan,
-                                      target: target.map { Span($0.span[0], $0.span[1]) }, notes: c.notes)
+                explain = Explanation(
+                    pattern: rule, source: Span(source.span[0], source.span[1]), verb: verbSpan,
+                    target: target.map { Span($0.span[0], $0.span[1]) }, notes: c.notes)
             }
-            out.append(EventRecord(id: StableID.make(idKey), doc: document.id, sentence: sentence.index, text: sentence.text, date: date,
-                                   source: source, target: target, code: code, polarity: c.polarity, modality: c.modality, mentions: 1,
-                                   evidence: evidence, explain: explain))
+            out.append(
+                EventRecord(
+                    id: StableID.make(idKey), doc: document.id, sentence: sentence.index, text: sentence.text, date: date,
+                    source: source, target: target, code: code, polarity: c.polarity, modality: c.modality, mentions: 1,
+                    evidence: evidence, explain: explain))
         }
         return out
     }

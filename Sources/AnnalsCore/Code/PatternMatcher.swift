@@ -68,7 +68,7 @@ struct PatternMatcher {
         for index in candidates {
             let pattern = lexicon.patterns[index]
             guard case .word(let keys, _) = pattern.elements.first,
-                  subjectWords.contains(where: { keys.contains(c.tokens[$0].key) })
+                subjectWords.contains(where: { keys.contains(c.tokens[$0].key) })
             else { continue }
             if let m = match(pattern.elements, from: 1, at: head + 1, c, limit: limit) {
                 return Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
@@ -100,7 +100,9 @@ struct PatternMatcher {
                 modifiers += 1
             }
             // "met his Qatari counterpart": a possessive pronoun determines the target.
-            if p + 1 < limit, c.mentionAt[p] >= 0, ClosedClass.possessivePronouns.contains(c.tokens[p].key), c.mentionAt[p + 1] >= 0 { p += 1 }
+            if p + 1 < limit, c.mentionAt[p] >= 0, ClosedClass.possessivePronouns.contains(c.tokens[p].key), c.mentionAt[p + 1] >= 0 {
+                p += 1
+            }
             guard p < limit, c.mentionAt[p] >= 0 else { return nil }
             let m = c.mentionAt[p]
             var end = p + 1
@@ -112,7 +114,7 @@ struct PatternMatcher {
             let targetAhead = elements[(e + 1)...].contains(.target)
             for skip in 0...4 where start + skip <= limit {
                 if targetAhead, skip > 0, c.mentionAt[start + skip - 1] >= 0, c.resolved[c.mentionAt[start + skip - 1]],
-                   !c.possessor[c.mentionAt[start + skip - 1]]
+                    !c.possessor[c.mentionAt[start + skip - 1]]
                 {
                     break
                 }

@@ -24,11 +24,15 @@ struct RelationExtractor {
 
     /// Relations of a document whose sentences the event coder has already analysed and resolved
     /// (`analyses[i]` belongs to `sentences[i]`), so nothing is analysed twice.
-    func relations(_ document: Document, sentences: [Sentence], analyses: [SentenceCoder.Analysis], coder: SentenceCoder) -> [RelationRecord] {
+    func relations(_ document: Document, sentences: [Sentence], analyses: [SentenceCoder.Analysis], coder: SentenceCoder)
+        -> [RelationRecord]
+    {
         relations(document, sentences: sentences, coder: coder, reuse: analyses)
     }
 
-    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder, reuse: [SentenceCoder.Analysis]? = nil) -> [RelationRecord] {
+    func relations(_ document: Document, sentences: [Sentence], coder: SentenceCoder, reuse: [SentenceCoder.Analysis]? = nil)
+        -> [RelationRecord]
+    {
         var coref = Coreference(lexicon: lexicon)
         let recognizer = MentionRecognizer(lexicon: lexicon)
         var out: [RelationRecord] = []
@@ -52,17 +56,24 @@ struct RelationExtractor {
                 tokens = a.tokens
                 let starts = a.mentions.map(\.start)
                 mentions = a.mentions
-                coref.resolve(&mentions, tokens: tokens, subjects: Set(subjects.joined()), governor: { n in
-                    guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else { return nil }
-                    return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
-                }, day: day)
+                coref.resolve(
+                    &mentions, tokens: tokens, subjects: Set(subjects.joined()),
+                    governor: { n in
+                        guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else {
+                            return nil
+                        }
+                        return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
+                    }, day: day)
             }
             // "the militant group" names a whole organisation: when coreference lands on a wing and the
             // organisation it belongs to was named, take the organisation.
             for n in mentions.indices where mentions[n].kind == .pronoun && Coreference.groupNouns.contains(tokens[mentions[n].head].key) {
                 guard let x = mentions[n].actor,
-                      let parent = lexicon.actors[x].affiliations.first(where: { $0.relation == .partOf }).flatMap({ lexicon.actorIndex[$0.target] }),
-                      lexicon.actors[parent].type != .country, named.contains(parent) else { continue }
+                    let parent = lexicon.actors[x].affiliations.first(where: { $0.relation == .partOf }).flatMap({
+                        lexicon.actorIndex[$0.target]
+                    }),
+                    lexicon.actors[parent].type != .country, named.contains(parent)
+                else { continue }
                 let e = lexicon.actors[parent]
                 mentions[n].actor = parent
                 mentions[n].name = e.name
@@ -73,10 +84,12 @@ struct RelationExtractor {
             // A relation needs two parties: two actors, or two inside one phrase ("Iran's Quds Force").
             let parties = a.mentions.reduce(0) { n, m in n + ((m.isResolved || m.kind == .unknown) ? max(1, m.parts.count) : 0) }
             guard parties >= 2 else { continue }
-            let reader = RelationReader(lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
+            let reader = RelationReader(
+                lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
             for found in reader.read() {
                 guard let record = reader.record(found, document: document) else { continue }
-                let key = "\(record.subject.name)|\(record.subject.code)|\(record.relation.rawValue)|\(record.object.name)|\(record.object.code)"
+                let key =
+                    "\(record.subject.name)|\(record.subject.code)|\(record.relation.rawValue)|\(record.object.name)|\(record.object.code)"
                 if seen.insert(key).inserted { out.append(record) }
             }
         }
@@ -122,7 +135,9 @@ struct RelationReader {
     /// Lists of coordinated mentions: items and the token where the list (with trailing locatives) ends.
     private(set) var lists: [(items: [Int], end: Int)] = []
 
-    init(lexicon: Lexicon, a: SentenceCoder.Analysis, coder: SentenceCoder, sentence: Sentence, day: Day?, pieces: [MentionRecognizer.Piece]) {
+    init(
+        lexicon: Lexicon, a: SentenceCoder.Analysis, coder: SentenceCoder, sentence: Sentence, day: Day?, pieces: [MentionRecognizer.Piece]
+    ) {
         self.lexicon = lexicon
         self.a = a
         self.coder = coder
@@ -140,7 +155,9 @@ struct RelationReader {
 
     var count: Int { a.tokens.count }
 
-    static let pastRoles: Set<String> = ["former", "ex", "late", "then", "one-time", "onetime", "erstwhile", "previous", "ousted", "deposed", "exiled"]
+    static let pastRoles: Set<String> = [
+        "former", "ex", "late", "then", "one-time", "onetime", "erstwhile", "previous", "ousted", "deposed", "exiled",
+    ]
 
     /// "former Israeli prime minister Ehud Barak": a role that no longer holds on the document's date.
     func pastRole(_ range: Range<Int>) -> Bool {
@@ -180,8 +197,12 @@ struct RelationReader {
         "prosecutor", "founder", "co-founder", "ideologue", "strategist", "financier", "member of parliament",
     ]
     static let leadParticiples: Set<String> = ["headed", "led", "commanded", "run", "chaired", "directed", "presided", "helmed", "fronted"]
-    static let backParticiples: Set<String> = ["backed", "supported", "sponsored", "funded", "financed", "armed", "bankrolled", "aided", "trained", "equipped"]
-    static let controlParticiples: Set<String> = ["controlled", "dominated", "held", "occupied", "administered", "ruled", "governed", "run"]
+    static let backParticiples: Set<String> = [
+        "backed", "supported", "sponsored", "funded", "financed", "armed", "bankrolled", "aided", "trained", "equipped",
+    ]
+    static let controlParticiples: Set<String> = [
+        "controlled", "dominated", "held", "occupied", "administered", "ruled", "governed", "run",
+    ]
     static let takeVerbs: Set<String> = [
         "take", "takes", "took", "taken", "taking", "seize", "seizes", "seized", "seizing", "gain", "gains", "gained",
         "gaining", "assume", "assumes", "assumed", "assuming", "wrest", "wrested", "regain", "regained", "retake",
@@ -193,12 +214,25 @@ struct RelationReader {
         "serves", "serve", "served", "serving", "acts", "act", "acted", "acting", "functions", "function", "functioned",
         "operates", "operate", "operated", "as", "forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",
     ]
-    static let glue: Set<String> = ["all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely", "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described"]
-    static let namingWords: Set<String> = ["so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an"]
-    static let inclusionWords: Set<String> = ["including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like"]
-    static let gapStops: Set<String> = ["than", "rather", "instead", "versus", "vs", "or", "nor", "as", "so", "too", "very", "more", "less", "not"]
-    static let notNames: Set<String> = ["i", "we", "you", "he", "she", "it", "they", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister"]
-    static let nameParticles: Set<String> = ["de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint"]
+    static let glue: Set<String> = [
+        "all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely",
+        "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described",
+    ]
+    static let namingWords: Set<String> = [
+        "so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an",
+    ]
+    static let inclusionWords: Set<String> = [
+        "including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like",
+    ]
+    static let gapStops: Set<String> = [
+        "than", "rather", "instead", "versus", "vs", "or", "nor", "as", "so", "too", "very", "more", "less", "not",
+    ]
+    static let notNames: Set<String> = [
+        "i", "we", "you", "he", "she", "it", "they", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister",
+    ]
+    static let nameParticles: Set<String> = [
+        "de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint",
+    ]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
     static func isLeaderTerm(_ term: String) -> Bool {
@@ -206,7 +240,10 @@ struct RelationReader {
         if t == "founder" || t == "co-founder" { return false }
         if MentionRecognizer.leaderWords.contains(t) || MentionRecognizer.countryLeaderWords.contains(t) { return true }
         let last = t.split(separator: " ").last.map(String.init) ?? t
-        return ["leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier", "boss", "commander-in-chief", "secretary-general"].contains(last)
+        return [
+            "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
+            "boss", "commander-in-chief", "secretary-general",
+        ].contains(last)
     }
 
     static func isPersonRole(_ term: String) -> Bool {
@@ -226,7 +263,9 @@ struct RelationReader {
     func isModifier(_ p: Int) -> Bool {
         guard p >= 0, p < count else { return false }
         let t = a.tokens[p]
-        if t.flags.contains(.punctuation) || t.flags.contains(.capitalized) || t.flags.contains(.numeric) || t.flags.contains(.possessive) { return false }
+        if t.flags.contains(.punctuation) || t.flags.contains(.capitalized) || t.flags.contains(.numeric) || t.flags.contains(.possessive) {
+            return false
+        }
         let k = t.key
         if ClosedClass.prepositions.contains(k) || ClosedClass.determiners.contains(k) || ClosedClass.conjunctions.contains(k)
             || ClosedClass.relativePronouns.contains(k) || ClosedClass.be.contains(k) || ClosedClass.have.contains(k)
@@ -254,13 +293,16 @@ struct RelationReader {
         if group, m.isPerson || type(m.actor) == .person, let g = m.parts.last(where: { lexicon.actors[$0].type != .person }) {
             let e = lexicon.actors[g]
             let piece = pieces.last { $0.start >= m.start && $0.end <= m.end && Self.actorOf($0.meaning) == g }
-            return RelationParty(actor: g, name: e.name, code: e.code(on: day), start: piece?.start ?? m.start, end: piece?.end ?? m.end, isPerson: false)
+            return RelationParty(
+                actor: g, name: e.name, code: e.code(on: day), start: piece?.start ?? m.start, end: piece?.end ?? m.end, isPerson: false)
         }
         switch m.kind {
         case .named, .pronoun:
             guard let actor = m.actor else { return nil }
             let e = lexicon.actors[actor]
-            return RelationParty(actor: actor, name: e.name, code: m.code.isEmpty ? e.code(on: day) : m.code, start: m.start, end: m.end, isPerson: e.type == .person)
+            return RelationParty(
+                actor: actor, name: e.name, code: m.code.isEmpty ? e.code(on: day) : m.code, start: m.start, end: m.end,
+                isPerson: e.type == .person)
         case .agent:
             guard let s = m.scope, !m.isPerson || m.plural || lexicon.actors[s].type != .country else { return nil }
             let e = lexicon.actors[s]
@@ -277,12 +319,18 @@ struct RelationReader {
             // "Staffan de Mistura", "Abdel Fattah al Sisi": name particles join the next capitalised words.
             var e = m.end
             while e < count, a.tokens[e].flags.contains(.containsUpper), mention(at: e) == nil,
-                  Self.nameParticles.contains(where: { words[e].hasPrefix($0 + "-") }) { e += 1 }
-            while e + 1 < count, Self.nameParticles.contains(words[e]), a.tokens[e + 1].flags.contains(.capitalized), mention(at: e + 1) == nil || a.mentions[mention(at: e + 1)!].kind == .unknown {
+                Self.nameParticles.contains(where: { words[e].hasPrefix($0 + "-") })
+            { e += 1 }
+            while e + 1 < count, Self.nameParticles.contains(words[e]), a.tokens[e + 1].flags.contains(.capitalized),
+                mention(at: e + 1) == nil || a.mentions[mention(at: e + 1)!].kind == .unknown
+            {
                 e += 2
-                while e < count, a.tokens[e].flags.contains(.capitalized), !a.tokens[e].flags.contains(.punctuation), mention(at: e) == nil || a.mentions[mention(at: e)!].kind == .unknown { e += 1 }
+                while e < count, a.tokens[e].flags.contains(.capitalized), !a.tokens[e].flags.contains(.punctuation),
+                    mention(at: e) == nil || a.mentions[mention(at: e)!].kind == .unknown
+                { e += 1 }
             }
-            return RelationParty(actor: nil, name: e == m.end ? m.name : text(m.start, e), code: "", start: m.start, end: e, isPerson: false)
+            return RelationParty(
+                actor: nil, name: e == m.end ? m.name : text(m.start, e), code: "", start: m.start, end: e, isPerson: false)
         }
     }
 
@@ -329,7 +377,9 @@ struct RelationReader {
 
     func negated(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
-        return (max(0, from)..<min(to, count)).contains { ClosedClass.negators.contains(a.tokens[$0].key) || words[$0] == "no" && $0 + 1 < count && words[$0 + 1] == "longer" }
+        return (max(0, from)..<min(to, count)).contains {
+            ClosedClass.negators.contains(a.tokens[$0].key) || words[$0] == "no" && $0 + 1 < count && words[$0 + 1] == "longer"
+        }
     }
 
     // MARK: lists
@@ -370,7 +420,9 @@ struct RelationReader {
                 if q < count, words[q] == "and" || words[q] == "or" { joinerAnd = true; q += 1 }
                 var skipped = 0
                 while q < count, skipped < 2, mention(at: q) == nil, isDeterminer(q) || isModifier(q) { q += 1; skipped += 1 }
-                guard let next = mention(at: q), a.mentions[next].start > p, a.mentions[next].kind != .pronoun || !joinerAnd || a.mentions[next].end - a.mentions[next].start > 1 else { break }
+                guard let next = mention(at: q), a.mentions[next].start > p,
+                    a.mentions[next].kind != .pronoun || !joinerAnd || a.mentions[next].end - a.mentions[next].start > 1
+                else { break }
                 items.append(next)
                 p = skipLocative(a.mentions[next].end)
                 if joinerAnd { sawAnd = true; break }
@@ -395,7 +447,9 @@ struct RelationReader {
             let w = words[q]
             if Self.copulas.contains(w) { copula = true; q -= 1; steps += 1; continue }
             if Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { q -= 1; steps += 1; continue }
-            if ClosedClass.relativePronouns.contains(a.tokens[q].key), mention(at: q) == nil { relative = true; q -= 1; steps += 1; continue }
+            if ClosedClass.relativePronouns.contains(a.tokens[q].key), mention(at: q) == nil {
+                relative = true; q -= 1; steps += 1; continue
+            }
             if w == ",", commas == 0 { commas += 1; q -= 1; steps += 1; continue }
             break
         }
@@ -403,7 +457,9 @@ struct RelationReader {
         let linked = relative || copula || commas > 0
         // "A, B and C which are all part of Y" distributes over the list; "A and B led by Y" attaches to B.
         let distribute = relative || copula
-        if let list = lists.first(where: { $0.end == q + 1 }) { return (distribute ? list.items : [list.items.last!], relative, q + 1, linked) }
+        if let list = lists.first(where: { $0.end == q + 1 }) {
+            return (distribute ? list.items : [list.items.last!], relative, q + 1, linked)
+        }
         guard let m = mention(at: q) else { return nil }
         return (distribute ? listItems(containing: m) : [m], relative, q + 1, linked)
     }
@@ -411,7 +467,9 @@ struct RelationReader {
     /// The subject of the clause standing before `p` (for gerunds and nouns: "X is responsible for taking control of").
     func clauseSubject(before p: Int) -> [Int] {
         if let g = a.groups.indices.first(where: { a.groups[$0].head == p }), !a.subjects[g].isEmpty { return a.subjects[g] }
-        guard let g = a.groups.indices.last(where: { a.groups[$0].head < p && !a.groups[$0].infinitival && !a.subjects[$0].isEmpty }) else { return [] }
+        guard let g = a.groups.indices.last(where: { a.groups[$0].head < p && !a.groups[$0].infinitival && !a.subjects[$0].isEmpty }) else {
+            return []
+        }
         return a.subjects[g].flatMap { listItems(containing: $0) }
     }
 
@@ -420,7 +478,9 @@ struct RelationReader {
     func nounPhrase(at p: Int) -> (head: [Int], end: Int, included: [Int])? {
         var q = p
         var steps = 0
-        while q < count, steps < 6, mention(at: q) == nil, isDeterminer(q) || isModifier(q) || Self.namingWords.contains(words[q]) { q += 1; steps += 1 }
+        while q < count, steps < 6, mention(at: q) == nil, isDeterminer(q) || isModifier(q) || Self.namingWords.contains(words[q]) {
+            q += 1; steps += 1
+        }
         guard let first = mention(at: q) else { return nil }
         // "its allied militia": a possessive pronoun, modifiers, then the head.
         var head = first
@@ -439,7 +499,9 @@ struct RelationReader {
         var t = skipLocative(e)
         if t < count, words[t] == "," { t += 1 }
         var included: [Int] = []
-        if t < count, Self.inclusionWords.contains(words[t]) || words[t] == "such" && t + 1 < count && words[t + 1] == "as" || words[t] == "among" {
+        if t < count,
+            Self.inclusionWords.contains(words[t]) || words[t] == "such" && t + 1 < count && words[t + 1] == "as" || words[t] == "among"
+        {
             var u = t + 1
             if words[t] == "such" || words[t] == "among" { u += 1 }
             while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
@@ -458,15 +520,19 @@ struct RelationReader {
         let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
         // Labelled part resolved by the recognizer: "the military wing of Hamas", "Hamas's armed wing".
         if let x = m.actor, lexicon.actors[x].type != .person, let s = m.scope, !inside.contains(where: { Self.actorOf($0.meaning) == x }),
-           let aff = affiliation(x, s), aff.relation == .partOf
+            let aff = affiliation(x, s), aff.relation == .partOf
         {
-            let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) && words[p] != "of" }
+            let labelWords = (m.start..<m.end).filter { p in
+                !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) && words[p] != "of"
+            }
             let label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
             let trigger = (labelWords.first ?? m.start)..<((labelWords.last ?? m.end - 1) + 1)
             let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
-            out.append(FoundRelation(subject: party(actor: x, start: m.start, end: m.end), relation: .partOf, label: label,
-                                     object: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
-                                     trigger: trigger, rule: "labelled part"))
+            out.append(
+                FoundRelation(
+                    subject: party(actor: x, start: m.start, end: m.end), relation: .partOf, label: label,
+                    object: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
+                    trigger: trigger, rule: "labelled part"))
         }
         // A person described by an agent of a scope: "the Hamas chief", "the commander of the Quds Force".
         if let p = m.actor, lexicon.actors[p].type == .person, m.parts.last == p, let g = m.agent, let s = m.scope, s != p {
@@ -474,17 +540,24 @@ struct RelationReader {
             let scopePiece = inside.last { Self.actorOf($0.meaning) == s }
             // The recognizer's guess from a title is kept only when the dictionaries confirm it, and a
             // name right after the description ("the Isis leader, Abu Bakr al-Baghdadi") wins over it.
-            var person: RelationParty? = confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].term)) ? party(actor: p, start: m.start, end: m.end) : nil
+            var person: RelationParty? =
+                confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].term))
+                ? party(actor: p, start: m.start, end: m.end) : nil
             var q = m.end
             if q < count, words[q] == "," { q += 1 }
             if let n = mention(at: q), a.mentions[n].start == q, a.mentions[n].kind == .unknown || type(a.mentions[n].actor) == .person,
-               let named = party(n), named.actor != p
+                let named = party(n), named.actor != p
             {
                 person = named
             }
-            if let person, let r = roleRelation(person: person, agent: g,
-                                    scope: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
-                                    trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person") { out.append(r) }
+            if let person,
+                let r = roleRelation(
+                    person: person, agent: g,
+                    scope: party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end),
+                    trigger: agentPiece.map { $0.start..<$0.end } ?? m.start..<m.end, rule: "described person")
+            {
+                out.append(r)
+            }
         }
         // Consecutive pieces.
         for (k, piece) in inside.enumerated() {
@@ -496,7 +569,9 @@ struct RelationReader {
                 let gap = (piece.end..<next.start)
                 if gap.contains(where: { words[$0] == "of" || Self.gapStops.contains(words[$0]) }) { continue }
                 let fillers = gap.filter { isModifier($0) }.map { words[$0] }
-                if let r = innerPair(outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end) {
+                if let r = innerPair(
+                    outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end)
+                {
                     out.append(r)
                 }
             } else if case .agent(let g, let plural) = next.meaning, !plural, lexicon.actors[x].type != .person {
@@ -505,14 +580,18 @@ struct RelationReader {
                 var person: RelationParty?
                 if k + 2 < inside.count, let p = Self.actorOf(inside[k + 2].meaning), lexicon.actors[p].type == .person {
                     person = party(actor: p, start: inside[k + 2].start, end: inside[k + 2].end)
-                } else if k + 2 == inside.count, next.end == m.end, let u = a.mentions.firstIndex(where: { $0.start == m.end && $0.kind == .unknown }),
-                          Self.isPersonRole(term)
+                } else if k + 2 == inside.count, next.end == m.end,
+                    let u = a.mentions.firstIndex(where: { $0.start == m.end && $0.kind == .unknown }),
+                    Self.isPersonRole(term)
                 {
                     // "Hamas spokesman Abu Obeida" when the name is unknown.
                     person = party(u)
                 }
-                if let person, let r = roleRelation(person: person, agent: g, scope: party(actor: x, start: piece.start, end: piece.end),
-                                                    trigger: next.start..<next.end, rule: "title") {
+                if let person,
+                    let r = roleRelation(
+                        person: person, agent: g, scope: party(actor: x, start: piece.start, end: piece.end),
+                        trigger: next.start..<next.end, rule: "title")
+                {
                     out.append(r)
                 }
             }
@@ -527,7 +606,8 @@ struct RelationReader {
         let affs = lexicon.actors[p].affiliations.filter { $0.target == id }
         if leader { return affs.contains { $0.relation == .leads } }
         if !affs.isEmpty { return true }
-        return lexicon.actors[s].type == .country && ActorCode.country(of: lexicon.actors[p].code(on: day)) == lexicon.actors[s].code(on: day)
+        return lexicon.actors[s].type == .country
+            && ActorCode.country(of: lexicon.actors[p].code(on: day)) == lexicon.actors[s].code(on: day)
     }
 
     /// A country's rebel commander or police chief does not lead or belong to the state.
@@ -535,7 +615,8 @@ struct RelationReader {
         let term = lexicon.agents[g].term
         if type(scope.actor) == .country, !lexicon.agents[g].code.hasPrefix("GOV") { return nil }
         let leads = Self.isLeaderTerm(term)
-        return FoundRelation(subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
+        return FoundRelation(
+            subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
     }
 
     /// Two named actors side by side in one noun phrase: the second is inside, allied to, or based in
@@ -548,37 +629,49 @@ struct RelationReader {
         let trigger = outerRange.upperBound..<max(outerRange.upperBound + 1, innerRange.lowerBound)
         let label = fillers.joined(separator: " ")
         if fillers.contains(where: { Self.proxyNouns.contains($0) }) {
-            return FoundRelation(subject: outer, relation: .controls, label: "proxy", object: inner, trigger: trigger, rule: "possessive proxy")
+            return FoundRelation(
+                subject: outer, relation: .controls, label: "proxy", object: inner, trigger: trigger, rule: "possessive proxy")
         }
         if fillers.contains(where: { Self.allyNouns.contains($0) }) {
-            return FoundRelation(subject: inner, relation: .alliedWith, label: label, object: outer, trigger: trigger, rule: "possessive ally")
+            return FoundRelation(
+                subject: inner, relation: .alliedWith, label: label, object: outer, trigger: trigger, rule: "possessive ally")
         }
         if let noun = fillers.last(where: { Self.partNouns.contains($0) }) {
-            return FoundRelation(subject: inner, relation: .partOf, label: label.isEmpty ? noun : label, object: outer, trigger: trigger, rule: "possessive part")
+            return FoundRelation(
+                subject: inner, relation: .partOf, label: label.isEmpty ? noun : label, object: outer, trigger: trigger,
+                rule: "possessive part")
         }
         if let aff = affiliation(y, x) {
             var l = aff.label
             if !fillers.isEmpty {
                 l = label + (aff.relation == .partOf && ey.type == .military ? " unit" : "")
             }
-            return FoundRelation(subject: inner, relation: aff.relation, label: l, object: outer, trigger: trigger, rule: "noun phrase + dictionary")
+            return FoundRelation(
+                subject: inner, relation: aff.relation, label: l, object: outer, trigger: trigger, rule: "noun phrase + dictionary")
         }
         if isInside(y, x) {
-            return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "noun phrase + dictionary")
+            return FoundRelation(
+                subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger,
+                rule: "noun phrase + dictionary")
         }
         if ex.type == .country {
             let sameCountry = ActorCode.country(of: ey.code(on: day)) == ex.code(on: day)
             if sameCountry && (ey.type == .military || ey.type == .government) {
-                return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "country's institution")
+                return FoundRelation(
+                    subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger,
+                    rule: "country's institution")
             }
             if sameCountry {
-                return FoundRelation(subject: inner, relation: .basedIn, label: nil, object: outer, trigger: trigger, rule: "country's group")
+                return FoundRelation(
+                    subject: inner, relation: .basedIn, label: nil, object: outer, trigger: trigger, rule: "country's group")
             }
             return nil
         }
         // "Hamas's Qassam Brigades": a possessive between two groups.
         if outerRange.upperBound < count, a.tokens[outerRange.upperBound].flags.contains(.possessive) {
-            return FoundRelation(subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "possessive")
+            return FoundRelation(
+                subject: inner, relation: .partOf, label: fillers.isEmpty ? nil : label, object: outer, trigger: trigger, rule: "possessive"
+            )
         }
         return nil
     }
@@ -596,10 +689,13 @@ struct RelationReader {
             if let x = m.actor, let aff = affiliation(x, s), aff.relation == .partOf, lexicon.actors[x].type != .person {
                 relation = .partOf
                 let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
-                let labelWords = (m.start..<m.end).filter { p in !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) }
+                let labelWords = (m.start..<m.end).filter { p in
+                    !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p)
+                }
                 label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
             } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term),
-                      lexicon.actors[s].type != .country || lexicon.agents[g].code.hasPrefix("GOV") {
+                lexicon.actors[s].type != .country || lexicon.agents[g].code.hasPrefix("GOV")
+            {
                 let term = lexicon.agents[g].term
                 relation = Self.isLeaderTerm(term) ? .leads : .memberOf
                 label = term.lowercased()
@@ -612,7 +708,9 @@ struct RelationReader {
             var steps = 0
             while q >= 0, steps < 5 {
                 let w = words[q]
-                if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { linked = true; q -= 1; steps += 1; continue }
+                if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) {
+                    linked = true; q -= 1; steps += 1; continue
+                }
                 break
             }
             var relative = false
@@ -621,8 +719,12 @@ struct RelationReader {
             if q >= 0, words[q] == "," { appositive = !linked; q -= 1 }
             guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
             // The role must head its noun phrase: not "Britain's premier forward base", "head of the Duma's committee".
-            if m.end < count, a.tokens[m.end].flags.contains(.possessive) || isModifier(m.end)
-                || a.tokens[m.end].flags.contains(.capitalized) && !a.tokens[m.end].flags.contains(.punctuation) { continue }
+            if m.end < count,
+                a.tokens[m.end].flags.contains(.possessive) || isModifier(m.end)
+                    || a.tokens[m.end].flags.contains(.capitalized) && !a.tokens[m.end].flags.contains(.punctuation)
+            {
+                continue
+            }
             if appositive {
                 // "A, B" inside a list is not an appositive.
                 if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
@@ -631,15 +733,19 @@ struct RelationReader {
             guard let subject = party(x, group: relative && words[q + 1] != "who") else { continue }
             if let described = m.actor, lexicon.actors[described].type == .person, let sa = subject.actor, sa != described { continue }
             // "X, an SDF commander": one of its commanders.
-            if relation == .leads, words[m.start] == "a" || words[m.start] == "an" || q + 1 < count && (words[q + 1] == "a" || words[q + 1] == "an") {
+            if relation == .leads,
+                words[m.start] == "a" || words[m.start] == "an" || q + 1 < count && (words[q + 1] == "a" || words[q + 1] == "an")
+            {
                 relation = .memberOf
             }
             if relation != .partOf, !(subject.isPerson || subject.actor == nil) { continue }
             if relation == .partOf, subject.isPerson { continue }
             let scopePiece = pieces.last { $0.start >= m.start && $0.end <= m.end && Self.actorOf($0.meaning) == s }
             let object = party(actor: s, start: scopePiece?.start ?? m.start, end: scopePiece?.end ?? m.end)
-            out.append(FoundRelation(subject: subject, relation: relation, label: label, object: object, trigger: (q + 1)..<m.end,
-                                     rule: appositive ? "appositive" : "copula"))
+            out.append(
+                FoundRelation(
+                    subject: subject, relation: relation, label: label, object: object, trigger: (q + 1)..<m.end,
+                    rule: appositive ? "appositive" : "copula"))
         }
         return out
     }
@@ -670,14 +776,23 @@ struct RelationReader {
                 for x in subjects {
                     for y in objects {
                         if isProxy {
-                            out.append(FoundRelation(subject: y, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 2), rule: "proxy of"))
+                            out.append(
+                                FoundRelation(
+                                    subject: y, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 2), rule: "proxy of"))
                         } else if isAlly {
-                            out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: y, trigger: b..<(r + 2), rule: "ally of"))
+                            out.append(
+                                FoundRelation(
+                                    subject: x, relation: .alliedWith, label: nil, object: y, trigger: b..<(r + 2), rule: "ally of"))
                         } else if isMember {
                             let alliance = [.alliance, .igo].contains(type(y.actor)) || w.hasPrefix("member")
-                            out.append(FoundRelation(subject: x, relation: alliance ? .memberOf : .partOf, label: nil, object: y, trigger: b..<(r + 2), rule: "part of"))
+                            out.append(
+                                FoundRelation(
+                                    subject: x, relation: alliance ? .memberOf : .partOf, label: nil, object: y, trigger: b..<(r + 2),
+                                    rule: "part of"))
                         } else if !x.isPerson {
-                            out.append(FoundRelation(subject: x, relation: .partOf, label: labelText, object: y, trigger: b..<(r + 2), rule: "part noun"))
+                            out.append(
+                                FoundRelation(
+                                    subject: x, relation: .partOf, label: labelText, object: y, trigger: b..<(r + 2), rule: "part noun"))
                         }
                     }
                 }
@@ -688,8 +803,11 @@ struct RelationReader {
             while o >= 0, isDeterminer(o), !ClosedClass.possessivePronouns.contains(a.tokens[o].key) { o -= 1 }
             guard o >= 0 else { continue }
             var owner: Int?
-            if let pm = mention(at: o), a.mentions[pm].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[o].key) { owner = pm }
-            else if a.tokens[o].flags.contains(.possessive), let pm = mention(at: o - 1) { owner = pm }
+            if let pm = mention(at: o), a.mentions[pm].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[o].key) {
+                owner = pm
+            } else if a.tokens[o].flags.contains(.possessive), let pm = mention(at: o - 1) {
+                owner = pm
+            }
             guard let ownerMention = owner, let ownerParty = party(ownerMention), !ownerParty.isPerson || isAlly else { continue }
             var q = r + 1
             var k = 0
@@ -698,11 +816,20 @@ struct RelationReader {
             guard let xm = mention(at: q), a.mentions[xm].start >= r + 1 else { continue }
             for x in parties(listItems(containing: xm)) where !x.isPerson || isAlly {
                 if isProxy {
-                    out.append(FoundRelation(subject: ownerParty, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 1), rule: "possessive proxy"))
+                    out.append(
+                        FoundRelation(
+                            subject: ownerParty, relation: .controls, label: "proxy", object: x, trigger: b..<(r + 1),
+                            rule: "possessive proxy"))
                 } else if isAlly {
-                    out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: ownerParty, trigger: b..<(r + 1), rule: "possessive ally"))
+                    out.append(
+                        FoundRelation(
+                            subject: x, relation: .alliedWith, label: nil, object: ownerParty, trigger: b..<(r + 1), rule: "possessive ally"
+                        ))
                 } else if isPart {
-                    out.append(FoundRelation(subject: x, relation: .partOf, label: labelText, object: ownerParty, trigger: b..<(r + 1), rule: "possessive part"))
+                    out.append(
+                        FoundRelation(
+                            subject: x, relation: .partOf, label: labelText, object: ownerParty, trigger: b..<(r + 1),
+                            rule: "possessive part"))
                 }
             }
         }
@@ -716,21 +843,32 @@ struct RelationReader {
         var out: [FoundRelation] = []
         for p in 1..<max(1, count) where words[p] == "by" {
             let v = words[p - 1]
-            let lead = Self.leadParticiples.contains(v), back = Self.backParticiples.contains(v), control = Self.controlParticiples.contains(v)
+            let lead = Self.leadParticiples.contains(v), back = Self.backParticiples.contains(v),
+                control = Self.controlParticiples.contains(v)
             guard lead || back || control, let np = nounPhrase(at: p + 1) else { continue }
             var vs = p - 1
-            if vs > 0, ClosedClass.adverbs.contains(a.tokens[vs - 1].key) || ["heavily", "directly", "jointly", "closely", "largely", "partly"].contains(words[vs - 1]) { vs -= 1 }
+            if vs > 0,
+                ClosedClass.adverbs.contains(a.tokens[vs - 1].key)
+                    || ["heavily", "directly", "jointly", "closely", "largely", "partly"].contains(words[vs - 1])
+            {
+                vs -= 1
+            }
             guard let ante = antecedent(before: vs), !negated(ante.start, p) else { continue }
             let objects = parties(np.head)
             for x in parties(ante.mentions, group: ante.relative) {
                 for y in objects where !(lead && (x.isPerson || type(x.actor) == .country && !y.isPerson)) {
                     if lead {
-                        out.append(FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                        out.append(
+                            FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
                         guard x.actor == nil || type(x.actor) == .country else { continue }
-                        out.append(FoundRelation(subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                        out.append(
+                            FoundRelation(
+                                subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else {
-                        out.append(FoundRelation(subject: y, relation: .alliedWith, label: "backer", object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                        out.append(
+                            FoundRelation(
+                                subject: y, relation: .alliedWith, label: "backer", object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     }
                 }
             }
@@ -750,11 +888,13 @@ struct RelationReader {
             guard lead || back || control || allied || based else { continue }
             // The prefix as a dictionary phrase: "Iran", "US", "Houthi".
             let original = text(p, p + 1)
-            let prefix = String(original[original.startIndex..<original.index(original.startIndex, offsetBy: original.distance(from: w.startIndex, to: dash))])
+            let prefix = String(
+                original[
+                    original.startIndex..<original.index(original.startIndex, offsetBy: original.distance(from: w.startIndex, to: dash))])
             let keys = prefix.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TokenKey.hash($0) }
             let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
             guard let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count,
-                  let y = match.meanings.compactMap(Self.actorOf).first
+                let y = match.meanings.compactMap(Self.actorOf).first
             else { continue }
             // The actor it modifies: the mention covering it or starting right after it.
             var target = mention(at: p)
@@ -762,17 +902,23 @@ struct RelationReader {
                 target = mention(at: p + 1).flatMap { a.mentions[$0].start == p + 1 ? $0 : nil }
             }
             guard let t = target, let x = party(t), x.actor != y, type(x.actor) != .country,
-                  a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
+                a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
                     || a.mentions[t].kind == .unknown && a.mentions[t].start <= p + 1
             else { continue }
             // The compound must modify the mention's head, not a noun inside it ("US-led coalition forces").
             let yp = party(actor: y, start: p, end: p + 1)
             let rule = "\(prefix)-\(suffix)"
-            if lead { out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule)) }
-            else if control { out.append(FoundRelation(subject: yp, relation: .controls, label: nil, object: x, trigger: p..<(p + 1), rule: rule)) }
-            else if back { out.append(FoundRelation(subject: yp, relation: .alliedWith, label: "backer", object: x, trigger: p..<(p + 1), rule: rule)) }
-            else if allied { out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: yp, trigger: p..<(p + 1), rule: rule)) }
-            else if based, lexicon.actors[y].type == .country { out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: yp, trigger: p..<(p + 1), rule: rule)) }
+            if lead {
+                out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
+            } else if control {
+                out.append(FoundRelation(subject: yp, relation: .controls, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
+            } else if back {
+                out.append(FoundRelation(subject: yp, relation: .alliedWith, label: "backer", object: x, trigger: p..<(p + 1), rule: rule))
+            } else if allied {
+                out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
+            } else if based, lexicon.actors[y].type == .country {
+                out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
+            }
         }
         return out
     }
@@ -794,31 +940,39 @@ struct RelationReader {
                 let objects = parties(np.included.isEmpty ? np.head : np.included)
                 for x in parties(clauseSubject(before: v)) where !x.isPerson {
                     for y in objects {
-                        out.append(FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: v..<(p + 2), rule: "take control of"))
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .controls, label: nil, object: y, trigger: v..<(p + 2), rule: "take control of"))
                     }
                 }
-            } else if w == "controls" || w == "controlled" || w == "control", let g = a.groups.firstIndex(where: { $0.head == p }), !a.groups[g].passive,
-                      !a.groups[g].negated, !a.groups[g].infinitival || w == "control", p + 1 < count, words[p + 1] != "by"
+            } else if w == "controls" || w == "controlled" || w == "control", let g = a.groups.firstIndex(where: { $0.head == p }),
+                !a.groups[g].passive,
+                !a.groups[g].negated, !a.groups[g].infinitival || w == "control", p + 1 < count, words[p + 1] != "by"
             {
                 guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
                 let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
                 for x in parties(subjects) where !x.isPerson {
                     for y in parties(np.head) {
-                        out.append(FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
+                        out.append(
+                            FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
                     }
                 }
             } else if ["based", "headquartered", "located", "stationed"].contains(w), p + 1 < count, words[p + 1] == "in" {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
                     for y in parties(np.head) where type(y.actor) == .country {
-                        out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) in"))
+                        out.append(
+                            FoundRelation(subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) in"))
                     }
                 }
             } else if ["allied", "aligned"].contains(w), p + 1 < count, words[p + 1] == "with" || words[p + 1] == "to" {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
                     for y in parties(np.head) {
-                        out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) \(words[p + 1])"))
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) \(words[p + 1])"
+                            ))
                     }
                 }
             }
@@ -835,12 +989,16 @@ struct RelationReader {
             // The alliance right before (", including"), skipping a locative.
             var q = p - 1
             if q >= 0, words[q] == "," { q -= 1 }
-            guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else { continue }
+            guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else {
+                continue
+            }
             var u = p + (words[p] == "such" ? 2 : 1)
             while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
             guard let first = mention(at: u) else { continue }
             for x in parties(listItems(containing: first)) where x.key != head.key && !x.isPerson {
-                out.append(FoundRelation(subject: x, relation: .memberOf, label: nil, object: head, trigger: p..<(p + 1), rule: "alliance including"))
+                out.append(
+                    FoundRelation(
+                        subject: x, relation: .memberOf, label: nil, object: head, trigger: p..<(p + 1), rule: "alliance including"))
             }
         }
         return out
@@ -858,10 +1016,17 @@ struct RelationReader {
             for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
                 for y in parties(np.head) {
                     if join, [.alliance, .igo].contains(type(y.actor)) {
-                        out.append(FoundRelation(subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"))
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
+                            ))
                     } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
-                              np.end >= count || words[np.end] != "to" {
-                        out.append(FoundRelation(subject: x, relation: .leads, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "lead verb"))
+                        np.end >= count || words[np.end] != "to"
+                    {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .leads, label: nil, object: y, trigger: group.head..<(group.head + 1),
+                                rule: "lead verb"))
                     }
                 }
             }
@@ -882,7 +1047,9 @@ struct RelationReader {
         var object = actorRef(f.object)
         // A name the dictionaries do not know takes a provisional code from what it belongs to.
         if subject.code.isEmpty, !object.code.isEmpty {
-            let code = f.relation == .basedIn ? ActorCode.country(of: object.code) : f.relation == .alliedWith || f.relation == .controls ? "" : object.code
+            let code =
+                f.relation == .basedIn
+                ? ActorCode.country(of: object.code) : f.relation == .alliedWith || f.relation == .controls ? "" : object.code
             subject = ActorRef(text: subject.text, name: subject.name, code: code, span: Span(subject.span[0], subject.span[1]))
         }
         if object.code.isEmpty, !subject.code.isEmpty, f.relation == .controls || f.relation == .leads {
@@ -894,7 +1061,8 @@ struct RelationReader {
         let evidence = Evidence(verb: sentence.text.utf8Slice(ts, te), span: span, rule: "relations: \(f.rule)")
         let date = document.date?.description ?? ""
         let key = "\(document.id)|\(sentence.index)|\(subject.name)|\(f.relation.rawValue)|\(object.name)|\(span.start)"
-        return RelationRecord(id: StableID.make(key), doc: document.id, sentence: sentence.index, text: sentence.text, subject: subject,
-                              relation: f.relation, label: f.label, object: object, date: date, evidence: evidence)
+        return RelationRecord(
+            id: StableID.make(key), doc: document.id, sentence: sentence.index, text: sentence.text, subject: subject,
+            relation: f.relation, label: f.label, object: object, date: date, evidence: evidence)
     }
 }

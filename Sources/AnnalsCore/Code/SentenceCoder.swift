@@ -53,12 +53,15 @@ struct SentenceCoder {
             let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
-            let context = PatternMatcher.Context(tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
-                                                 possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
-            var a = Analysis(tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
-                             matchContext: context)
+            let context = PatternMatcher.Context(
+                tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
+                possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
+            var a = Analysis(
+                tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
+                matchContext: context)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
-            for g in groups.indices where !groups[g].passive && groups[g].start == groups[g].head
+            for g in groups.indices
+            where !groups[g].passive && groups[g].start == groups[g].head
                 && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
                 && ClosedClass.prepositions.contains(tokens[groups[g].head + 1].key) && !byAgent(of: g, in: a).isEmpty
             {
@@ -69,7 +72,10 @@ struct SentenceCoder {
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
             for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
                 let finite = (0..<g).filter { !groups[$0].infinitival && !a.subjects[$0].isEmpty }
-                if coordinated(g, a), let prev = finite.last(where: { groups[$0].form == groups[g].form && !groups[$0].hypothetical && !groups[$0].future }) ?? finite.last {
+                if coordinated(g, a),
+                    let prev = finite.last(where: { groups[$0].form == groups[g].form && !groups[$0].hypothetical && !groups[$0].future })
+                        ?? finite.last
+                {
                     a.subjects[g] = a.subjects[prev]
                 }
             }
@@ -163,7 +169,8 @@ struct SentenceCoder {
             if let m = mentionCovering(a, p) {
                 let mention = a.mentions[m]
                 let before = mention.start - 1
-                let governed = before >= 0 && ClosedClass.prepositions.contains(a.tokens[before].key) && a.tokens[before].key != ClosedClass.of
+                let governed =
+                    before >= 0 && ClosedClass.prepositions.contains(a.tokens[before].key) && a.tokens[before].key != ClosedClass.of
                     && !ClosedClass.subordinators.contains(a.tokens[before].key)
                 if !governed && mention.kind != .unknown || (!governed && mention.kind == .unknown) {
                     return compound(m, a, forward: false)
@@ -171,7 +178,11 @@ struct SentenceCoder {
                 p = mention.start - 1
                 continue
             }
-            if t.key == ClosedClass.that || ClosedClass.clauseBreaks.contains(t.key) || ClosedClass.subordinators.contains(t.key) && t.key != ClosedClass.after { return [] }
+            if t.key == ClosedClass.that || ClosedClass.clauseBreaks.contains(t.key)
+                || ClosedClass.subordinators.contains(t.key) && t.key != ClosedClass.after
+            {
+                return []
+            }
             if previousHeads.contains(p) {
                 // Another verb stands between: skip a relative clause "X, which serves as ..., said".
                 if let open = relativeClauseStart(before: p, a) { p = open - 1; continue }
@@ -230,7 +241,9 @@ struct SentenceCoder {
             let t = a.tokens[p]
             // "dozens of Israeli civilians", "39 Palestinian prisoners"
             // "struck the headquarters of Hezbollah": the owner of the object.
-            if t.key == ClosedClass.of, p > 0, skipped > 0 || a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key) {
+            if t.key == ClosedClass.of, p > 0,
+                skipped > 0 || a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key)
+            {
                 p += 1
                 continue
             }
@@ -270,7 +283,8 @@ struct SentenceCoder {
             limit = min(limit, other.start)
             break
         }
-        for p in (head + 1)..<max(head + 1, limit) where ClosedClass.clauseBreaks.contains(a.tokens[p].key) || a.tokens[p].key == TokenKey.hash(";") {
+        for p in (head + 1)..<max(head + 1, limit)
+        where ClosedClass.clauseBreaks.contains(a.tokens[p].key) || a.tokens[p].key == TokenKey.hash(";") {
             return p
         }
         return limit

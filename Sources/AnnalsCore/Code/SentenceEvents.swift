@@ -22,7 +22,8 @@ extension SentenceCoder {
             if g.hypothetical || conditional(g, a) { return .hypothetical }
             if g.future { return .intended }
             if g.reported { return .reported }
-            for s in speechGroups where a.groups[s].head < g.start && !a.subjects[s].isEmpty && a.subjects[s] != subject && !subject.isEmpty {
+            for s in speechGroups where a.groups[s].head < g.start && !a.subjects[s].isEmpty && a.subjects[s] != subject && !subject.isEmpty
+            {
                 return .reported
             }
             return .asserted
@@ -45,8 +46,9 @@ extension SentenceCoder {
         // Each group's best pattern, computed once.
         let groupMatches: [PatternMatcher.Match?] = a.groups.indices.map { g in
             let group = a.groups[g]
-            return matcher.best(head: group.head, lemma: group.lemma, nominal: false, context: a.matchContext,
-                                limit: min(a.tokens.count, clauseLimit(g, a) + 12))
+            return matcher.best(
+                head: group.head, lemma: group.lemma, nominal: false, context: a.matchContext,
+                limit: min(a.tokens.count, clauseLimit(g, a) + 12))
         }
         func patternMatch(_ g: Int) -> PatternMatcher.Match? { groupMatches[g] }
 
@@ -67,7 +69,8 @@ extension SentenceCoder {
             // Up to three words of the object may come first: "recaptured two villages from Russian troops".
             var p = start
             while p < a.tokens.count, p - start < 3, mentionCovering(a, p) == nil, a.matchContext.skippable[p],
-                  !ClosedClass.partyPrepositions.contains(a.tokens[p].key) { p += 1 }
+                !ClosedClass.partyPrepositions.contains(a.tokens[p].key)
+            { p += 1 }
             guard p < a.tokens.count, ClosedClass.partyPrepositions.contains(a.tokens[p].key) else { return nil }
             var q = p + 1
             var skipped = 0
@@ -76,16 +79,21 @@ extension SentenceCoder {
             return compound(m, a, forward: true)
         }
 
-        func emit(_ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality, notes: [String]) {
+        func emit(
+            _ code: String, _ g: Int, sources: [Int], targets: [Int], match: PatternMatcher.Match?, polarity: Polarity, modality: Modality,
+            notes: [String]
+        ) {
             let group = a.groups[g]
             let end = match.map { max(group.head + 1, $0.end) } ?? group.head + 1
             // Words that can narrow the code: the sources and the clause of the verb.
             let clauseEnd = min(a.tokens.count, max(end, clauseLimit(g, a)))
             let firstSource = sources.map { a.mentions[$0].start }.min() ?? group.start
             let code = CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<clauseEnd])
-            out.append(EventCandidate(code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
-                                      pattern: match?.pattern, polarity: polarity, modality: modality,
-                                      day: date(near: group.head, a, limit: clauseLimit(g, a)), notes: notes))
+            out.append(
+                EventCandidate(
+                    code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
+                    pattern: match?.pattern, polarity: polarity, modality: modality,
+                    day: date(near: group.head, a, limit: clauseLimit(g, a)), notes: notes))
             if let match { for p in (group.head + 1)..<max(group.head + 1, match.end) { coveredTokens.insert(p) } }
         }
 
@@ -101,7 +109,9 @@ extension SentenceCoder {
             var group = a.groups[g]
             let key = a.tokens[group.head].key
             // "Neither Russia nor China condemned": negated subjects.
-            if let s = a.subjects[g].first, a.tokens[max(0, a.mentions[s].start - 1)..<group.start].contains(where: { ClosedClass.norNeither.contains($0.key) }) {
+            if let s = a.subjects[g].first,
+                a.tokens[max(0, a.mentions[s].start - 1)..<group.start].contains(where: { ClosedClass.norNeither.contains($0.key) })
+            {
                 group.negated = true
             }
             if let gov = thatGovernor(g) {
@@ -118,13 +128,17 @@ extension SentenceCoder {
                 tgts = sources
                 sources = agent
                 let limit = min(a.tokens.count, clauseLimit(g, a) + 12)
-                if let pm = matcher.bestPassive(head: group.head, lemma: group.lemma, subjectWords: max(0, group.start - 3)..<group.start,
-                                                context: a.matchContext, limit: limit),
-                   pm.specificity > (match?.specificity ?? -1)
+                if let pm = matcher.bestPassive(
+                    head: group.head, lemma: group.lemma, subjectWords: max(0, group.start - 3)..<group.start,
+                    context: a.matchContext, limit: limit),
+                    pm.specificity > (match?.specificity ?? -1)
                 {
                     match = pm
-                    if let t = pm.target { tgts = compound(t, a, forward: true) }
-                    else if tgts.contains(where: { a.mentions[$0].start >= group.start - 3 }) == false { tgts = [] }
+                    if let t = pm.target {
+                        tgts = compound(t, a, forward: true)
+                    } else if tgts.contains(where: { a.mentions[$0].start >= group.start - 3 }) == false {
+                        tgts = []
+                    }
                 }
             }
             let polarity: Polarity = group.negated ? .negated : .affirmed
@@ -138,18 +152,25 @@ extension SentenceCoder {
                 let t = tgts.isEmpty ? eTargets : tgts
                 let code = lexicon.patterns[match.pattern].code
                 // "declined to criticize X" rejects nothing: refusing a comment or a criticism is not a 12x event.
-                let refusesOnlyWords = code.hasPrefix("12") && ClosedClass.negatingVerbs.contains(key)
+                let refusesOnlyWords =
+                    code.hasPrefix("12") && ClosedClass.negatingVerbs.contains(key)
                     && eMatch.map { ["01", "11"].contains(String(lexicon.patterns[$0.pattern].code.prefix(2))) } == true
                 if !refusesOnlyWords {
                     emit(code, g, sources: sources, targets: t, match: match, polarity: polarity, modality: mod, notes: [])
                 }
                 if let e, let eMatch {
                     if ClosedClass.negatingVerbs.contains(key) {
-                        emit(lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod, notes: ["refused or failed"])
-                    } else if ClosedClass.aspectVerbs.contains(key) || !(ClosedClass.intentVerbs.contains(key) || ClosedClass.requestVerbs.contains(key)) {
+                        emit(
+                            lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets, match: eMatch,
+                            polarity: .negated, modality: mod, notes: ["refused or failed"])
+                    } else if ClosedClass.aspectVerbs.contains(key)
+                        || !(ClosedClass.intentVerbs.contains(key) || ClosedClass.requestVerbs.contains(key))
+                    {
                         // Purpose or aspect: "sent a letter to Hamas to reaffirm its allegiance".
-                        emit(lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets.isEmpty ? t : eTargets, match: eMatch,
-                             polarity: polarity, modality: mod, notes: ["complement of the main verb"])
+                        emit(
+                            lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets.isEmpty ? t : eTargets,
+                            match: eMatch,
+                            polarity: polarity, modality: mod, notes: ["complement of the main verb"])
                     }
                 }
                 continue
@@ -158,16 +179,22 @@ extension SentenceCoder {
             let eCode = lexicon.patterns[eMatch.pattern].code
             if ClosedClass.intentVerbs.contains(key) {
                 if let intent = IntentCode.forAction(eCode) {
-                    emit(intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity, modality: .intended,
-                         notes: ["intent to \(eCode)"])
+                    emit(
+                        intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,
+                        modality: .intended,
+                        notes: ["intent to \(eCode)"])
                 }
             } else if ClosedClass.negatingVerbs.contains(key) {
-                emit(eCode, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod, notes: ["refused or failed"])
+                emit(
+                    eCode, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod,
+                    notes: ["refused or failed"])
             } else if ClosedClass.requestVerbs.contains(key) {
                 continue  // a request names an action; it is not the action
             } else {
-                emit(eCode, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch,
-                     polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: mod, notes: ["complement of the main verb"])
+                emit(
+                    eCode, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch,
+                    polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: mod,
+                    notes: ["complement of the main verb"])
             }
         }
 
@@ -175,14 +202,18 @@ extension SentenceCoder {
         for e in a.groups.indices where a.groups[e].infinitival && !consumed.contains(e) {
             let before = a.groups[e].start - 1
             guard before >= 0, !Self.complementNouns.contains(a.tokens[before].key) else { continue }
-            guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < a.groups[e].start }) else { continue }
+            guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < a.groups[e].start }) else {
+                continue
+            }
             guard let eMatch = patternMatch(e) else { continue }
             let govKey = a.tokens[a.groups[gov].head].key
             if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.negatingVerbs.contains(govKey) { continue }
             let t = targets(of: e, match: eMatch)
-            emit(lexicon.patterns[eMatch.pattern].code, e, sources: a.subjects[gov], targets: t.isEmpty ? targets(of: gov, match: patternMatch(gov)) : t,
-                 match: eMatch, polarity: a.groups[gov].negated || a.groups[e].negated ? .negated : .affirmed,
-                 modality: modality(a.groups[gov], subject: a.subjects[gov]), notes: ["purpose clause"])
+            emit(
+                lexicon.patterns[eMatch.pattern].code, e, sources: a.subjects[gov],
+                targets: t.isEmpty ? targets(of: gov, match: patternMatch(gov)) : t,
+                match: eMatch, polarity: a.groups[gov].negated || a.groups[e].negated ? .negated : .affirmed,
+                modality: modality(a.groups[gov], subject: a.subjects[gov]), notes: ["purpose clause"])
         }
 
         out += nominalEvents(a, covered: coveredTokens)
@@ -205,8 +236,11 @@ extension SentenceCoder {
         var out: [EventCandidate] = []
         let headSet = Set(a.groups.map(\.head))
         for i in a.tokens.indices where !covered.contains(i) && !headSet.contains(i) && mentionCovering(a, i) == nil {
-            guard let lemma = lexicon.nounForms[a.tokens[i].key], !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial) else { continue }
-            guard let match = matcher.best(head: i, lemma: lemma, nominal: true, context: a.matchContext, limit: min(a.tokens.count, i + 12))
+            guard let lemma = lexicon.nounForms[a.tokens[i].key],
+                !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial)
+            else { continue }
+            guard
+                let match = matcher.best(head: i, lemma: lemma, nominal: true, context: a.matchContext, limit: min(a.tokens.count, i + 12))
             else { continue }
             var sources: [Int] = []
             var targets: [Int] = match.target.map { compound($0, a, forward: true) } ?? []
@@ -223,15 +257,24 @@ extension SentenceCoder {
                 p -= 1
                 fillers += 1
             }
-            if p >= 0, a.tokens[p].flags.contains(.possessive), let m = mentionCovering(a, p - 1) { sources = [m] }
+            if p >= 0, a.tokens[p].flags.contains(.possessive), let m = mentionCovering(a, p - 1) {
+                sources = [m]
+            }
             // "the Israeli strike", "Houthi attacks": an actor modifying the event noun is its agent.
-            else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun { sources = [m] }
-            else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[p].key) { sources = [m] }
+            else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun {
+                sources = [m]
+            } else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun,
+                ClosedClass.possessivePronouns.contains(a.tokens[p].key)
+            {
+                sources = [m]
+            }
             // By-agent: "an attack by Hamas".
             if sources.isEmpty {
                 var q = i + 1
                 while q < min(a.tokens.count, i + 6) {
-                    if a.tokens[q].key == ClosedClass.by, let m = mentionCovering(a, q + 1) ?? mentionCovering(a, q + 2) { sources = compound(m, a, forward: true); break }
+                    if a.tokens[q].key == ClosedClass.by, let m = mentionCovering(a, q + 1) ?? mentionCovering(a, q + 2) {
+                        sources = compound(m, a, forward: true); break
+                    }
                     q += 1
                 }
             }
@@ -240,21 +283,26 @@ extension SentenceCoder {
             var modality = Modality.asserted
             var notes: [String] = []
             if let g = a.groups.indices.last(where: { a.groups[$0].head < i && !a.groups[$0].infinitival }),
-               !a.groups.contains(where: { $0.head > a.groups[g].head && $0.head < i })
+                !a.groups.contains(where: { $0.head > a.groups[g].head && $0.head < i })
             {
                 let group = a.groups[g]
                 negated = group.negated
                 let verb = a.tokens[group.head].key
                 // Event nouns take the subject of a support verb ("launched an attack", "held talks"),
                 // not of any verb ("praised X for its role in the exchange").
-                if sources.isEmpty, ClosedClass.supportVerbs.contains(verb) || ClosedClass.speechVerbs.contains(verb) { sources = a.subjects[g] }
-                if targets.isEmpty, ClosedClass.speechVerbs.contains(a.tokens[group.head].key) || ClosedClass.requestVerbs.contains(a.tokens[group.head].key) {
+                if sources.isEmpty, ClosedClass.supportVerbs.contains(verb) || ClosedClass.speechVerbs.contains(verb) {
+                    sources = a.subjects[g]
+                }
+                if targets.isEmpty,
+                    ClosedClass.speechVerbs.contains(a.tokens[group.head].key)
+                        || ClosedClass.requestVerbs.contains(a.tokens[group.head].key)
+                {
                     targets = a.objects[g].filter { !sources.contains($0) }
                     notes.append("addressee of the governing verb")
                 }
                 if group.hypothetical { modality = .hypothetical }
             } else if let g = a.groups.indices.first(where: { a.groups[$0].head > i && !a.groups[$0].infinitival }),
-                      a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
+                a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
             {
                 // "In a face-to-face meeting in Tehran, the supreme leader told the head of Hamas ..."
                 if sources.isEmpty { sources = a.subjects[g] }
@@ -263,10 +311,13 @@ extension SentenceCoder {
             }
             if i > 0, a.tokens[i - 1].key == TokenKey.hash("no") { negated = true }
             guard !sources.isEmpty || !targets.isEmpty else { continue }
-            let code = CodeRefiner.refine(lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])
-            out.append(EventCandidate(code: code, sources: sources, targets: targets, triggerStart: i,
-                                      triggerEnd: max(i + 1, match.end), pattern: match.pattern, polarity: negated ? .negated : .affirmed,
-                                      modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
+            let code = CodeRefiner.refine(
+                lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])
+            out.append(
+                EventCandidate(
+                    code: code, sources: sources, targets: targets, triggerStart: i,
+                    triggerEnd: max(i + 1, match.end), pattern: match.pattern, polarity: negated ? .negated : .affirmed,
+                    modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
         }
         return out
     }

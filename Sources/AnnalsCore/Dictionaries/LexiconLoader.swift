@@ -69,7 +69,8 @@ enum PhraseKeys {
             let words = phrase.split(separator: " ")
             let stripped = words.map { w -> Substring in
                 let l = w.lowercased()
-                for p in ["al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "az-", "at-", "ath-", "ad-"] where l.hasPrefix(p) && w.count > p.count + 2 {
+                for p in ["al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "az-", "at-", "ath-", "ad-"]
+                where l.hasPrefix(p) && w.count > p.count + 2 {
                     return w.dropFirst(p.count)
                 }
                 return w
@@ -102,7 +103,8 @@ struct LexiconBuilder {
             case .header(let kind, let value):
                 if let c = current { try addEntry(kind: c.kind, name: c.name, attrs: c.attrs, file: file, line: c.line) }
                 guard kind == "country" || kind == "actor" else {
-                    throw DictionaryError(file: file, line: line.number, message: "unknown entry kind '\(kind)' (expected 'country:' or 'actor:')")
+                    throw DictionaryError(
+                        file: file, line: line.number, message: "unknown entry kind '\(kind)' (expected 'country:' or 'actor:')")
                 }
                 guard !value.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "entry without a name") }
                 current = (kind, value, line.number, [])
@@ -171,7 +173,9 @@ struct LexiconBuilder {
                 var title: String?
                 if parts.count > 1 {
                     if parts[1].contains("..") {
-                        guard let p = Period(parsing: parts[1]) else { throw fail("bad period '\(parts[1])' (expected FROM..UNTIL with YYYY[-MM[-DD]])") }
+                        guard let p = Period(parsing: parts[1]) else {
+                            throw fail("bad period '\(parts[1])' (expected FROM..UNTIL with YYYY[-MM[-DD]])")
+                        }
                         period = p
                         title = parts.count > 2 ? parts[2] : nil
                     } else {
@@ -202,11 +206,13 @@ struct LexiconBuilder {
         }
         let actorID = id ?? Self.slug(name)
         if let existing = lexicon.actorIndex[actorID] {
-            throw DictionaryError(file: file, line: line, message: "duplicate id '\(actorID)' (first defined at \(lexicon.actors[existing].origin))")
+            throw DictionaryError(
+                file: file, line: line, message: "duplicate id '\(actorID)' (first defined at \(lexicon.actors[existing].origin))")
         }
         let index = lexicon.actors.count
         let origin = "\(file):\(line)"
-        lexicon.actors.append(ActorEntry(id: actorID, name: name, type: type, roles: roles, aliases: aliases, affiliations: [], origin: origin))
+        lexicon.actors.append(
+            ActorEntry(id: actorID, name: name, type: type, roles: roles, aliases: aliases, affiliations: [], origin: origin))
         lexicon.actorIndex[actorID] = index
         if isCountry { lexicon.countryIndex[roles[0].code] = index }
         for (a, n) in affiliations { pendingAffiliations.append((index, a, "\(file):\(n)")) }
@@ -284,7 +290,9 @@ struct LexiconBuilder {
         guard head >= 0 else { return phrase }
         let w = words[head]
         if w.hasSuffix("s") && !w.hasSuffix("ss") { return phrase }  // already plural ("troops", "forces")
-        if ["police", "military", "army", "navy", "staff", "personnel", "media", "clergy", "people", "cavalry", "intelligence", "press"].contains(w.lowercased()) {
+        if ["police", "military", "army", "navy", "staff", "personnel", "media", "clergy", "people", "cavalry", "intelligence", "press"]
+            .contains(w.lowercased())
+        {
             return phrase
         }
         words[head] = Morphology.plural(w)
@@ -353,7 +361,8 @@ struct LexiconBuilder {
         guard targets <= 1 else { throw DictionaryError(file: file, line: line, message: "more than one '@' in '\(raw)'") }
         let headKey = TokenKey.hash(head)
         let index = lexicon.patterns.count
-        lexicon.patterns.append(VerbPattern(code: code, head: headKey, nominal: nominal, elements: elements, text: raw, origin: "\(file):\(line)"))
+        lexicon.patterns.append(
+            VerbPattern(code: code, head: headKey, nominal: nominal, elements: elements, text: raw, origin: "\(file):\(line)"))
         if nominal {
             lexicon.nounPatterns[headKey] = (lexicon.nounPatterns[headKey] ?? []) + [index]
             nounPatternHeads.insert(headKey)

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A buffered reader of a file descriptor (a file or standard input), in chunks.
@@ -31,11 +31,11 @@ final class ByteStream {
     /// Opens `path` for reading; returns an errno-style message on failure.
     static func open(path: String) -> Result<ByteStream, IngestError> {
         #if canImport(Darwin)
-        let fd = Darwin.open(path, O_RDONLY)
+            let fd = Darwin.open(path, O_RDONLY)
         #elseif canImport(Musl)
-        let fd = Musl.open(path, O_RDONLY)
+            let fd = Musl.open(path, O_RDONLY)
         #else
-        let fd = Glibc.open(path, O_RDONLY)
+            let fd = Glibc.open(path, O_RDONLY)
         #endif
         if fd < 0 {
             let e = errno

@@ -47,7 +47,9 @@ enum CSVReader {
             }
         }
         guard let textColumn = columns.text else {
-            onError(context.error(line: 1, "CSV header has no text column (columns: \(headerNames.map { "\"\($0)\"" }.joined(separator: ", ")))"))
+            onError(
+                context.error(
+                    line: 1, "CSV header has no text column (columns: \(headerNames.map { "\"\($0)\"" }.joined(separator: ", ")))"))
             return
         }
         var records = 0
@@ -178,7 +180,9 @@ enum CSVReader {
                                 if c == 10 {
                                     line += 1
                                     // Drop a CR before the newline.
-                                    if !inQuotes, recordBytes.last == 13, fieldEnds.last ?? 0 < recordBytes.count { recordBytes.removeLast() }
+                                    if !inQuotes, recordBytes.last == 13, fieldEnds.last ?? 0 < recordBytes.count {
+                                        recordBytes.removeLast()
+                                    }
                                     fieldEnds.append(recordBytes.count)
                                     done = true
                                     break

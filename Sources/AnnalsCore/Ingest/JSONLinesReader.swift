@@ -50,7 +50,9 @@ enum JSONLinesReader {
         }
     }
 
-    static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, index: Int, _ context: ReadContext) -> Result<Document, IngestError> {
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, index: Int, _ context: ReadContext) -> Result<
+        Document, IngestError
+    > {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(buffer: line), options: [])

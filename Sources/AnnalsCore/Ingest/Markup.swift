@@ -85,7 +85,8 @@ struct MarkupScanner {
         var attrEnd = min(p, end)
         var selfClosing = false
         if attrEnd > attrStart, b[attrEnd - 1] == 47 { selfClosing = true; attrEnd -= 1 }
-        let tag = Tag(start: i, end: min(end, p + 1), name: name, attributes: attrStart..<attrEnd, isClose: isClose, selfClosing: selfClosing)
+        let tag = Tag(
+            start: i, end: min(end, p + 1), name: name, attributes: attrStart..<attrEnd, isClose: isClose, selfClosing: selfClosing)
         i = tag.end
         return .tag(tag)
     }
@@ -242,9 +243,13 @@ enum Entities {
                     ok = q > p + 3
                     for k in (p + 3)..<q where ok {
                         let d = b[k]
-                        if ByteClass.isDigit(d) { v = v &* 16 &+ UInt32(d - 48) }
-                        else if (d | 0x20) >= 97 && (d | 0x20) <= 102 { v = v &* 16 &+ UInt32((d | 0x20) - 87) }
-                        else { ok = false }
+                        if ByteClass.isDigit(d) {
+                            v = v &* 16 &+ UInt32(d - 48)
+                        } else if (d | 0x20) >= 97 && (d | 0x20) <= 102 {
+                            v = v &* 16 &+ UInt32((d | 0x20) - 87)
+                        } else {
+                            ok = false
+                        }
                         if v > 0x10FFFF { ok = false }
                     }
                 } else {

@@ -49,7 +49,9 @@ public struct ActorGraph: Sendable {
         for e in evs { keep.insert(e.source); keep.insert(e.target) }
         for n in nodes where keep.contains(n.id) || (n.firstSeen.map { $0 <= day } ?? false) {
             var copy = n
-            if let role = n.roles.first(where: { $0.period != .always && $0.period.contains(day) }) ?? n.roles.first(where: { $0.period == .always }) {
+            if let role = n.roles.first(where: { $0.period != .always && $0.period.contains(day) })
+                ?? n.roles.first(where: { $0.period == .always })
+            {
                 copy.code = role.code
             }
             g.add(copy)
@@ -347,7 +349,9 @@ public enum NameKey {
         }
         var words = out.split(separator: " ").map(String.init)
         if words.first == "the", words.count > 1 { words.removeFirst() }
-        if let last = words.last, last.hasSuffix("s"), s.hasSuffix("'s") || s.hasSuffix("\u{2019}s") { words[words.count - 1] = String(last.dropLast()) }
+        if let last = words.last, last.hasSuffix("s"), s.hasSuffix("'s") || s.hasSuffix("\u{2019}s") {
+            words[words.count - 1] = String(last.dropLast())
+        }
         return words.joined(separator: " ")
     }
 
@@ -370,5 +374,3 @@ extension Array where Element == ActorNode {
         return filter { seen.insert($0.id).inserted }
     }
 }
-
-

@@ -43,7 +43,8 @@ public struct ActorProfile: Sendable {
             }
             let all = links.flatMap(\.events).sorted { ($0.date, $0.doc, $0.sentence) < ($1.date, $1.doc, $1.sentence) }
             for e in all.prefix(eventLimit) {
-                out += "    \(e.date)  \(e.cameo)  \(e.sourceText) → \(e.targetText)  \"\(e.text.count > 140 ? String(e.text.prefix(140)) + "…" : e.text)\"\n"
+                out +=
+                    "    \(e.date)  \(e.cameo)  \(e.sourceText) → \(e.targetText)  \"\(e.text.count > 140 ? String(e.text.prefix(140)) + "…" : e.text)\"\n"
             }
         }
         return out
@@ -67,7 +68,9 @@ public struct ActorProfile: Sendable {
         if e.fromText { sources.append("text ×\(e.statements)") }
         parts.append("[" + sources.joined(separator: "; ") + "]")
         var s = "  " + parts.joined(separator: " ")
-        if let ev = e.evidence.first { s += "\n        “\(ev.trigger)” in: \(ev.text.count > 160 ? String(ev.text.prefix(160)) + "…" : ev.text)" }
+        if let ev = e.evidence.first {
+            s += "\n        “\(ev.trigger)” in: \(ev.text.count > 160 ? String(ev.text.prefix(160)) + "…" : ev.text)"
+        }
         return s
     }
 }

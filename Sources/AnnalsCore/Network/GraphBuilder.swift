@@ -70,7 +70,8 @@ public struct GraphBuilder: Sendable {
         let o = resolve(r.object, doc: r.doc, day: day, fromRelation: true)
         guard s != o else { return }
         let key = "\(s)|\(r.relation.rawValue)|\(o)"
-        let ev = RelationEvidence(doc: r.doc, sentence: r.sentence, date: r.date, text: r.text, trigger: r.evidence.verb, rule: r.evidence.rule)
+        let ev = RelationEvidence(
+            doc: r.doc, sentence: r.sentence, date: r.date, text: r.text, trigger: r.evidence.verb, rule: r.evidence.rule)
         if var edge = textRelations[key] {
             if edge.evidence.count < evidenceLimit { edge.evidence.append(ev) }
             edge.statements += 1
@@ -78,8 +79,9 @@ public struct GraphBuilder: Sendable {
             if let day { edge.periods = [Period(from: min(edge.periods.first?.from ?? day, day), until: nil)] }
             textRelations[key] = edge
         } else {
-            textRelations[key] = RelationEdge(source: s, target: o, relation: r.relation, label: r.label,
-                                              periods: [Period(from: day, until: nil)], dictionaryOrigin: nil, evidence: [ev], statements: 1)
+            textRelations[key] = RelationEdge(
+                source: s, target: o, relation: r.relation, label: r.label,
+                periods: [Period(from: day, until: nil)], dictionaryOrigin: nil, evidence: [ev], statements: 1)
             relationOrder.append(key)
         }
     }
@@ -89,9 +91,10 @@ public struct GraphBuilder: Sendable {
             if let a = e.source ?? e.target { _ = resolve(a, doc: e.doc, day: Day(e.date), fromRelation: false) }
             return
         }
-        let summary = EventSummary(id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover ?? "",
-                                   quad: e.quad, goldstein: e.goldstein, mentions: e.mentions, polarity: e.polarity.rawValue,
-                                   sourceText: src.text, targetText: tgt.text, text: e.text)
+        let summary = EventSummary(
+            id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover ?? "",
+            quad: e.quad, goldstein: e.goldstein, mentions: e.mentions, polarity: e.polarity.rawValue,
+            sourceText: src.text, targetText: tgt.text, text: e.text)
         addLink(src, tgt, summary, doc: e.doc)
     }
 
@@ -100,9 +103,10 @@ public struct GraphBuilder: Sendable {
         guard !e.sourceCode.isEmpty, !e.targetCode.isEmpty else { return }
         let src = ActorRef(text: e.sourceName, name: e.sourceName, code: e.sourceCode, span: Span(0, 0))
         let tgt = ActorRef(text: e.targetName, name: e.targetName, code: e.targetCode, span: Span(0, 0))
-        let summary = EventSummary(id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover,
-                                   quad: e.quad, goldstein: e.goldstein, mentions: e.numMentions, polarity: e.polarity,
-                                   sourceText: e.sourceName, targetText: e.targetName, text: e.text)
+        let summary = EventSummary(
+            id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover,
+            quad: e.quad, goldstein: e.goldstein, mentions: e.numMentions, polarity: e.polarity,
+            sourceText: e.sourceName, targetText: e.targetName, text: e.text)
         addLink(src, tgt, summary, doc: e.doc)
     }
 
@@ -127,7 +131,10 @@ public struct GraphBuilder: Sendable {
         for candidate in [name, text] where !candidate.isEmpty {
             guard let found = names[NameKey.normalise(candidate)] else { continue }
             if found.count == 1 { return found[0] }
-            if let exact = found.first(where: { lexicon.actors[$0].name == name && lexicon.actors[$0].roles.contains { $0.code == code } }) { return exact }
+            if let exact = found.first(where: { lexicon.actors[$0].name == name && lexicon.actors[$0].roles.contains { $0.code == code } })
+            {
+                return exact
+            }
             if let byCode = found.first(where: { lexicon.actors[$0].roles.contains { $0.code == code } }) { return byCode }
             if let byName = found.first(where: { lexicon.actors[$0].name == name }) { return byName }
             return found[0]
@@ -148,12 +155,15 @@ public struct GraphBuilder: Sendable {
             var key = NameKey.normalise(ref.name)
             let words = key.split(separator: " ").map(String.init)
             // A part of the name of a person the document names ("Recep Tayyip", "Tayyip Erdoğan").
-            if let people = documentPeople[doc], let i = people.first(where: { i in
-                ([lexicon.actors[i].name] + lexicon.actors[i].aliases).contains { n in
-                    let full = NameKey.normalise(n).split(separator: " ").map(String.init)
-                    return full.count > words.count && (Array(full.prefix(words.count)) == words || Array(full.suffix(words.count)) == words)
-                }
-            }) {
+            if let people = documentPeople[doc],
+                let i = people.first(where: { i in
+                    ([lexicon.actors[i].name] + lexicon.actors[i].aliases).contains { n in
+                        let full = NameKey.normalise(n).split(separator: " ").map(String.init)
+                        return full.count > words.count
+                            && (Array(full.prefix(words.count)) == words || Array(full.suffix(words.count)) == words)
+                    }
+                })
+            {
                 let pid = lexicon.actors[i].id
                 let made = nodes[pid] == nil ? dictionaryNode(i) : nil
                 touch(pid, day: day, seenAs: ref.text) { made! }
@@ -161,13 +171,16 @@ public struct GraphBuilder: Sendable {
             }
             var surnames = documentSurnames[doc] ?? [:]
             if words.count == 1, let full = surnames[key] { key = full }
-            if words.count > 1, let last = words.last { surnames[String(last)] = surnames[String(last)] == nil ? key : surnames[String(last)] }
+            if words.count > 1, let last = words.last {
+                surnames[String(last)] = surnames[String(last)] == nil ? key : surnames[String(last)]
+            }
             documentSurnames[doc] = surnames
             id = "new:" + key.split(separator: " ").joined(separator: "-")
             let name = ref.name
             touch(id, day: day, seenAs: ref.text) {
-                ActorNode(id: id, name: name, kind: .new, type: "", code: ref.code, roles: [], aliases: [], provisional: !ref.code.isEmpty,
-                          mentions: 0, firstSeen: nil, lastSeen: nil)
+                ActorNode(
+                    id: id, name: name, kind: .new, type: "", code: ref.code, roles: [], aliases: [], provisional: !ref.code.isEmpty,
+                    mentions: 0, firstSeen: nil, lastSeen: nil)
             }
         } else if let c = lexicon.countryIndex[ActorCode.country(of: ref.code)] {
             // A generic agent stands for its country ("Iranian officials" → Iran).
@@ -178,8 +191,9 @@ public struct GraphBuilder: Sendable {
             id = "code:" + ref.code
             let code = ref.code
             touch(id, day: day, seenAs: ref.name) {
-                ActorNode(id: id, name: code, kind: .generic, type: "", code: code, roles: [], aliases: [], provisional: false,
-                          mentions: 0, firstSeen: nil, lastSeen: nil)
+                ActorNode(
+                    id: id, name: code, kind: .generic, type: "", code: code, roles: [], aliases: [], provisional: false,
+                    mentions: 0, firstSeen: nil, lastSeen: nil)
             }
         }
         return id
@@ -198,14 +212,17 @@ public struct GraphBuilder: Sendable {
         if let seenAs, !seenAs.isEmpty {
             var form = seenAs
             if form.lowercased().hasPrefix("the ") { form = String(form.dropFirst(4)) }
-            if form != nodes[id]!.name, !nodes[id]!.aliases.contains(form), nodes[id]!.aliases.count < 40 { nodes[id]!.aliases.append(form) }
+            if form != nodes[id]!.name, !nodes[id]!.aliases.contains(form), nodes[id]!.aliases.count < 40 {
+                nodes[id]!.aliases.append(form)
+            }
         }
     }
 
     func dictionaryNode(_ i: Int) -> ActorNode {
         let e = lexicon.actors[i]
-        return ActorNode(id: e.id, name: e.name, kind: .dictionary, type: e.type.rawValue, code: e.code(on: nil), roles: e.roles,
-                         aliases: [], provisional: false, mentions: 0, firstSeen: nil, lastSeen: nil)
+        return ActorNode(
+            id: e.id, name: e.name, kind: .dictionary, type: e.type.rawValue, code: e.code(on: nil), roles: e.roles,
+            aliases: [], provisional: false, mentions: 0, firstSeen: nil, lastSeen: nil)
     }
 
     // MARK: building
@@ -229,7 +246,9 @@ public struct GraphBuilder: Sendable {
             include = Set(stack)
             while let i = stack.popLast() {
                 for aff in lexicon.actors[i].affiliations where aff.relation == .partOf || aff.relation == .memberOf {
-                    if let j = lexicon.actorIndex[aff.target], lexicon.actors[j].type != .country || include.contains(j) || aff.relation == .partOf, include.insert(j).inserted {
+                    if let j = lexicon.actorIndex[aff.target],
+                        lexicon.actors[j].type != .country || include.contains(j) || aff.relation == .partOf, include.insert(j).inserted
+                    {
                         stack.append(j)
                     }
                 }
@@ -240,8 +259,10 @@ public struct GraphBuilder: Sendable {
                 guard let j = lexicon.actorIndex[aff.target], include.contains(j) else { continue }
                 ensure(i)
                 ensure(j)
-                dictEdges.append(RelationEdge(source: lexicon.actors[i].id, target: aff.target, relation: aff.relation, label: aff.label,
-                                              periods: [aff.period], dictionaryOrigin: lexicon.actors[i].origin, evidence: [], statements: 0))
+                dictEdges.append(
+                    RelationEdge(
+                        source: lexicon.actors[i].id, target: aff.target, relation: aff.relation, label: aff.label,
+                        periods: [aff.period], dictionaryOrigin: lexicon.actors[i].origin, evidence: [], statements: 0))
             }
         }
         // Merge text edges into dictionary edges of the same kind; date text edges.
@@ -260,7 +281,9 @@ public struct GraphBuilder: Sendable {
                 edges[i].evidence = t.evidence
                 edges[i].statements = t.statements
                 if edges[i].label == nil { edges[i].label = t.label }
-                if !edges[i].periods.contains(where: { p in t.periods[0].from.map { p.contains($0) } ?? true }) { edges[i].periods += t.periods }
+                if !edges[i].periods.contains(where: { p in t.periods[0].from.map { p.contains($0) } ?? true }) {
+                    edges[i].periods += t.periods
+                }
             } else {
                 byKey[key] = edges.count
                 edges.append(t)
@@ -323,8 +346,12 @@ public struct GraphBuilder: Sendable {
             for p in e.periods where p.contains(from) { if let u = p.until { until = min(until ?? u, u) } }
         }
         if t.relation == .leads {
-            let successors = edges.filter { $0.relation == .leads && $0.target == t.target && $0.source != t.source }.flatMap(\.periods).compactMap(\.from)
-                + textRelations.values.filter { $0.relation == .leads && $0.target == t.target && $0.source != t.source }.compactMap { $0.periods.first?.from }
+            let successors =
+                edges.filter { $0.relation == .leads && $0.target == t.target && $0.source != t.source }.flatMap(\.periods).compactMap(
+                    \.from)
+                + textRelations.values.filter { $0.relation == .leads && $0.target == t.target && $0.source != t.source }.compactMap {
+                    $0.periods.first?.from
+                }
             if let next = successors.filter({ $0 > from }).min() { until = min(until ?? next, next) }
         }
         return Period(from: from, until: until)

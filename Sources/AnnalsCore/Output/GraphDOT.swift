@@ -16,9 +16,12 @@ public enum GraphDOT {
         func q(_ s: String) -> String {
             "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: " ") + "\""
         }
-        var out = "digraph annals {\n  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#eef2f7\"];\n  edge [fontname=\"Helvetica\", fontsize=8];\n"
+        var out =
+            "digraph annals {\n  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#eef2f7\"];\n  edge [fontname=\"Helvetica\", fontsize=8];\n"
         for n in graph.nodes {
-            let shape = n.type == "person" ? "ellipse" : n.type == "country" ? "doubleoctagon" : n.type == "alliance" || n.type == "igo" ? "hexagon" : "box"
+            let shape =
+                n.type == "person"
+                ? "ellipse" : n.type == "country" ? "doubleoctagon" : n.type == "alliance" || n.type == "igo" ? "hexagon" : "box"
             let label = n.code.isEmpty ? n.name : "\(n.name)\\n\(n.code)\(n.provisional ? "?" : "")"
             out += "  \(q(n.id)) [label=\(q(label).replacingAll("\\\\n", with: "\\n")), shape=\(shape)];\n"
         }
@@ -28,7 +31,8 @@ public enum GraphDOT {
         }
         for l in graph.events {
             let width = 1 + log2(Double(max(1, l.count)))
-            out += "  \(q(l.source)) -> \(q(l.target)) [label=\(q("\(l.count) events")), color=\"#88888880\", penwidth=\(GraphText.number(width, digits: 2))];\n"
+            out +=
+                "  \(q(l.source)) -> \(q(l.target)) [label=\(q("\(l.count) events")), color=\"#88888880\", penwidth=\(GraphText.number(width, digits: 2))];\n"
         }
         out += "}\n"
         return out
@@ -41,5 +45,3 @@ extension String {
         return components(separatedBy: a).joined(separator: b)
     }
 }
-
-

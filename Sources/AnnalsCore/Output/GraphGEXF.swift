@@ -28,7 +28,9 @@ public enum GraphGEXF {
         func attr(_ f: String, _ v: String) -> String { "<attvalue for=\"\(f)\" value=\"\(GraphText.xml(v))\"/>" }
         for n in graph.nodes {
             out += "      <node id=\"\(GraphText.xml(n.id))\" label=\"\(GraphText.xml(n.name))\"><attvalues>"
-            out += attr("code", n.code) + attr("country", n.country) + attr("sector", n.sector) + attr("type", n.type) + attr("kind", n.kind.rawValue)
+            out +=
+                attr("code", n.code) + attr("country", n.country) + attr("sector", n.sector) + attr("type", n.type)
+                + attr("kind", n.kind.rawValue)
             out += attr("provisional", n.provisional ? "true" : "false") + attr("pagerank", GraphText.number(rank[n.id] ?? 0))
             out += "</attvalues></node>\n"
         }
@@ -40,9 +42,11 @@ public enum GraphGEXF {
             if let f = span.from { times += " start=\"\(f)\"" }
             if let u = span.until { times += " end=\"\(u)\"" }
             let label = e.label.map { "\(e.relation.rawValue) (\($0))" } ?? e.relation.rawValue
-            out += "      <edge id=\"r\(k)\" source=\"\(GraphText.xml(e.source))\" target=\"\(GraphText.xml(e.target))\" label=\"\(GraphText.xml(label))\" weight=\"1\"\(times)><attvalues>"
+            out +=
+                "      <edge id=\"r\(k)\" source=\"\(GraphText.xml(e.source))\" target=\"\(GraphText.xml(e.target))\" label=\"\(GraphText.xml(label))\" weight=\"1\"\(times)><attvalues>"
             out += attr("relation", e.relation.rawValue)
-            out += attr("origin", [e.fromDictionary ? "dictionary" : nil, e.fromText ? "text" : nil].compactMap { $0 }.joined(separator: "+"))
+            out += attr(
+                "origin", [e.fromDictionary ? "dictionary" : nil, e.fromText ? "text" : nil].compactMap { $0 }.joined(separator: "+"))
             out += attr("statements", String(e.statements)) + "</attvalues></edge>\n"
             k += 1
         }
@@ -50,7 +54,8 @@ public enum GraphGEXF {
             let dates = l.events.compactMap { Day($0.date) }
             var times = ""
             if let f = dates.min() { times += " start=\"\(f)\"" }
-            out += "      <edge id=\"v\(k)\" source=\"\(GraphText.xml(l.source))\" target=\"\(GraphText.xml(l.target))\" label=\"events\" weight=\"\(l.count)\"\(times)><attvalues>"
+            out +=
+                "      <edge id=\"v\(k)\" source=\"\(GraphText.xml(l.source))\" target=\"\(GraphText.xml(l.target))\" label=\"events\" weight=\"\(l.count)\"\(times)><attvalues>"
             out += attr("relation", "events") + attr("origin", "events") + attr("statements", String(l.mentions)) + "</attvalues></edge>\n"
             k += 1
         }

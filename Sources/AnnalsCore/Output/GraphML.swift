@@ -9,10 +9,14 @@ public enum GraphML {
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
             """
-        let nodeKeys: [(String, String)] = [("name", "string"), ("kind", "string"), ("type", "string"), ("code", "string"), ("country", "string"),
-                                            ("sector", "string"), ("provisional", "boolean"), ("mentions", "int"), ("pagerank", "double"), ("aliases", "string")]
-        let edgeKeys: [(String, String)] = [("relation", "string"), ("label", "string"), ("from", "string"), ("until", "string"), ("origin", "string"),
-                                            ("statements", "int"), ("weight", "double"), ("quad", "string"), ("evidence", "string")]
+        let nodeKeys: [(String, String)] = [
+            ("name", "string"), ("kind", "string"), ("type", "string"), ("code", "string"), ("country", "string"),
+            ("sector", "string"), ("provisional", "boolean"), ("mentions", "int"), ("pagerank", "double"), ("aliases", "string"),
+        ]
+        let edgeKeys: [(String, String)] = [
+            ("relation", "string"), ("label", "string"), ("from", "string"), ("until", "string"), ("origin", "string"),
+            ("statements", "int"), ("weight", "double"), ("quad", "string"), ("evidence", "string"),
+        ]
         for (k, t) in nodeKeys { out += "  <key id=\"n_\(k)\" for=\"node\" attr.name=\"\(k)\" attr.type=\"\(t)\"/>\n" }
         for (k, t) in edgeKeys { out += "  <key id=\"e_\(k)\" for=\"edge\" attr.name=\"\(k)\" attr.type=\"\(t)\"/>\n" }
         out += "  <graph id=\"annals\" edgedefault=\"directed\">\n"
@@ -33,7 +37,8 @@ public enum GraphML {
             if let l = e.label { out += data("e_label", l) }
             if let f = span.from { out += data("e_from", f.description) }
             if let u = span.until { out += data("e_until", u.description) }
-            out += data("e_origin", [e.fromDictionary ? "dictionary" : nil, e.fromText ? "text" : nil].compactMap { $0 }.joined(separator: "+"))
+            out += data(
+                "e_origin", [e.fromDictionary ? "dictionary" : nil, e.fromText ? "text" : nil].compactMap { $0 }.joined(separator: "+"))
             out += data("e_statements", String(e.statements)) + data("e_weight", "1")
             if let ev = e.evidence.first { out += data("e_evidence", ev.text) }
             out += "    </edge>\n"
@@ -41,7 +46,9 @@ public enum GraphML {
         }
         for l in graph.events {
             out += "    <edge id=\"v\(k)\" source=\"\(GraphText.xml(l.source))\" target=\"\(GraphText.xml(l.target))\">\n"
-            out += data("e_relation", "events") + data("e_weight", String(l.count)) + data("e_quad", l.quad.map(String.init).joined(separator: ","))
+            out +=
+                data("e_relation", "events") + data("e_weight", String(l.count))
+                + data("e_quad", l.quad.map(String.init).joined(separator: ","))
             if let first = l.events.first { out += data("e_evidence", first.text) }
             out += "    </edge>\n"
             k += 1

@@ -6,7 +6,10 @@ extension ActorRef {
             j.key("code"); j.string(code)
             j.key("country"); j.string(country)
             j.key("sector"); j.string(sector)
-            j.key("span"); j.array { a in a.int(span[0]); a.int(span[1]) }
+            j.key("span");
+            j.array { a in
+                a.int(span[0]); a.int(span[1])
+            }
         }
     }
 }
@@ -15,7 +18,10 @@ extension Evidence {
     func write(to json: inout JSONWriter) {
         json.object { j in
             j.key("verb"); j.string(verb)
-            j.key("span"); j.array { a in a.int(span[0]); a.int(span[1]) }
+            j.key("span");
+            j.array { a in
+                a.int(span[0]); a.int(span[1])
+            }
             j.key("rule"); j.string(rule)
         }
     }
@@ -49,10 +55,25 @@ extension EventRecord {
                 j.object { e in
                     e.key("pattern"); e.string(explain.pattern)
                     e.key("source")
-                    if let s = explain.source { e.array { a in a.int(s[0]); a.int(s[1]) } } else { e.null() }
-                    e.key("verb"); e.array { a in a.int(explain.verb[0]); a.int(explain.verb[1]) }
+                    if let s = explain.source {
+                        e.array { a in
+                            a.int(s[0]); a.int(s[1])
+                        }
+                    } else {
+                        e.null()
+                    }
+                    e.key("verb");
+                    e.array { a in
+                        a.int(explain.verb[0]); a.int(explain.verb[1])
+                    }
                     e.key("target")
-                    if let t = explain.target { e.array { a in a.int(t[0]); a.int(t[1]) } } else { e.null() }
+                    if let t = explain.target {
+                        e.array { a in
+                            a.int(t[0]); a.int(t[1])
+                        }
+                    } else {
+                        e.null()
+                    }
                     e.key("notes"); e.array { a in for n in explain.notes { a.string(n) } }
                 }
             }

@@ -148,15 +148,19 @@ public enum RecordTable {
     /// TSV column names, in order: GDELT 2.0's 61, then the Annals extensions.
     public static let tsvColumns: [String] = {
         func actor(_ n: String) -> [String] {
-            ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-             "Type1Code", "Type2Code", "Type3Code"].map { "Actor\(n)\($0)" }
+            [
+                "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code",
+            ].map { "Actor\(n)\($0)" }
         }
         func geo(_ prefix: String) -> [String] {
             ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"].map { "\(prefix)_\($0)" }
         }
         return ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"] + actor("1") + actor("2")
-            + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-               "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+            + [
+                "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                "NumMentions", "NumSources", "NumArticles", "AvgTone",
+            ]
             + geo("Actor1Geo") + geo("Actor2Geo") + geo("ActionGeo") + ["DATEADDED", "SOURCEURL"]
             + ["Plover", "Polarity", "Modality", "DocID", "Sentence", "Text"]
     }()
@@ -184,11 +188,13 @@ public enum RecordTable {
     // MARK: Rows
 
     public static func csvFields(_ r: EventRow) -> [String] {
-        [r.id, r.date, r.sourceCode, r.sourceName, r.sourceCountry, r.sourceSector,
-         r.targetCode, r.targetName, r.targetCountry, r.targetSector,
-         r.cameo, r.baseCode, r.root, r.plover, String(r.quad), number(r.goldstein), r.isRoot ? "1" : "0",
-         String(r.numMentions), String(r.numSources), String(r.numArticles), r.polarity, r.modality,
-         r.doc, String(r.sentence), r.url, r.dateAdded, r.text]
+        [
+            r.id, r.date, r.sourceCode, r.sourceName, r.sourceCountry, r.sourceSector,
+            r.targetCode, r.targetName, r.targetCountry, r.targetSector,
+            r.cameo, r.baseCode, r.root, r.plover, String(r.quad), number(r.goldstein), r.isRoot ? "1" : "0",
+            String(r.numMentions), String(r.numSources), String(r.numArticles), r.polarity, r.modality,
+            r.doc, String(r.sentence), r.url, r.dateAdded, r.text,
+        ]
     }
 
     public static func csvLine(_ r: EventRow) -> String {

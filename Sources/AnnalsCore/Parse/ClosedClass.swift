@@ -11,7 +11,9 @@ enum ClosedClass {
     ])
     static let articles = keys(["a", "an", "the"])
     /// Prepositions that introduce the other party of an event ("talks with", "offer from", "war against").
-    static let partyPrepositions = keys(["with", "to", "against", "on", "from", "at", "toward", "towards", "into", "between", "near", "upon"])
+    static let partyPrepositions = keys([
+        "with", "to", "against", "on", "from", "at", "toward", "towards", "into", "between", "near", "upon",
+    ])
     static let possessivePronouns = keys(["its", "their", "his", "her"])
     static let pronouns = keys(["it", "they", "he", "she", "them", "him", "its", "their", "his", "her"])
     static let personalPronouns = keys(["he", "she", "him", "his", "her"])
@@ -36,8 +38,10 @@ enum ClosedClass {
     static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
     static let norNeither = keys(["nor", "neither"])
     /// Verbs whose subject and object do the same thing to each other ("exchanged prisoners", "restored ties").
-    static let reciprocalVerbs = keys(["exchange", "swap", "trade", "meet", "talk", "negotiate", "clash", "cooperate", "restore",
-                                       "normalize", "normalise", "reconcile", "resume", "establish", "sign"])
+    static let reciprocalVerbs = keys([
+        "exchange", "swap", "trade", "meet", "talk", "negotiate", "clash", "cooperate", "restore",
+        "normalize", "normalise", "reconcile", "resume", "establish", "sign",
+    ])
     static let conjunctions = keys(["and", "but", "or", "while", "whereas", "yet"])
     static let subordinators = keys([
         "that", "because", "after", "before", "when", "while", "although", "though", "since", "if", "unless", "until",
@@ -63,38 +67,44 @@ enum ClosedClass {
     static let clauseBreaks = keys([";", ":", "(", ")", "\"", "--"])
 
     /// Verbs of saying: their subject says, the complement clause is what happened.
-    static let speechVerbs = keys(Morphology.allForms([
-        "say", "tell", "state", "announce", "claim", "report", "add", "note", "insist", "confirm", "declare", "argue",
-        "explain", "write", "assert", "reveal", "disclose", "acknowledge", "believe", "think", "suggest", "indicate",
-        "inform", "assure", "warn", "allege", "stress", "emphasize", "emphasise", "reiterate", "recall", "hope",
-    ]))
+    static let speechVerbs = keys(
+        Morphology.allForms([
+            "say", "tell", "state", "announce", "claim", "report", "add", "note", "insist", "confirm", "declare", "argue",
+            "explain", "write", "assert", "reveal", "disclose", "acknowledge", "believe", "think", "suggest", "indicate",
+            "inform", "assure", "warn", "allege", "stress", "emphasize", "emphasise", "reiterate", "recall", "hope",
+        ]))
     /// Verbs whose infinitival complement is only intended: "vow to help" (an intent event, 03x/13x).
-    static let intentVerbs = keys(Morphology.allForms([
-        "vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "prepare", "offer", "agree",
-        "decide", "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
-        "attempt", "consider", "vote",
-    ]))
+    static let intentVerbs = keys(
+        Morphology.allForms([
+            "vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "prepare", "offer", "agree",
+            "decide", "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
+            "attempt", "consider", "vote",
+        ]))
     /// Verbs that assert their complement happened: "continued to fire", "began to withdraw".
-    static let aspectVerbs = keys(Morphology.allForms([
-        "continue", "begin", "start", "resume", "keep", "go on", "proceed", "move", "manage", "dare", "help",
-    ]))
+    static let aspectVerbs = keys(
+        Morphology.allForms([
+            "continue", "begin", "start", "resume", "keep", "go on", "proceed", "move", "manage", "dare", "help",
+        ]))
     /// Verbs that negate their complement: "refused to wage war", "failed to notify".
-    static let negatingVerbs = keys(Morphology.allForms(["refuse", "decline", "fail", "reject", "deny", "neglect", "stop", "cease", "forgo", "abandon"]))
+    static let negatingVerbs = keys(
+        Morphology.allForms(["refuse", "decline", "fail", "reject", "deny", "neglect", "stop", "cease", "forgo", "abandon"]))
     /// Verbs that request their complement: "urged X to", "called for X to".
-    static let requestVerbs = keys(Morphology.allForms([
-        "urge", "call", "ask", "demand", "appeal", "request", "press", "pressure", "push", "encourage", "invite",
-        "implore", "beg", "order", "instruct", "direct", "command", "tell", "advise", "persuade", "lobby",
-        "allow", "permit", "authorize", "authorise", "let", "enable", "invite",
-    ]))
+    static let requestVerbs = keys(
+        Morphology.allForms([
+            "urge", "call", "ask", "demand", "appeal", "request", "press", "pressure", "push", "encourage", "invite",
+            "implore", "beg", "order", "instruct", "direct", "command", "tell", "advise", "persuade", "lobby",
+            "allow", "permit", "authorize", "authorise", "let", "enable", "invite",
+        ]))
     /// Verbs of demanding: their "that"-clause is what is demanded, not what happened.
     static let demandVerbs = keys(Morphology.allForms(["demand", "insist", "require", "propose", "suggest", "recommend", "warn"]))
     /// Verbs whose object noun names their own event: "launched an attack", "held talks", "signed an agreement".
-    static let supportVerbs = keys(Morphology.allForms([
-        "launch", "carry", "conduct", "stage", "mount", "hold", "make", "give", "announce", "order", "begin", "start", "continue",
-        "resume", "step", "escalate", "intensify", "sign", "reach", "conclude", "issue", "deliver", "pledge", "offer", "provide",
-        "extend", "express", "voice", "declare", "host", "attend", "join", "lead", "organize", "organise", "perform", "commit",
-        "claim", "plan", "prepare", "unleash", "wage", "undertake", "initiate", "open", "impose", "lift", "approve", "seek",
-    ]))
+    static let supportVerbs = keys(
+        Morphology.allForms([
+            "launch", "carry", "conduct", "stage", "mount", "hold", "make", "give", "announce", "order", "begin", "start", "continue",
+            "resume", "step", "escalate", "intensify", "sign", "reach", "conclude", "issue", "deliver", "pledge", "offer", "provide",
+            "extend", "express", "voice", "declare", "host", "attend", "join", "lead", "organize", "organise", "perform", "commit",
+            "claim", "plan", "prepare", "unleash", "wage", "undertake", "initiate", "open", "impose", "lift", "approve", "seek",
+        ]))
 
     /// Verbs that must be recognised as verbs even when no pattern names them.
     static let commonVerbs = [

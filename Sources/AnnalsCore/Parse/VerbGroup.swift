@@ -37,9 +37,12 @@ struct ClauseAnalyzer {
             while p >= 0, ClosedClass.adverbs.contains(tokens[p].key) { p -= 1 }
             let prev: Token? = p >= 0 ? tokens[p] : nil
             let prevKey = prev?.key ?? 0
-            let isAux = prev.map { ClosedClass.be.contains($0.key) || ClosedClass.have.contains($0.key) || ClosedClass.doAux.contains($0.key)
-                || ClosedClass.hypotheticalModals.contains($0.key) || ClosedClass.futureModals.contains($0.key)
-                || ClosedClass.mustModals.contains($0.key) || ClosedClass.negators.contains($0.key) } ?? false
+            let isAux =
+                prev.map {
+                    ClosedClass.be.contains($0.key) || ClosedClass.have.contains($0.key) || ClosedClass.doAux.contains($0.key)
+                        || ClosedClass.hypotheticalModals.contains($0.key) || ClosedClass.futureModals.contains($0.key)
+                        || ClosedClass.mustModals.contains($0.key) || ClosedClass.negators.contains($0.key)
+                } ?? false
             let afterDeterminer = prev.map { ClosedClass.determiners.contains($0.key) || $0.flags.contains(.possessive) } ?? false
             let finite = forms.contains { $0.kind == .past || $0.kind == .thirdPerson }
             let participle = forms.contains { $0.kind == .participle || $0.kind == .past }
@@ -53,7 +56,9 @@ struct ClauseAnalyzer {
             } else if p < 0 {
                 verb = forms.first { $0.kind == .base || $0.kind == .past }  // imperative or headline ("Iran vows")
                 if tokens.count > i + 1, tokens[i].flags.contains(.capitalized) { verb = nil }
-            } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pronouns.contains(prevKey) {
+            } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey)
+                || ClosedClass.pronouns.contains(prevKey)
+            {
                 verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .base || $0.kind == .participle }
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
@@ -67,10 +72,14 @@ struct ClauseAnalyzer {
         }
         // "Israeli strikes killed", "Houthi attacks continued": a verb form right before a finite verb is a noun.
         for i in out.keys.sorted() where i + 1 < tokens.count {
-            let auxBefore = i > 0 && (ClosedClass.hypotheticalModals.contains(tokens[i - 1].key) || ClosedClass.futureModals.contains(tokens[i - 1].key)
-                || ClosedClass.doAux.contains(tokens[i - 1].key) || ClosedClass.mustModals.contains(tokens[i - 1].key) || tokens[i - 1].key == ClosedClass.to)
+            let auxBefore =
+                i > 0
+                && (ClosedClass.hypotheticalModals.contains(tokens[i - 1].key) || ClosedClass.futureModals.contains(tokens[i - 1].key)
+                    || ClosedClass.doAux.contains(tokens[i - 1].key) || ClosedClass.mustModals.contains(tokens[i - 1].key)
+                    || tokens[i - 1].key == ClosedClass.to)
             if let next = out[i + 1], next.kind == .past, let this = out[i], this.kind == .thirdPerson || this.kind == .base, !auxBefore,
-               !(ClosedClass.be.contains(tokens[i].key) || ClosedClass.have.contains(tokens[i].key) || ClosedClass.doAux.contains(tokens[i].key))
+                !(ClosedClass.be.contains(tokens[i].key) || ClosedClass.have.contains(tokens[i].key)
+                    || ClosedClass.doAux.contains(tokens[i].key))
             {
                 out[i] = nil
             }
@@ -97,16 +106,24 @@ struct ClauseAnalyzer {
             var sawBe = false
             while p >= 0 {
                 let k = tokens[p].key
-                if ClosedClass.negators.contains(k) { g.negated = true }
-                else if ClosedClass.reportingAdverbs.contains(k) { g.reported = true }
-                else if ClosedClass.adverbs.contains(k) {}
-                else if ClosedClass.be.contains(k) { sawBe = true }
-                else if ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {}
-                else if ClosedClass.hypotheticalModals.contains(k) { g.hypothetical = true }
-                else if ClosedClass.futureModals.contains(k) { g.future = true }
-                else if ClosedClass.mustModals.contains(k) {}
-                else if k == ClosedClass.to { g.infinitival = true; g.start = p; break }
-                else { break }
+                if ClosedClass.negators.contains(k) {
+                    g.negated = true
+                } else if ClosedClass.reportingAdverbs.contains(k) {
+                    g.reported = true
+                } else if ClosedClass.adverbs.contains(k) {
+                } else if ClosedClass.be.contains(k) {
+                    sawBe = true
+                } else if ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {
+                } else if ClosedClass.hypotheticalModals.contains(k) {
+                    g.hypothetical = true
+                } else if ClosedClass.futureModals.contains(k) {
+                    g.future = true
+                } else if ClosedClass.mustModals.contains(k) {
+                } else if k == ClosedClass.to {
+                    g.infinitival = true; g.start = p; break
+                } else {
+                    break
+                }
                 g.start = p
                 p -= 1
             }

@@ -32,7 +32,9 @@ enum DateWords {
     static let day = TokenKey.hash("day")
     static let numbers: [UInt64: Int] = {
         var out: [UInt64: Int] = [:]
-        for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() { out[TokenKey.hash(w)] = i + 1 }
+        for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
+            out[TokenKey.hash(w)] = i + 1
+        }
         out[TokenKey.hash("a")] = 1
         return out
     }()
@@ -70,8 +72,11 @@ enum DateResolver {
                 // "October 7", "October 7, 2023", "7 October"
                 var day: Int?
                 var end = i + 1
-                if end < tokens.count, let d = number(tokens[end]), d >= 1, d <= 31 { day = d; end += 1 }
-                else if i > 0, let d = number(tokens[i - 1]), d >= 1, d <= 31 { day = d }
+                if end < tokens.count, let d = number(tokens[end]), d >= 1, d <= 31 {
+                    day = d; end += 1
+                } else if i > 0, let d = number(tokens[i - 1]), d >= 1, d <= 31 {
+                    day = d
+                }
                 var year: Int?
                 var e2 = end
                 if e2 < tokens.count, tokens[e2].key == ClosedClass.comma { e2 += 1 }
@@ -94,11 +99,15 @@ enum DateResolver {
                 out.append(DateMention(start: i, end: i + 1, day: base))
             } else if k == DateWords.last, i + 1 < tokens.count {
                 let n = tokens[i + 1].key
-                if n == DateWords.week { out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -7))) }
-                else if n == DateWords.month { out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -30))) }
+                if n == DateWords.week {
+                    out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -7)))
+                } else if n == DateWords.month {
+                    out.append(DateMention(start: i, end: i + 2, day: base.adding(days: -30)))
+                }
             } else if k == DateWords.ago, i >= 2, let n = number(tokens[i - 2]) {
                 let unit = tokens[i - 1].key
-                let days = unit == DateWords.weeks || unit == DateWords.week ? 7 * n : (unit == DateWords.days || unit == DateWords.day ? n : 0)
+                let days =
+                    unit == DateWords.weeks || unit == DateWords.week ? 7 * n : (unit == DateWords.days || unit == DateWords.day ? n : 0)
                 if days > 0 { out.append(DateMention(start: i - 2, end: i + 1, day: base.adding(days: -days))) }
             }
             i += 1

@@ -56,15 +56,19 @@ struct MentionRecognizer {
             // Pronouns.
             if ClosedClass.pronouns.contains(key) && pieceAt[i] == nil {
                 let personal = ClosedClass.personalPronouns.contains(key)
-                mentions.append(Mention(start: i, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
-                                        parts: [], plural: ClosedClass.pluralPronouns.contains(key), isPerson: personal, head: i))
+                mentions.append(
+                    Mention(
+                        start: i, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
+                        parts: [], plural: ClosedClass.pluralPronouns.contains(key), isPerson: personal, head: i))
                 i += 1
                 continue
             }
             // "the group", "the militant group": a description resolved by coreference.
             if Coreference.groupNouns.contains(key), pieceAt[i] == nil, !tokens[i].flags.contains(.capitalized) {
                 var s = i - 1
-                while s >= 0, i - s <= 3, !ClosedClass.determiners.contains(tokens[s].key), isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil { s -= 1 }
+                while s >= 0, i - s <= 3, !ClosedClass.determiners.contains(tokens[s].key),
+                    isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil
+                { s -= 1 }
                 if s >= 0, tokens[s].key == ClosedClass.the || tokens[s].key == ClosedClass.that {
                     // Drop a mention the modifiers produced; "the Palestinian militant group" keeps its country as scope.
                     var scope: Int?
@@ -72,8 +76,10 @@ struct MentionRecognizer {
                         if let c = last.parts.first(where: { lexicon.actors[$0].type == .country }) { scope = c }
                         mentions.removeLast()
                     }
-                    mentions.append(Mention(start: s, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: scope,
-                                            parts: [], plural: false, isPerson: false, head: i))
+                    mentions.append(
+                        Mention(
+                            start: s, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: scope,
+                            parts: [], plural: false, isPerson: false, head: i))
                     i += 1
                     continue
                 }
@@ -87,10 +93,13 @@ struct MentionRecognizer {
                 // A name the dictionaries do not know stands alone ("the Observer" is not part of "Moscow").
                 var e = i
                 while e < tokens.count, isNameToken(tokens, e), pieceAt[e] == nil { e += 1 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
                 let afterAgent = mentions.last.map { $0.end == i && $0.kind == .agent } ?? false
-                mentions.append(Mention(start: i, end: e, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
-                                        parts: [], plural: false, isPerson: afterAgent || e - i >= 2, head: e - 1))
+                mentions.append(
+                    Mention(
+                        start: i, end: e, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
+                        parts: [], plural: false, isPerson: afterAgent || e - i >= 2, head: e - 1))
                 i = e
                 continue
             } else {
@@ -131,7 +140,7 @@ struct MentionRecognizer {
             // "joint military exercises", "military aid": an agent noun modifying another noun is not an actor.
             let agentsOnly = chunk.allSatisfy { if case .agent = $0.meaning { return true } else { return false } }
             if agentsOnly, j < tokens.count, !tokens[j].flags.contains(.possessive), isFiller(tokens, j, verbAt: verbAt),
-               lexicon.phrases.longestMatch(tokens, from: j) == nil
+                lexicon.phrases.longestMatch(tokens, from: j) == nil
             {
                 i = j
                 continue
@@ -141,7 +150,9 @@ struct MentionRecognizer {
                 m.end = j
                 m.isAdjectival = chunk.allSatisfy { if case .adjective = $0.meaning { return true } else { return false } }
                 // "Syria's Kurds", "Iran's nuclear programme": the name only modifies what follows.
-                if j + 1 < tokens.count, tokens[j].flags.contains(.possessive), isFiller(tokens, j + 1, verbAt: verbAt) || tokens[j + 1].flags.contains(.capitalized) {
+                if j + 1 < tokens.count, tokens[j].flags.contains(.possessive),
+                    isFiller(tokens, j + 1, verbAt: verbAt) || tokens[j + 1].flags.contains(.capitalized)
+                {
                     m.isPossessor = true
                 }
                 mentions.append(m)
@@ -229,9 +240,10 @@ struct MentionRecognizer {
         // A named non-country actor is the head unless an agent follows it.
         if let a = named.last, agent == nil {
             let entry = lexicon.actors[a]
-            return Mention(start: 0, end: 0, kind: .named, actor: a, code: entry.code(on: day), name: entry.name, agent: nil,
-                           scope: named.count > 1 ? named[named.count - 2] : country, parts: parts, plural: false,
-                           isPerson: entry.type == .person, head: head)
+            return Mention(
+                start: 0, end: 0, kind: .named, actor: a, code: entry.code(on: day), name: entry.name, agent: nil,
+                scope: named.count > 1 ? named[named.count - 2] : country, parts: parts, plural: false,
+                isPerson: entry.type == .person, head: head)
         }
         if let g = agent {
             let agentEntry = lexicon.agents[g.index]
@@ -239,27 +251,31 @@ struct MentionRecognizer {
             // "Hamas chief", "the head of Hamas", "Iran's supreme leader": the person who leads the scope.
             if !g.plural, let s = scope, let person = describedPerson(agent: agentEntry, scope: s, day: day) {
                 let p = lexicon.actors[person]
-                return Mention(start: 0, end: 0, kind: .named, actor: person, code: p.code(on: day), name: p.name, agent: g.index,
-                               scope: s, parts: parts + [person], plural: false, isPerson: true, head: head)
+                return Mention(
+                    start: 0, end: 0, kind: .named, actor: person, code: p.code(on: day), name: p.name, agent: g.index,
+                    scope: s, parts: parts + [person], plural: false, isPerson: true, head: head)
             }
             if let s = named.last {
                 // An agent of a group keeps the group's code ("Hamas fighters" → Hamas).
                 let entry = lexicon.actors[s]
-                return Mention(start: 0, end: 0, kind: .agent, actor: nil, code: entry.code(on: day), name: entry.name, agent: g.index,
-                               scope: s, parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
+                return Mention(
+                    start: 0, end: 0, kind: .agent, actor: nil, code: entry.code(on: day), name: entry.name, agent: g.index,
+                    scope: s, parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
             }
             let countryCode = country.map { lexicon.actors[$0].code(on: day) } ?? ""
             let code = countryCode.isEmpty ? "" : Self.join(countryCode, agentEntry.code)
             let term = agentEntry.term
-            return Mention(start: 0, end: 0, kind: .agent, actor: nil, code: code,
-                           name: country.map { "\(lexicon.actors[$0].name) \(term)" } ?? term, agent: g.index, scope: country,
-                           parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
+            return Mention(
+                start: 0, end: 0, kind: .agent, actor: nil, code: code,
+                name: country.map { "\(lexicon.actors[$0].name) \(term)" } ?? term, agent: g.index, scope: country,
+                parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
         }
         if let c = country {
             let entry = lexicon.actors[c]
             let code = entry.code(on: day)
-            return Mention(start: 0, end: 0, kind: .named, actor: c, code: seat ? code + "GOV" : code, name: entry.name, agent: nil,
-                           scope: nil, parts: parts, plural: people, isPerson: false, head: head)
+            return Mention(
+                start: 0, end: 0, kind: .named, actor: c, code: seat ? code + "GOV" : code, name: entry.name, agent: nil,
+                scope: nil, parts: parts, plural: people, isPerson: false, head: head)
         }
         return nil
     }
@@ -271,14 +287,16 @@ struct MentionRecognizer {
             let m = mentions[n]
             let next = mentions[n + 1]
             guard m.kind == .named, m.agent == nil, let country = m.actor, lexicon.actors[country].type == .country,
-                  m.end < tokens.count, tokens[m.end].key == ClosedClass.and || tokens[m.end].key == ClosedClass.comma,
-                  next.start <= m.end + 2, next.kind == .agent, let agent = next.agent, next.scope != nil,
-                  !tokens[m.end - 1].flags.contains(.possessive)
+                m.end < tokens.count, tokens[m.end].key == ClosedClass.and || tokens[m.end].key == ClosedClass.comma,
+                next.start <= m.end + 2, next.kind == .agent, let agent = next.agent, next.scope != nil,
+                !tokens[m.end - 1].flags.contains(.possessive)
             else { continue }
             // Only an adjective, not a country name ("Iran and Iraqi troops" keeps Iran).
-            guard let last = lexicon.phrases.longestMatch(tokens, from: m.end - 1, limit: m.end), last.meanings.contains(where: {
-                if case .adjective = $0 { return true } else { return false }
-            }) else { continue }
+            guard let last = lexicon.phrases.longestMatch(tokens, from: m.end - 1, limit: m.end),
+                last.meanings.contains(where: {
+                    if case .adjective = $0 { return true } else { return false }
+                })
+            else { continue }
             mentions[n].kind = .agent
             mentions[n].agent = agent
             mentions[n].code = Self.join(lexicon.actors[country].code(on: day), lexicon.agents[agent].code)
@@ -306,8 +324,10 @@ struct MentionRecognizer {
         for n in lexicon.persons(withTitlePrefix: term, on: day) {
             let a = lexicon.actors[n]
             guard let title = a.title(on: day)?.lowercased() else { continue }
-            let belongs = a.code(on: day).hasPrefix(country) && (scopeEntry.type == .country || title.contains(scopeEntry.name.lowercased())
-                || a.affiliations.contains { $0.target == scopeEntry.id })
+            let belongs =
+                a.code(on: day).hasPrefix(country)
+                && (scopeEntry.type == .country || title.contains(scopeEntry.name.lowercased())
+                    || a.affiliations.contains { $0.target == scopeEntry.id })
             if belongs {
                 if found != nil { return nil }  // ambiguous
                 found = n
@@ -327,7 +347,8 @@ struct MentionRecognizer {
     /// "the military wing of Hamas", "Hamas's armed wing": a label of a part resolves to that part.
     func labelledParts(_ mentions: [Mention], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?) -> [Mention] {
         func text(_ a: Int, _ b: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self).lowercased()
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self)
+                .lowercased()
         }
         func part(of group: Int, label: String) -> Int? {
             let id = lexicon.actors[group].id
@@ -342,7 +363,7 @@ struct MentionRecognizer {
         var out: [Mention] = []
         for m in mentions {
             guard m.kind == .named || m.kind == .agent, let group = (m.kind == .named ? m.actor : m.scope),
-                  lexicon.actors[group].type != .country, lexicon.actors[group].type != .person
+                lexicon.actors[group].type != .country, lexicon.actors[group].type != .person
             else { out.append(m); continue }
             var replaced: Mention?
             // Inside the span: "[the] military wing of Hamas".
@@ -366,7 +387,9 @@ struct MentionRecognizer {
                 while b < tokens.count, b - m.end <= 3, isLabelWord(tokens[b]) { b += 1 }
                 var e = b
                 while e > m.end + 1 {
-                    if let p = part(of: group, label: text(m.end + 1, e)) { replaced = with(m, part: p, start: m.start, end: e, day: day); break }
+                    if let p = part(of: group, label: text(m.end + 1, e)) {
+                        replaced = with(m, part: p, start: m.start, end: e, day: day); break
+                    }
                     e -= 1
                 }
             }
@@ -383,7 +406,8 @@ struct MentionRecognizer {
 
     private func with(_ m: Mention, part: Int, start: Int, end: Int, day: Day?) -> Mention {
         let p = lexicon.actors[part]
-        return Mention(start: start, end: end, kind: .named, actor: part, code: p.code(on: day), name: p.name, agent: nil,
-                       scope: m.actor ?? m.scope, parts: m.parts + [part], plural: false, isPerson: false, head: end - 1)
+        return Mention(
+            start: start, end: end, kind: .named, actor: part, code: p.code(on: day), name: p.name, agent: nil,
+            scope: m.actor ?? m.scope, parts: m.parts + [part], plural: false, isPerson: false, head: end - 1)
     }
 }

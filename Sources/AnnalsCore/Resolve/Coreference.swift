@@ -26,7 +26,9 @@ struct Coreference {
         "coalition", "opposition", "leadership", "junta", "senate", "congress", "assembly", "office", "department", "service",
         "services", "troops", "presidency", "legislature", "state", "guard", "command", "headquarters", "mission", "delegation",
     ])
-    static let groupNouns = ClosedClass.keys(["group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network"])
+    static let groupNouns = ClosedClass.keys([
+        "group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network",
+    ])
 
     func referent(_ m: Mention) -> Referent? {
         if m.kind == .unknown {
@@ -35,8 +37,9 @@ struct Coreference {
         }
         guard m.isResolved else { return nil }
         let type = m.actor.map { lexicon.actors[$0].type }
-        return Referent(actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
-                        isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code))
+        return Referent(
+            actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
+            isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code))
     }
 
     /// Resolves the mentions of one sentence in order, then records them.
@@ -48,7 +51,11 @@ struct Coreference {
     }
 
     /// Verbs whose complement describes what the object did: "accused X of its failure".
-    static let accusationVerbs = ClosedClass.keys(Morphology.allForms(["accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault", "praise", "thank", "congratulate", "commend", "punish", "sanction"]))
+    static let accusationVerbs = ClosedClass.keys(
+        Morphology.allForms([
+            "accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault", "praise", "thank", "congratulate", "commend",
+            "punish", "sanction",
+        ]))
 
     mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: Set<Int>, governor: (Int) -> Governor?, day: Day?) {
         var local: [Referent] = []
@@ -79,15 +86,20 @@ struct Coreference {
                     // to, else the latest non-person.
                     let gov = governor(n)
                     let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
-                    if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved, !mentions[o].isPerson {
+                    if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved,
+                        !mentions[o].isPerson
+                    {
                         found = referent(mentions[o])
-                    } else if subjects.contains(n), let previous = latest({  $0.wasSubject && !$0.isPerson && !$0.plural }) {
+                    } else if subjects.contains(n), let previous = latest({ $0.wasSubject && !$0.isPerson && !$0.plural }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
-                    } else if let s = subj, s.isResolved, !s.isPerson { found = referent(s) }
-                    else if let s = subj, s.isPerson, let scope = s.scope {
+                    } else if let s = subj, s.isResolved, !s.isPerson {
+                        found = referent(s)
+                    } else if let s = subj, s.isPerson, let scope = s.scope {
                         let e = lexicon.actors[scope]
-                        found = Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country)
+                        found = Referent(
+                            actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
+                            country: e.country)
                     } else {
                         found = latest { !$0.isPerson && !$0.plural }
                     }
@@ -106,7 +118,7 @@ struct Coreference {
                 let role = lexicon.agents[agent].code
                 let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
-                if let f = latest({  r in
+                if let f = latest({ r in
                     guard r.isPerson, let a = r.actor else { return false }
                     if let country, r.country != country { return false }
                     let title = lexicon.actors[a].title(on: day)?.lowercased() ?? ""
@@ -127,7 +139,10 @@ struct Coreference {
             }
             if mentions[n].isPerson, let scope = mentions[n].scope {
                 let e = lexicon.actors[scope]
-                local.append(Referent(actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false, country: e.country))
+                local.append(
+                    Referent(
+                        actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
+                        country: e.country))
             }
             if var r = referent(mentions[n]) {
                 r.wasSubject = subjects.contains(n)

@@ -93,7 +93,9 @@ struct Dateline {
         if p < to, bytes[p] == 44 {
             let extraStart = p
             p += 1
-            while p < to, ByteClass.isAlnum(bytes[p]) || bytes[p] == 32 || bytes[p] == 46 || bytes[p] == 44 || bytes[p] >= 0x80 && bytes[p] != 0xE2 {
+            while p < to,
+                ByteClass.isAlnum(bytes[p]) || bytes[p] == 32 || bytes[p] == 46 || bytes[p] == 44 || bytes[p] >= 0x80 && bytes[p] != 0xE2
+            {
                 p += 1
                 if p - extraStart > 32 { return nil }
             }

@@ -121,12 +121,12 @@ public enum Morphology {
     }
 
     static let doubledConsonantVerbs: Set<String> = [
-            "admit", "commit", "submit", "permit", "omit", "transmit", "regret", "occur", "refer", "prefer", "confer",
-            "deter", "control", "patrol", "compel", "expel", "propel", "repel", "rebel", "abet", "equip", "forbid",
-            "kidnap", "outstrip", "embed", "ship", "shop", "drop", "stop", "plan", "ban", "bar", "beg",
-            "rob", "tap", "trap", "grab", "jam", "nab", "rip", "slam", "snub", "stab", "step", "strip", "tip", "top",
-            "wrap", "chat", "pin", "plot", "scrap", "sip", "skip", "slip", "spot", "stir", "tug", "veto",
-        ]
+        "admit", "commit", "submit", "permit", "omit", "transmit", "regret", "occur", "refer", "prefer", "confer",
+        "deter", "control", "patrol", "compel", "expel", "propel", "repel", "rebel", "abet", "equip", "forbid",
+        "kidnap", "outstrip", "embed", "ship", "shop", "drop", "stop", "plan", "ban", "bar", "beg",
+        "rob", "tap", "trap", "grab", "jam", "nab", "rip", "slam", "snub", "stab", "step", "strip", "tip", "top",
+        "wrap", "chat", "pin", "plot", "scrap", "sip", "skip", "slip", "spot", "stir", "tug", "veto",
+    ]
 }
 
 /// Which inflected form of a verb a word is.

@@ -66,46 +66,46 @@ struct NormalizedBuffer {
             if b == 0xC2, i + 1 < to {
                 let c = text[i + 1]
                 switch c {
-                case 0xA0: space(i); i += 2; continue            // NBSP
-                case 0xAD: i += 2; continue                       // soft hyphen
-                case 0xAB, 0xBB: emit(34, i); i += 2; continue    // « »
-                case 0x80...0x9F: space(i); i += 2; continue      // C1 controls
+                case 0xA0: space(i); i += 2; continue  // NBSP
+                case 0xAD: i += 2; continue  // soft hyphen
+                case 0xAB, 0xBB: emit(34, i); i += 2; continue  // « »
+                case 0x80...0x9F: space(i); i += 2; continue  // C1 controls
                 default: break
                 }
             } else if b == 0xE2, i + 2 < to {
                 let c = text[i + 1], d = text[i + 2]
                 if c == 0x80 {
                     switch d {
-                    case 0x80...0x8A, 0xAF: space(i); i += 3; continue          // U+2000...200A, 202F
-                    case 0x8B...0x8D: i += 3; continue                           // zero-width
-                    case 0x8E, 0x8F, 0xAA...0xAE: i += 3; continue               // direction marks
-                    case 0xA8, 0xA9: space(i); i += 3; continue                  // line/para separator
-                    case 0x90...0x93: emit(45, i); i += 3; continue              // hyphens, en dash
-                    case 0x94, 0x95:                                             // em dash, bar
+                    case 0x80...0x8A, 0xAF: space(i); i += 3; continue  // U+2000...200A, 202F
+                    case 0x8B...0x8D: i += 3; continue  // zero-width
+                    case 0x8E, 0x8F, 0xAA...0xAE: i += 3; continue  // direction marks
+                    case 0xA8, 0xA9: space(i); i += 3; continue  // line/para separator
+                    case 0x90...0x93: emit(45, i); i += 3; continue  // hyphens, en dash
+                    case 0x94, 0x95:  // em dash, bar
                         if !lastIsSpaceOrEmpty { emit(32, i) }
                         emit(45, i)
                         i += 3
                         if i < to, text[i] > 32 { emit(32, i - 3) }
                         continue
                     case 0x98...0x9B, 0xB2, 0xB5: emit(39, i); i += 3; continue  // ‘ ’ ‚ ‛ ′ ‵
-                    case 0x9C...0x9F, 0xB3: emit(34, i); i += 3; continue        // “ ” „ ‟ ″
+                    case 0x9C...0x9F, 0xB3: emit(34, i); i += 3; continue  // “ ” „ ‟ ″
                     case 0xA6: emit(46, i); emit(46, i + 1); emit(46, i + 2); i += 3; continue  // …
-                    case 0xA2: emit(42, i); i += 3; continue                     // • bullet -> *
+                    case 0xA2: emit(42, i); i += 3; continue  // • bullet -> *
                     default: break
                     }
                 } else if c == 0x81 {
                     switch d {
-                    case 0xA0...0xA4: i += 3; continue   // word joiner etc.
+                    case 0xA0...0xA4: i += 3; continue  // word joiner etc.
                     case 0x9F: space(i); i += 3; continue
                     default: break
                     }
                 } else if c == 0x88, d == 0x92 {
-                    emit(45, i); i += 3; continue        // minus sign
+                    emit(45, i); i += 3; continue  // minus sign
                 }
             } else if b == 0xE3, i + 2 < to, text[i + 1] == 0x80, text[i + 2] == 0x80 {
-                space(i); i += 3; continue               // ideographic space
+                space(i); i += 3; continue  // ideographic space
             } else if b == 0xEF, i + 2 < to, text[i + 1] == 0xBB, text[i + 2] == 0xBF {
-                i += 3; continue                         // BOM / ZWNBSP
+                i += 3; continue  // BOM / ZWNBSP
             }
             // Copy the character unchanged.
             let n = utf8SequenceLength(b)

@@ -65,7 +65,9 @@ public struct PetrarchCoder: EventCoder {
         return out
     }
 
-    func record(_ e: PetrarchEvent, document: Document, sentence: Sentence, number: Int, issues: [(code: String, count: Int)], explain: Bool) -> EventRecord {
+    func record(
+        _ e: PetrarchEvent, document: Document, sentence: Sentence, number: Int, issues: [(code: String, count: Int)], explain: Bool
+    ) -> EventRecord {
         func span(_ r: Range<Int>) -> Span { sentence.originalSpan(r.lowerBound, r.upperBound) }
         let u = sentence.text.utf8
         func text(_ r: Range<Int>) -> String {
@@ -113,7 +115,8 @@ public struct PetrarchCoder: EventCoder {
             let r = a.run()
             var out = "tokens: " + a.active.indices.map { a.string($0, $0 + 1) }.joined(separator: " ") + "\n"
             for m in a.mentions {
-                out += "mention [\(m.start),\(m.end)) '\(a.string(m.start, m.end))': " + m.members.map(\.code).joined(separator: ", ") + "\n"
+                out +=
+                    "mention [\(m.start),\(m.end)) '\(a.string(m.start, m.end))': " + m.members.map(\.code).joined(separator: ", ") + "\n"
             }
             let verbs = a.findVerbs()
             var subjects: [Int32] = []
@@ -123,7 +126,8 @@ public struct PetrarchCoder: EventCoder {
                 let block = dictionaries.verbs.blocks[Int(form.block)]
                 var line = "verb '\(a.string(v.start, v.end))' block \(block.name) [\(form.code.raw)]"
                 if let m = a.match(i, verbs) { line += " pattern \(dictionaries.verbs.patterns[Int(m.pattern)].text)" }
-                line += " subject \(subjects[i] >= 0 ? a.string(a.mentions[Int(subjects[i])].start, a.mentions[Int(subjects[i])].end) : "-")"
+                line +=
+                    " subject \(subjects[i] >= 0 ? a.string(a.mentions[Int(subjects[i])].start, a.mentions[Int(subjects[i])].end) : "-")"
                 out += line + "\n"
             }
             if let d = r.discard { out += "discarded by '\(d.text)'\n" }
@@ -192,7 +196,8 @@ struct PetrarchAnalysis {
     func endsWithED(_ i: Int) -> Bool {
         let t = all[active[i]]
         guard t.end - t.start > 3 else { return false }
-        return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "e") && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "d")
+        return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "e")
+            && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "d")
     }
 
     mutating func run() -> PetrarchSentenceResult {
@@ -201,12 +206,16 @@ struct PetrarchAnalysis {
         var first = 0
         // A dateline ("CEBU CITY: --") is not part of the sentence.
         var k = 0
-        while k < all.count, all[k].flags.contains(.allCaps) || (k > 0 && all[k].flags.contains(.capitalized) && all[k - 1].flags.contains(.allCaps)) { k += 1 }
+        while k < all.count,
+            all[k].flags.contains(.allCaps) || (k > 0 && all[k].flags.contains(.capitalized) && all[k - 1].flags.contains(.allCaps))
+        { k += 1 }
         if k > 0, k < all.count, all[k].flags.contains(.punctuation) {
             let b = bytes[Int(all[k].start)]
             if b == UInt8(ascii: ":") || (b == UInt8(ascii: "-") && all[k].length >= 2) {
                 first = k + 1
-                while first < all.count, all[first].flags.contains(.punctuation), bytes[Int(all[first].start)] == UInt8(ascii: "-") { first += 1 }
+                while first < all.count, all[first].flags.contains(.punctuation), bytes[Int(all[first].start)] == UInt8(ascii: "-") {
+                    first += 1
+                }
             }
         }
         let body = first == 0 ? all : Array(all[first...])
@@ -330,7 +339,9 @@ struct PetrarchAnalysis {
         var count = 0
         for i in after..<b {
             if PetrarchWords.determiners.contains(keys[i]) { sawDeterminer = true; count += 1; continue }
-            guard isPlainLower(i), !PetrarchWords.verbal.contains(keys[i]), !PetrarchWords.conjunctions.contains(keys[i]) else { return false }
+            guard isPlainLower(i), !PetrarchWords.verbal.contains(keys[i]), !PetrarchWords.conjunctions.contains(keys[i]) else {
+                return false
+            }
             if dict.verbs.formsByKey[keys[i]] != nil && !sawDeterminer { return false }
             count += 1
         }
@@ -373,7 +384,8 @@ struct PetrarchAnalysis {
                 out.append(.init(code: PetrarchCoder.compose(base: b.code, agents: agents), name: b.name, start: g.start, end: g.end))
             }
         } else if !g.agents.isEmpty {
-            out.append(.init(code: PetrarchCoder.compose(base: "---", agents: agents), name: name(of: g.agents[0]), start: g.start, end: g.end))
+            out.append(
+                .init(code: PetrarchCoder.compose(base: "---", agents: agents), name: name(of: g.agents[0]), start: g.start, end: g.end))
         }
         return out
     }

@@ -77,7 +77,9 @@ extension PetrarchAnalysis {
     }
 
     /// Matches upper items `k...` starting at or after `pos` (exactly at `pos` when adjacent).
-    func matchUpper(_ items: [PetrarchPatternItem], _ k: Int, _ pos: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int) -> Bool {
+    func matchUpper(_ items: [PetrarchPatternItem], _ k: Int, _ pos: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int)
+        -> Bool
+    {
         if k == items.count { return true }
         budget -= 1
         if budget < 0 { return false }
@@ -123,7 +125,9 @@ extension PetrarchAnalysis {
 
     /// Matches lower items `k...` ending at or before `end` (exactly at `end` when adjacent),
     /// scanning leftwards from the verb.
-    func matchLower(_ items: [PetrarchPatternItem], _ k: Int, _ end: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int) -> Bool {
+    func matchLower(_ items: [PetrarchPatternItem], _ k: Int, _ end: Int, _ m: inout PetrarchMatch, _ budget: inout Int, _ limit: Int)
+        -> Bool
+    {
         if k == items.count { return true }
         budget -= 1
         if budget < 0 { return false }
@@ -279,7 +283,8 @@ extension PetrarchAnalysis {
     func endsWithLY(_ i: Int) -> Bool {
         let t = all[active[i]]
         guard t.end - t.start > 3 else { return false }
-        return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "l") && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "y")
+        return TokenKey.lowerASCII(bytes[Int(t.end) - 2]) == UInt8(ascii: "l")
+            && TokenKey.lowerASCII(bytes[Int(t.end) - 1]) == UInt8(ascii: "y")
     }
 
     /// The first mention after the verb (TABARI: any distance), but not the subject of a new
@@ -407,7 +412,9 @@ extension PetrarchAnalysis {
             let used = Set(m?.used ?? [])
             let neg = negated(occ, used: used)
             let verbRange = byteRange(occ.start, occ.end)
-            let rule = pattern.map { "\($0.file):\($0.line) \($0.text)" } ?? "\(dict.verbs.blocks[Int(form.block)].file):\(form.line) \(form.text) [\(form.code.raw)]"
+            let rule =
+                pattern.map { "\($0.file):\($0.line) \($0.text)" }
+                ?? "\(dict.verbs.blocks[Int(form.block)].file):\(form.line) \(form.text) [\(form.code.raw)]"
             let patternText = pattern?.text ?? "\(form.text) [\(form.code.raw)]"
             func members(_ i: Int32) -> [PetrarchMention.Member] {
                 i >= 0 ? mentions[Int(i)].members.filter { $0.code != "---" } : []
@@ -425,12 +432,13 @@ extension PetrarchAnalysis {
                 if seen.contains(key) { return }
                 seen.insert(key)
                 produced = true
-                events.append(PetrarchEvent(
-                    source: s.code, target: t.code, code: c, sourceName: s.name, targetName: t.name,
-                    sourceRange: s.start >= 0 ? byteRange(s.start, s.end) : nil,
-                    targetRange: t.start >= 0 ? byteRange(t.start, t.end) : nil,
-                    verbRange: verbRange, verb: string(occ.start, occ.end), rule: rule, pattern: patternText,
-                    negated: neg, passive: passive))
+                events.append(
+                    PetrarchEvent(
+                        source: s.code, target: t.code, code: c, sourceName: s.name, targetName: t.name,
+                        sourceRange: s.start >= 0 ? byteRange(s.start, s.end) : nil,
+                        targetRange: t.start >= 0 ? byteRange(t.start, t.end) : nil,
+                        verbRange: verbRange, verb: string(occ.start, occ.end), rule: rule, pattern: patternText,
+                        negated: neg, passive: passive))
             }
             for s in srcs {
                 for t in tgts {

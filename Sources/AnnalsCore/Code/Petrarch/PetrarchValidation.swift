@@ -86,11 +86,12 @@ public struct PetrarchValidationSuite: Sendable {
             }
             let t = Self.element("Text", in: body).map { Self.unescape(String($0.body)) } ?? ""
             let words = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-            records.append(PetrarchValidationRecord(
-                id: attrs["id"] ?? "record-\(records.count + 1)", category: attrs["category"] ?? "",
-                date: attrs["date"].flatMap { PetrarchLines.date($0) }, text: words,
-                expected: Array(Set(expected)).sorted(), expectedError: error,
-                line: Self.line(of: open.lowerBound, in: text)))
+            records.append(
+                PetrarchValidationRecord(
+                    id: attrs["id"] ?? "record-\(records.count + 1)", category: attrs["category"] ?? "",
+                    date: attrs["date"].flatMap { PetrarchLines.date($0) }, text: words,
+                    expected: Array(Set(expected)).sorted(), expectedError: error,
+                    line: Self.line(of: open.lowerBound, in: text)))
         }
     }
 

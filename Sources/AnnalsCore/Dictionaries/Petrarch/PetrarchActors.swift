@@ -62,7 +62,8 @@ public enum PetrarchActorReader {
         if rest.isEmpty { return r }
         func date(_ s: Substring) throws -> Int {
             guard let d = PetrarchLines.date(PetrarchLines.trim(s)) else {
-                throw DictionaryError(file: file, line: line, message: "bad date '\(PetrarchLines.trim(s))' in [\(inside)] (YYMMDD or YYYYMMDD)")
+                throw DictionaryError(
+                    file: file, line: line, message: "bad date '\(PetrarchLines.trim(s))' in [\(inside)] (YYMMDD or YYYYMMDD)")
             }
             return d
         }
@@ -123,7 +124,8 @@ public enum PetrarchActorReader {
                     if first == "+", !actors.isEmpty {
                         actors[actors.count - 1].restrictions.append(r)
                     } else {
-                        actors.append(PetrarchActor(name: "", synonyms: [], defaultCodes: [], restrictions: [r], file: file, line: line.number))
+                        actors.append(
+                            PetrarchActor(name: "", synonyms: [], defaultCodes: [], restrictions: [r], file: file, line: line.number))
                         actors[actors.count - 1].name = PetrarchLines.display(trimUnderscores(phrase))
                         continue
                     }
@@ -141,13 +143,15 @@ public enum PetrarchActorReader {
                 continue
             }
             if first == "[" || first == "]" {
-                throw DictionaryError(file: file, line: line.number, message: "code without an actor phrase (restriction lines must start with a tab)")
+                throw DictionaryError(
+                    file: file, line: line.number, message: "code without an actor phrase (restriction lines must start with a tab)")
             }
             let name = trimUnderscores(phrase)
             guard !name.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "empty actor phrase") }
-            actors.append(PetrarchActor(
-                name: PetrarchLines.display(name), synonyms: [], defaultCodes: code ?? [], restrictions: [],
-                file: file, line: line.number))
+            actors.append(
+                PetrarchActor(
+                    name: PetrarchLines.display(name), synonyms: [], defaultCodes: code ?? [], restrictions: [],
+                    file: file, line: line.number))
         }
         return actors
     }
@@ -183,67 +187,72 @@ public enum PetrarchAgentReader {
         var subs: [String: [String]] = [:]
         var agents: [PetrarchAgent] = []
         for line in PetrarchLines.lines(text) {
-          do {
-            let t = PetrarchLines.trim(line.text)
-            if t.isEmpty { continue }
-            if t.first == "!", let eq = t.firstIndex(of: "=") {
-                let name = PetrarchLines.trim(t[..<eq]).uppercased()
-                guard name.count > 2, name.hasSuffix("!") else {
-                    throw DictionaryError(file: file, line: line.number, message: "substitution set name must look like !NAME!")
+            do {
+                let t = PetrarchLines.trim(line.text)
+                if t.isEmpty { continue }
+                if t.first == "!", let eq = t.firstIndex(of: "=") {
+                    let name = PetrarchLines.trim(t[..<eq]).uppercased()
+                    guard name.count > 2, name.hasSuffix("!") else {
+                        throw DictionaryError(file: file, line: line.number, message: "substitution set name must look like !NAME!")
+                    }
+                    subs[name] = t[t.index(after: eq)...].split(separator: ",").map { $0.filter { $0 != " " && $0 != "\t" }.uppercased() }
+                    continue
                 }
-                subs[name] = t[t.index(after: eq)...].split(separator: ",").map { $0.filter { $0 != " " && $0 != "\t" }.uppercased() }
-                continue
-            }
-            // "[~LEG}" (as in the PETRARCH docs and Phoenix.agents.txt) is accepted for "[~LEG]".
-            var bracketed = t
-            if !t.contains("]"), let open = t.lastIndex(of: "["), let close = t[open...].firstIndex(of: "}") {
-                bracketed = t[..<close] + "]" + t[t.index(after: close)...]
-            }
-            guard let b = PetrarchLines.lastBracket(bracketed) else {
-                throw DictionaryError(file: file, line: line.number, message: "agent without a [~CODE]")
-            }
-            let codeText = b.inside.filter { $0 != " " && $0 != "\t" }
-            let isPrefix: Bool
-            let code: String
-            if codeText.hasPrefix("~") {
-                isPrefix = false
-                code = String(codeText.dropFirst()).uppercased()
-            } else if codeText.hasSuffix("~") {
-                isPrefix = true
-                code = String(codeText.dropLast()).uppercased()
-            } else {
-                throw DictionaryError(file: file, line: line.number, message: "agent code [\(b.inside)] must start or end with '~'")
-            }
-            guard !code.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "empty agent code") }
-            var phrase = PetrarchLines.trim(b.before)
-            var plurals: [String]? = nil
-            if let open = phrase.firstIndex(of: "{") {
-                guard let close = phrase[open...].firstIndex(of: "}") else {
-                    throw DictionaryError(file: file, line: line.number, message: "unclosed '{' in agent plural")
+                // "[~LEG}" (as in the PETRARCH docs and Phoenix.agents.txt) is accepted for "[~LEG]".
+                var bracketed = t
+                if !t.contains("]"), let open = t.lastIndex(of: "["), let close = t[open...].firstIndex(of: "}") {
+                    bracketed = t[..<close] + "]" + t[t.index(after: close)...]
                 }
-                plurals = phrase[phrase.index(after: open)..<close].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                phrase = PetrarchLines.trim(phrase[..<open])
-            }
-            guard !phrase.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "agent without a phrase") }
-            var base = String(phrase)
-            while base.hasSuffix("_") { base.removeLast() }
-            // Substitution markers expand without plural formation.
-            if let open = base.firstIndex(of: "!"), let close = base[base.index(after: open)...].firstIndex(of: "!") {
-                let marker = String(base[open...close]).uppercased()
-                guard let list = subs[marker] else {
-                    throw DictionaryError(file: file, line: line.number, message: "substitution set \(marker) is not defined")
+                guard let b = PetrarchLines.lastBracket(bracketed) else {
+                    throw DictionaryError(file: file, line: line.number, message: "agent without a [~CODE]")
                 }
-                for item in list {
-                    let p = base.replacingCharacters(in: open...close, with: item)
-                    agents.append(PetrarchAgent(phrase: PetrarchLines.display(p), plurals: [], code: code, isPrefix: isPrefix, file: file, line: line.number))
+                let codeText = b.inside.filter { $0 != " " && $0 != "\t" }
+                let isPrefix: Bool
+                let code: String
+                if codeText.hasPrefix("~") {
+                    isPrefix = false
+                    code = String(codeText.dropFirst()).uppercased()
+                } else if codeText.hasSuffix("~") {
+                    isPrefix = true
+                    code = String(codeText.dropLast()).uppercased()
+                } else {
+                    throw DictionaryError(file: file, line: line.number, message: "agent code [\(b.inside)] must start or end with '~'")
                 }
-                continue
+                guard !code.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "empty agent code") }
+                var phrase = PetrarchLines.trim(b.before)
+                var plurals: [String]? = nil
+                if let open = phrase.firstIndex(of: "{") {
+                    guard let close = phrase[open...].firstIndex(of: "}") else {
+                        throw DictionaryError(file: file, line: line.number, message: "unclosed '{' in agent plural")
+                    }
+                    plurals = phrase[phrase.index(after: open)..<close].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                    phrase = PetrarchLines.trim(phrase[..<open])
+                }
+                guard !phrase.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "agent without a phrase") }
+                var base = String(phrase)
+                while base.hasSuffix("_") { base.removeLast() }
+                // Substitution markers expand without plural formation.
+                if let open = base.firstIndex(of: "!"), let close = base[base.index(after: open)...].firstIndex(of: "!") {
+                    let marker = String(base[open...close]).uppercased()
+                    guard let list = subs[marker] else {
+                        throw DictionaryError(file: file, line: line.number, message: "substitution set \(marker) is not defined")
+                    }
+                    for item in list {
+                        let p = base.replacingCharacters(in: open...close, with: item)
+                        agents.append(
+                            PetrarchAgent(
+                                phrase: PetrarchLines.display(p), plurals: [], code: code, isPrefix: isPrefix, file: file, line: line.number
+                            ))
+                    }
+                    continue
+                }
+                let pl = plurals.map { $0.map { PetrarchLines.display($0) } } ?? [PetrarchLines.display(PetrarchLines.plural(base))]
+                agents.append(
+                    PetrarchAgent(
+                        phrase: PetrarchLines.display(base), plurals: pl, code: code, isPrefix: isPrefix, file: file, line: line.number))
+            } catch let e as DictionaryError where !strict {
+                warnings.append(e.description + "; line ignored")
             }
-            let pl = plurals.map { $0.map { PetrarchLines.display($0) } } ?? [PetrarchLines.display(PetrarchLines.plural(base))]
-            agents.append(PetrarchAgent(phrase: PetrarchLines.display(base), plurals: pl, code: code, isPrefix: isPrefix, file: file, line: line.number))
-          } catch let e as DictionaryError where !strict {
-            warnings.append(e.description + "; line ignored")
-          }
         }
         return agents
     }
@@ -362,10 +371,13 @@ public struct PetrarchIssues: Sendable {
                 // A phrase without [CODE] takes the code of its <ISSUE CATEGORY="..."> block.
                 let b = PetrarchLines.lastBracket(t)
                 guard let code = b.map({ String(PetrarchLines.trim($0.inside)) }) ?? category else {
-                    throw DictionaryError(file: file, line: line.number, message: "issue phrase without [CODE] outside an <ISSUE CATEGORY> block")
+                    throw DictionaryError(
+                        file: file, line: line.number, message: "issue phrase without [CODE] outside an <ISSUE CATEGORY> block")
                 }
                 guard !code.isEmpty else { throw DictionaryError(file: file, line: line.number, message: "empty issue code") }
-                if let v = codeIndex[code] { value = v } else {
+                if let v = codeIndex[code] {
+                    value = v
+                } else {
                     codes.append(code)
                     value = Int32(codes.count - 1)
                     codeIndex[code] = value

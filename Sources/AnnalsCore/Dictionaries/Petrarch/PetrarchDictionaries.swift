@@ -78,7 +78,10 @@ public struct PetrarchFileSet: Sendable, Hashable {
                 seen.insert(key)
                 switch key {
                 case "verbfile_name": verbs = resolve(value)
-                case "actorfile_list": actors = value.split(separator: ",").map { resolve($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.hasSuffix("/") }
+                case "actorfile_list":
+                    actors = value.split(separator: ",").map { resolve($0.trimmingCharacters(in: .whitespaces)) }.filter {
+                        !$0.hasSuffix("/")
+                    }
                 case "agentfile_name": agents = resolve(value)
                 case "discardfile_name": discards = resolve(value)
                 case "issuefile_name": issues = resolve(value)
@@ -106,13 +109,21 @@ public struct PetrarchFileSet: Sendable, Hashable {
         for name in names where name.hasSuffix(".txt") {
             let full = (path as NSString).appendingPathComponent(name)
             let low = name.lowercased()
-            if low.contains("verbs") || low.hasPrefix("cameo") { set.verbs = set.verbs ?? full }
-            else if low.contains("actors") { set.actors.append(full) }
-            else if low.contains("agents") { set.agents = set.agents ?? full }
-            else if low.contains("discard") { set.discards = set.discards ?? full }
-            else if low.contains("issue") { set.issues = set.issues ?? full }
+            if low.contains("verbs") || low.hasPrefix("cameo") {
+                set.verbs = set.verbs ?? full
+            } else if low.contains("actors") {
+                set.actors.append(full)
+            } else if low.contains("agents") {
+                set.agents = set.agents ?? full
+            } else if low.contains("discard") {
+                set.discards = set.discards ?? full
+            } else if low.contains("issue") {
+                set.issues = set.issues ?? full
+            }
         }
-        if set.verbs == nil { throw DictionaryError(file: path, line: 0, message: "no verb dictionary (*verbs*.txt or CAMEO*.txt) in directory") }
+        if set.verbs == nil {
+            throw DictionaryError(file: path, line: 0, message: "no verb dictionary (*verbs*.txt or CAMEO*.txt) in directory")
+        }
         return set
     }
 }
@@ -179,7 +190,8 @@ public struct PetrarchDictionaries: Sendable {
         var actors: [PetrarchActor] = []
         var warnings: [String] = []
         for a in files.actors { actors += try PetrarchActorReader.read(text: read(a), file: name(a), warnings: &warnings) }
-        let agents = try files.agents.map { try PetrarchAgentReader.read(text: read($0), file: name($0), strict: false, warnings: &warnings) } ?? []
+        let agents =
+            try files.agents.map { try PetrarchAgentReader.read(text: read($0), file: name($0), strict: false, warnings: &warnings) } ?? []
         let discards = try files.discards.map { try PetrarchDiscards(text: read($0), file: name($0)) } ?? PetrarchDiscards()
         let issues = try files.issues.map { try PetrarchIssues(text: read($0), file: name($0)) }
         self.init(verbs: verbs, actors: actors, agents: agents, discards: discards, issues: issues, options: files.options)

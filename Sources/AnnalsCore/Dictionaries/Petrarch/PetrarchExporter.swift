@@ -32,7 +32,9 @@ public struct PetrarchExporter {
     static func title(_ s: String) -> String {
         s.split(separator: " ").map { w -> String in
             let lower = w.lowercased()
-            if w.count <= 3 && w.allSatisfy({ $0.isLetter }) && !["of", "the", "and", "al"].contains(lower) && w.count > 1 && !["new", "for", "bay", "sea"].contains(lower) {
+            if w.count <= 3 && w.allSatisfy({ $0.isLetter }) && !["of", "the", "and", "al"].contains(lower) && w.count > 1
+                && !["new", "for", "bay", "sea"].contains(lower)
+            {
                 return String(w)  // acronyms (UN, USA, IMF)
             }
             return lower.prefix(1).uppercased() + lower.dropFirst()
@@ -58,7 +60,8 @@ public struct PetrarchExporter {
     public func export() -> Result {
         let log = Log()
         var countries = "# Converted from PETRARCH/TABARI actor dictionaries by `annals import-dictionaries`.\n\n"
-        var actors = "# Converted from PETRARCH/TABARI actor dictionaries by `annals import-dictionaries`.\n# PETRARCH date limits are inclusive; Annals periods exclude UNTIL, so UNTIL is the day after.\n\n"
+        var actors =
+            "# Converted from PETRARCH/TABARI actor dictionaries by `annals import-dictionaries`.\n# PETRARCH date limits are inclusive; Annals periods exclude UNTIL, so UNTIL is the day after.\n\n"
         var nCountries = 0, nActors = 0
         var usedIDs: Set<String> = []
         // Countries merge by code: later entries with the same code become aliases of the first.
@@ -112,17 +115,22 @@ public struct PetrarchExporter {
                     let from = r.from.flatMap(Self.day).map { $0.description } ?? ""
                     let until = r.until.flatMap(Self.day).map { $0.adding(days: 1).description } ?? ""
                     actors += "  role: \(r.codes[0]) \(from)..\(until)\n"
-                    if !overlapReported, periods.contains(where: { p in
-                        (p.0 ?? Int.min) <= (r.until ?? Int.max) && (r.from ?? Int.min) <= (p.1 ?? Int.max)
-                    }) {
-                        log.add("overlapping date restrictions: PETRARCH takes the first that applies, Annals the one valid at the date", src)
+                    if !overlapReported,
+                        periods.contains(where: { p in
+                            (p.0 ?? Int.min) <= (r.until ?? Int.max) && (r.from ?? Int.min) <= (p.1 ?? Int.max)
+                        })
+                    {
+                        log.add(
+                            "overlapping date restrictions: PETRARCH takes the first that applies, Annals the one valid at the date", src)
                         overlapReported = true
                     }
                     periods.append((r.from, r.until))
                 }
                 if let d = a.defaultCodes.first, d != "---" {
                     actors += "  role: \(d)\n"
-                    log.add("default code besides dated codes: written as an undated role (valid when no dated role applies only if the loader prefers dated roles)", src)
+                    log.add(
+                        "default code besides dated codes: written as an undated role (valid when no dated role applies only if the loader prefers dated roles)",
+                        src)
                 }
             }
             if !aliases.isEmpty { actors += "  alias: \(aliases.joined(separator: "; "))\n" }
@@ -195,7 +203,9 @@ public struct PetrarchExporter {
                 let p = v.patterns[Int(pi)]
                 let src = "\(p.file):\(p.line) \(p.text)"
                 guard let code = p.code.forward else {
-                    if p.code.reverse != nil { log.add("paired code [a:b]: the reverse event (target → source) is not representable", src) } else {
+                    if p.code.reverse != nil {
+                        log.add("paired code [a:b]: the reverse event (target → source) is not representable", src)
+                    } else {
                         log.add("null-coded pattern [---] (blocks the verb's default): dropped", src)
                     }
                     continue
@@ -238,7 +248,8 @@ public struct PetrarchExporter {
                 nPatterns += 1
             }
         }
-        var verbs = "# Converted from a PETRARCH/TABARI verb dictionary by `annals import-dictionaries`.\n# TABARI patterns allow any words between pattern words; Annals skips only determiners,\n# possessives and adjectives, so converted patterns match less often.\n\n"
+        var verbs =
+            "# Converted from a PETRARCH/TABARI verb dictionary by `annals import-dictionaries`.\n# TABARI patterns allow any words between pattern words; Annals skips only determiners,\n# possessives and adjectives, so converted patterns match less often.\n\n"
         // The Annals format takes CAMEO codes only: a more specific code becomes its nearest listed
         // ancestor (1213 → 121); a code with none (WEIS codes) is dropped.
         let table = CameoTable.shared
@@ -267,13 +278,15 @@ public struct PetrarchExporter {
         if let i = dictionaries.issues, i.phraseCount > 0 {
             log.add("issue coding: Annals has no issue file (\(i.phraseCount) phrases not converted)", "")
         }
-        var report = "annals import-dictionaries report\n\nconverted: \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns into \(mergedOrder.count) codes\n\nnot converted or approximated:\n"
+        var report =
+            "annals import-dictionaries report\n\nconverted: \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns into \(mergedOrder.count) codes\n\nnot converted or approximated:\n"
         for r in log.order {
             report += "\n\(log.counts[r]!)\t\(r)\n"
             for e in log.examples[r]! where !e.isEmpty { report += "\t  e.g. \(e)\n" }
         }
         let lossTotal = log.counts.values.reduce(0, +)
-        let summary = "converted \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns; \(lossTotal) items not converted or approximated (see IMPORT-REPORT.txt)"
+        let summary =
+            "converted \(nCountries) countries, \(nActors) actors, \(nAgents) agents, \(nPatterns) verb patterns; \(lossTotal) items not converted or approximated (see IMPORT-REPORT.txt)"
         return Result(
             files: [("countries.txt", countries), ("actors.txt", actors), ("agents.txt", agents), ("verbs.txt", verbs)],
             report: report, summary: summary, losses: log.counts)

@@ -48,7 +48,11 @@ enum PetrarchLines {
                         k += u[k + 2] == 45 ? 4 : 5
                         continue
                     }
-                    if c == 91 { depth += 1 } else if c == 93 { depth = max(0, depth - 1) } else if depth == 0 && (c == 35 || (semicolonComments && c == 59)) {
+                    if c == 91 {
+                        depth += 1
+                    } else if c == 93 {
+                        depth = max(0, depth - 1)
+                    } else if depth == 0 && (c == 35 || (semicolonComments && c == 59)) {
                         // comment to end of line (a block opened later on the line is ignored, as PETRARCH does)
                         break
                     }
@@ -71,7 +75,11 @@ enum PetrarchLines {
         let u = line.utf8
         while i < u.endIndex {
             let c = u[i]
-            if c == 91 { depth += 1 } else if c == 93 { depth = max(0, depth - 1) } else if depth == 0 && (c == 35 || (semicolon && c == 59)) {
+            if c == 91 {
+                depth += 1
+            } else if c == 93 {
+                depth = max(0, depth - 1)
+            } else if depth == 0 && (c == 35 || (semicolon && c == 59)) {
                 return line[line.startIndex..<i]
             }
             i = u.index(after: i)

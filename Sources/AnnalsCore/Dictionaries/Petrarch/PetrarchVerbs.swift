@@ -127,82 +127,89 @@ public struct PetrarchVerbDictionary: Sendable {
         func fail(_ n: Int, _ m: String) -> DictionaryError { DictionaryError(file: file, line: n, message: m) }
 
         for line in PetrarchLines.lines(text) {
-          do {
-            let t = PetrarchLines.trim(line.text)
-            guard let first = t.first else { continue }
-            if t.hasPrefix("---") {
-                // --- NAME [CODE] ---
-                inSynset = false
-                var body = t.dropFirst(3)
-                if body.hasSuffix("---") { body = body.dropLast(3) }
-                var code = PetrarchCode.null
-                var name = body
-                if let b = PetrarchLines.firstBracket(body) {
-                    code = PetrarchCode(b.inside)
-                    name = b.before
-                }
-                blocks.append(PetrarchVerbBlock(
-                    name: PetrarchLines.display(PetrarchLines.trim(name)), code: code, verbs: [], patterns: [],
-                    file: file, line: line.number))
-                blockPatterns.append([])
-                block = Int32(blocks.count - 1)
-            } else if first == "&" {
-                // Synset label.
-                var name = String((t.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? t).dropFirst())
-                let noPlural = name.hasSuffix("_")
-                while name.hasSuffix("_") { name.removeLast() }
-                name = name.uppercased()
-                if synsetIndex[name] != nil { throw fail(line.number, "synset \(name) is defined twice") }
-                synsets.append(PetrarchSynset(name: name, phrases: [], members: []))
-                synsetIndex[name] = Int32(synsets.count - 1)
-                inSynset = true
-                synsetNoPlural = noPlural
-            } else if first == "+" && inSynset {
-                let member = PetrarchLines.trim(t.dropFirst())
-                let s = synsets.count - 1
-                if member.hasPrefix("&") {
-                    var ref = String(member.dropFirst())
-                    while ref.hasSuffix("_") { ref.removeLast() }
-                    guard let other = synsetIndex[ref.uppercased()] else {
-                        throw fail(line.number, "synset &\(ref) is used before it is defined")
+            do {
+                let t = PetrarchLines.trim(line.text)
+                guard let first = t.first else { continue }
+                if t.hasPrefix("---") {
+                    // --- NAME [CODE] ---
+                    inSynset = false
+                    var body = t.dropFirst(3)
+                    if body.hasSuffix("---") { body = body.dropLast(3) }
+                    var code = PetrarchCode.null
+                    var name = body
+                    if let b = PetrarchLines.firstBracket(body) {
+                        code = PetrarchCode(b.inside)
+                        name = b.before
                     }
-                    synsets[s].phrases += synsets[Int(other)].phrases
-                    synsets[s].members += synsets[Int(other)].members
-                    continue
-                }
-                if member.isEmpty { throw fail(line.number, "empty synset member") }
-                let exact = member.hasSuffix("_") || synsetNoPlural
-                var m = String(member)
-                while m.hasSuffix("_") { m.removeLast() }
-                synsets[s].members.append(PetrarchLines.display(m))
-                synsets[s].phrases.append(PetrarchLines.keys(m))
-                if !exact { synsets[s].phrases.append(PetrarchLines.keys(PetrarchLines.plural(m))) }
-            } else if first == "-" {
-                inSynset = false
-                guard block >= 0 else { throw fail(line.number, "pattern outside a verb block (no '--- VERB [code] ---' header before it)") }
-                let body = t.dropFirst()
-                guard let b = PetrarchLines.lastBracket(body) else {
-                    throw fail(line.number, "pattern without a [code]")
-                }
-                do {
-                    if let p = try Self.parsePattern(b.before, code: PetrarchCode(b.inside), synsets: synsetIndex, file: file, line: line.number) {
-                        patterns.append(p)
-                        blockPatterns[Int(block)].append(Int32(patterns.count - 1))
+                    blocks.append(
+                        PetrarchVerbBlock(
+                            name: PetrarchLines.display(PetrarchLines.trim(name)), code: code, verbs: [], patterns: [],
+                            file: file, line: line.number))
+                    blockPatterns.append([])
+                    block = Int32(blocks.count - 1)
+                } else if first == "&" {
+                    // Synset label.
+                    var name = String((t.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? t).dropFirst())
+                    let noPlural = name.hasSuffix("_")
+                    while name.hasSuffix("_") { name.removeLast() }
+                    name = name.uppercased()
+                    if synsetIndex[name] != nil { throw fail(line.number, "synset \(name) is defined twice") }
+                    synsets.append(PetrarchSynset(name: name, phrases: [], members: []))
+                    synsetIndex[name] = Int32(synsets.count - 1)
+                    inSynset = true
+                    synsetNoPlural = noPlural
+                } else if first == "+" && inSynset {
+                    let member = PetrarchLines.trim(t.dropFirst())
+                    let s = synsets.count - 1
+                    if member.hasPrefix("&") {
+                        var ref = String(member.dropFirst())
+                        while ref.hasSuffix("_") { ref.removeLast() }
+                        guard let other = synsetIndex[ref.uppercased()] else {
+                            throw fail(line.number, "synset &\(ref) is used before it is defined")
+                        }
+                        synsets[s].phrases += synsets[Int(other)].phrases
+                        synsets[s].members += synsets[Int(other)].members
+                        continue
                     }
-                } catch let e as UndefinedSynset {
-                    warnings.append("\(file):\(line.number): pattern uses undefined synset &\(e.name); pattern ignored")
+                    if member.isEmpty { throw fail(line.number, "empty synset member") }
+                    let exact = member.hasSuffix("_") || synsetNoPlural
+                    var m = String(member)
+                    while m.hasSuffix("_") { m.removeLast() }
+                    synsets[s].members.append(PetrarchLines.display(m))
+                    synsets[s].phrases.append(PetrarchLines.keys(m))
+                    if !exact { synsets[s].phrases.append(PetrarchLines.keys(PetrarchLines.plural(m))) }
+                } else if first == "-" {
+                    inSynset = false
+                    guard block >= 0 else {
+                        throw fail(line.number, "pattern outside a verb block (no '--- VERB [code] ---' header before it)")
+                    }
+                    let body = t.dropFirst()
+                    guard let b = PetrarchLines.lastBracket(body) else {
+                        throw fail(line.number, "pattern without a [code]")
+                    }
+                    do {
+                        if let p = try Self.parsePattern(
+                            b.before, code: PetrarchCode(b.inside), synsets: synsetIndex, file: file, line: line.number)
+                        {
+                            patterns.append(p)
+                            blockPatterns[Int(block)].append(Int32(patterns.count - 1))
+                        }
+                    } catch let e as UndefinedSynset {
+                        warnings.append("\(file):\(line.number): pattern uses undefined synset &\(e.name); pattern ignored")
+                    }
+                } else if first == "~" {
+                    transformations.append(String(t))
+                } else {
+                    // A verb line: WORDS {FORMS} [CODE]
+                    inSynset = false
+                    guard block >= 0 else {
+                        throw fail(line.number, "verb outside a verb block (no '--- VERB [code] ---' header before it)")
+                    }
+                    try addVerbLine(t, block: block, file: file, line: line.number)
                 }
-            } else if first == "~" {
-                transformations.append(String(t))
-            } else {
-                // A verb line: WORDS {FORMS} [CODE]
-                inSynset = false
-                guard block >= 0 else { throw fail(line.number, "verb outside a verb block (no '--- VERB [code] ---' header before it)") }
-                try addVerbLine(t, block: block, file: file, line: line.number)
+            } catch let e as DictionaryError where !strict {
+                warnings.append(e.description + "; line ignored")
             }
-          } catch let e as DictionaryError where !strict {
-            warnings.append(e.description + "; line ignored")
-          }
         }
         for (i, list) in blockPatterns.enumerated() {
             let sorted = list.enumerated().sorted { a, b in
@@ -212,7 +219,9 @@ public struct PetrarchVerbDictionary: Sendable {
             blocks[i].patterns = sorted
         }
         for (k, list) in formsByKey {
-            formsByKey[k] = list.sorted { forms[Int($0)].pre.count + forms[Int($0)].post.count > forms[Int($1)].pre.count + forms[Int($1)].post.count }
+            formsByKey[k] = list.sorted {
+                forms[Int($0)].pre.count + forms[Int($0)].post.count > forms[Int($1)].pre.count + forms[Int($1)].post.count
+            }
         }
     }
 
