@@ -102,7 +102,7 @@ public struct DictionaryCoder: EventCoder {
         if sources.isEmpty {
             // "The meeting between Putin and Kim": participants without a source act with each other.
             let participants = c.targets.filter { a.mentions[$0].isResolved }
-            guard participants.count >= 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) else { return [] }
+            guard participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) else { return [] }
             sources = participants
             jointTargets = true
         }

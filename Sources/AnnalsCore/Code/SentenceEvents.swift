@@ -290,7 +290,10 @@ extension SentenceCoder {
                 let verb = a.tokens[group.head].key
                 // Event nouns take the subject of a support verb ("launched an attack", "held talks"),
                 // not of any verb ("praised X for its role in the exchange").
-                if sources.isEmpty, ClosedClass.supportVerbs.contains(verb) || ClosedClass.speechVerbs.contains(verb) {
+                // The noun must be the support verb's object ("made an attack"), not further away
+                // ("making public intelligence linking Russia to the attack").
+                let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { ClosedClass.prepositions.contains($0.key) }
+                if sources.isEmpty, (ClosedClass.supportVerbs.contains(verb) && isObject) || ClosedClass.speechVerbs.contains(verb) {
                     sources = a.subjects[g]
                 }
                 if targets.isEmpty,

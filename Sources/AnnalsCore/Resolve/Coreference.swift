@@ -15,8 +15,13 @@ struct Coreference {
         var country: String
         /// Was the subject of its clause (subjects are the likelier antecedents of a subject pronoun).
         var wasSubject = false
+        /// Index of the sentence that mentioned it.
+        var sentence = 0
     }
     var history: [Referent] = []
+    /// Sentences resolved so far; pronouns reach back at most `pronounReach` sentences.
+    var sentenceCount = 0
+    static let pronounReach = 2
 
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -63,8 +68,13 @@ struct Coreference {
         for n in mentions.indices {
             let m = mentions[n]
             /// The latest referent (this sentence first, then earlier ones) satisfying `test`.
+            let current = sentenceCount
             func latest(_ test: (Referent) -> Bool) -> Referent? {
                 local.last(where: test) ?? history.last(where: test)
+            }
+            /// For pronouns: only what the last few sentences mentioned (news coreference is local).
+            func recent(_ test: (Referent) -> Bool) -> Referent? {
+                local.last(where: test) ?? history.last(where: { current - $0.sentence <= Self.pronounReach && test($0) })
             }
             switch m.kind {
             case .pronoun:
@@ -72,11 +82,11 @@ struct Coreference {
                 var found: Referent?
                 if Self.groupNouns.contains(key) {
                     let country = m.scope.map { lexicon.actors[$0].country }
-                    found = latest { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
+                    found = recent { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
                 } else if m.isPerson {
-                    found = latest { $0.isPerson }
+                    found = recent { $0.isPerson }
                 } else if m.plural {
-                    found = latest { ($0.plural || $0.isGroup) && !$0.isPerson }
+                    found = recent { ($0.plural || $0.isGroup) && !$0.isPerson }
                 } else if let chained = resolvedPronoun {
                     // A second "it" in the sentence continues the first: "its failure ... before it launched".
                     found = chained
@@ -90,7 +100,7 @@ struct Coreference {
                         !mentions[o].isPerson
                     {
                         found = referent(mentions[o])
-                    } else if subjects.contains(n), let previous = latest({ $0.wasSubject && !$0.isPerson && !$0.plural }) {
+                    } else if subjects.contains(n), let previous = recent({ $0.wasSubject && !$0.isPerson && !$0.plural }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
                     } else if let s = subj, s.isResolved, !s.isPerson {
@@ -101,7 +111,7 @@ struct Coreference {
                             actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
                             country: e.country)
                     } else {
-                        found = latest { !$0.isPerson && !$0.plural }
+                        found = recent { !$0.isPerson && !$0.plural }
                     }
                 }
                 if let f = found {
@@ -142,14 +152,16 @@ struct Coreference {
                 local.append(
                     Referent(
                         actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
-                        country: e.country))
+                        country: e.country, sentence: sentenceCount))
             }
             if var r = referent(mentions[n]) {
                 r.wasSubject = subjects.contains(n)
+                r.sentence = sentenceCount
                 local.append(r)
             }
         }
         history += local
+        sentenceCount += 1
         if history.count > 64 { history.removeFirst(history.count - 64) }
     }
 
