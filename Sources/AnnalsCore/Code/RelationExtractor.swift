@@ -85,7 +85,7 @@ struct RelationExtractor {
             let parties = a.mentions.reduce(0) { n, m in n + ((m.isResolved || m.kind == .unknown) ? max(1, m.parts.count) : 0) }
             guard parties >= 2 else { continue }
             let reader = RelationReader(
-                lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: recognizer.pieces(tokens))
+                lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: a.pieces.isEmpty ? recognizer.pieces(tokens) : a.pieces)
             for found in reader.read() {
                 guard let record = reader.record(found, document: document) else { continue }
                 let key =

@@ -20,6 +20,8 @@ struct SentenceCoder {
         var subjects: [[Int]]
         var objects: [[Int]]
         var matchContext: PatternMatcher.Context
+        /// Dictionary phrase matches, left to right (kept for relation extraction).
+        var pieces: [MentionRecognizer.Piece] = []
     }
 
     func mentionCovering(_ a: Analysis, _ p: Int) -> Int? {
@@ -36,13 +38,14 @@ struct SentenceCoder {
             // Name pieces end noun phrases: "Lebanon disarm Hezbollah" has a verb after "Lebanon".
             var pieceEnds = Set<Int>()
             var inPiece = [Bool](repeating: false, count: tokens.count)
-            for p in recognizer.pieces(tokens) {
+            let pieces = recognizer.pieces(tokens)
+            for p in pieces {
                 if case .agent = p.meaning { continue }
                 pieceEnds.insert(p.end)
                 for k in p.start..<p.end { inPiece[k] = true }
             }
             let rough = analyzer.verbHeads(tokens, mentionEnds: pieceEnds, inMention: { inPiece[$0] })
-            let mentions = recognizer.mentions(tokens, bytes: bytes, day: day, verbAt: { rough[$0] != nil })
+            let mentions = recognizer.mentions(tokens, bytes: bytes, day: day, pieces: pieces, verbAt: { rough[$0] != nil })
             var mentionAt = [Int](repeating: -1, count: tokens.count)
             var ends = Set<Int>()
             for (n, m) in mentions.enumerated() {
@@ -58,7 +61,7 @@ struct SentenceCoder {
                 possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
             var a = Analysis(
                 tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
-                matchContext: context)
+                matchContext: context, pieces: pieces)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
             for g in groups.indices
             where !groups[g].passive && groups[g].start == groups[g].head

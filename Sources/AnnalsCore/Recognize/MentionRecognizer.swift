@@ -45,8 +45,8 @@ struct MentionRecognizer {
     }
 
     /// Groups pieces into mentions (noun-phrase chunks) and codes each one as of `day`.
-    func mentions(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?, verbAt: (Int) -> Bool) -> [Mention] {
-        let pieces = pieces(tokens)
+    func mentions(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?, pieces: [Piece]? = nil, verbAt: (Int) -> Bool) -> [Mention] {
+        let pieces = pieces ?? self.pieces(tokens)
         var pieceAt = [Int: Int]()
         for (n, p) in pieces.enumerated() { pieceAt[p.start] = n }
         var mentions: [Mention] = []
