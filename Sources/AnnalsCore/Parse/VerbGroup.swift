@@ -26,8 +26,8 @@ struct ClauseAnalyzer {
     }
 
     /// Decides for each token whether it is a verb head.
-    func verbHeads(_ tokens: [Token], mentionEnds: Set<Int>, inMention: (Int) -> Bool) -> [Int: VerbForm] {
-        var out: [Int: VerbForm] = [:]
+    func verbHeads(_ tokens: [Token], mentionEnds: Set<Int>, inMention: (Int) -> Bool) -> [VerbForm?] {
+        var out = [VerbForm?](repeating: nil, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
             guard let forms = lexicon.verbForms[t.key], !inMention(i), !t.flags.contains(.punctuation) else { continue }
@@ -71,7 +71,7 @@ struct ClauseAnalyzer {
             if let verb { out[i] = verb }
         }
         // "Israeli strikes killed", "Houthi attacks continued": a verb form right before a finite verb is a noun.
-        for i in out.keys.sorted() where i + 1 < tokens.count {
+        for i in out.indices where i + 1 < tokens.count && out[i] != nil {
             let auxBefore =
                 i > 0
                 && (ClosedClass.hypotheticalModals.contains(tokens[i - 1].key) || ClosedClass.futureModals.contains(tokens[i - 1].key)
@@ -85,22 +85,22 @@ struct ClauseAnalyzer {
             }
         }
         // An auxiliary followed by a main verb is not a head itself.
-        for i in out.keys.sorted() {
+        for i in out.indices where out[i] != nil {
             let k = tokens[i].key
             if ClosedClass.be.contains(k) || ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {
                 var n = i + 1
                 while n < tokens.count, isSkippableAdverb(tokens[n]) { n += 1 }
-                if out[n] != nil { out[i] = nil }
+                if n < out.count, out[n] != nil { out[i] = nil }
             }
         }
         return out
     }
 
     /// Builds verb groups from heads: auxiliaries, negation, voice and mood.
-    func groups(_ tokens: [Token], heads: [Int: VerbForm]) -> [VerbGroup] {
+    func groups(_ tokens: [Token], heads: [VerbForm?]) -> [VerbGroup] {
         var out: [VerbGroup] = []
-        for h in heads.keys.sorted() {
-            let form = heads[h]!
+        for h in heads.indices {
+            guard let form = heads[h] else { continue }
             var g = VerbGroup(start: h, head: h, lemma: form.lemma, form: form.kind)
             var p = h - 1
             var sawBe = false
