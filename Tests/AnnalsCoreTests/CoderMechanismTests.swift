@@ -72,6 +72,17 @@ import Testing
         #expect(events.contains { $0.date == "2023-10-07" })
     }
 
+    @Test func monthAndYearDateAnEvent() {
+        let events = CoderTestSupport.code("Erdogan visited Cairo in September 2011.", date: "2024-03-12")
+        #expect(events.contains { $0.root == "04" && $0.date == "2011-09-01" })
+    }
+
+    @Test func pronounsDoNotReachPastUnknownNames() {
+        // "she" is the unknown Begum, not a known person mentioned earlier: no event rather than a wrong one.
+        let events = CoderTestSupport.code("Angela Merkel spoke on Monday. Begum said she attacked the convoy.", date: "2019-03-12")
+        #expect(!events.contains { $0.source?.code.hasPrefix("DEU") == true && $0.root == "19" })
+    }
+
     @Test func restatementsAreOneEventWithMentions() {
         let events = CoderTestSupport.code("Iran accused Israel of aggression.\n\nIran accused Israel of aggression again on Monday.")
         #expect(events.filter { $0.root == "11" }.count == 1)

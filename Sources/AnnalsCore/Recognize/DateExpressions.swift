@@ -85,6 +85,9 @@ enum DateResolver {
                     var y = year ?? base.year
                     if year == nil, let candidate = Day(year: y, month: m, day: d), candidate > base { y -= 1 }
                     if let resolved = Day(year: y, month: m, day: d) { out.append(DateMention(start: i, end: end, day: resolved)) }
+                } else if let y = year, let resolved = Day(year: y, month: m, day: 1) {
+                    // "in September 2011": the month is the finest grain the text gives; its first day stands for it.
+                    out.append(DateMention(start: i, end: end, day: resolved))
                 }
                 i = end
                 continue

@@ -84,7 +84,8 @@ struct Coreference {
                     let country = m.scope.map { lexicon.actors[$0].country }
                     found = recent { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
                 } else if m.isPerson {
-                    found = recent { $0.isPerson }
+                    // A name we cannot code ("Begum ... she") also takes "he"/"she": better unresolved than wrong.
+                    found = recent { $0.isPerson || ($0.actor == nil && $0.code.isEmpty) }
                 } else if m.plural {
                     found = recent { ($0.plural || $0.isGroup) && !$0.isPerson }
                 } else if let chained = resolvedPronoun {
