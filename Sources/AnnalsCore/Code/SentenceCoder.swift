@@ -143,6 +143,14 @@ struct SentenceCoder {
         if group.infinitival { return [] }
         var p = group.start - 1
         while p >= 0, ClosedClass.adverbs.contains(a.tokens[p].key) { p -= 1 }
+        // "became envoy to Syria, Libya and Europe, and met Nixon": a coordinated verb phrase shares the
+        // first verb's subject (filled in by the caller), not the nearest name.
+        if p >= 0, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.butKey,
+            !(p > 0 && mentionCovering(a, p - 1) != nil && mentionCovering(a, p - 1).map { a.mentions[$0].end == p } == true
+                && !a.groups.contains { $0.head < p })
+        {
+            return []
+        }
         if p >= 0, ClosedClass.relativePronouns.contains(a.tokens[p].key) {
             var q = p - 1
             if q >= 0, a.tokens[q].key == ClosedClass.comma { q -= 1 }
@@ -301,6 +309,7 @@ struct SentenceCoder {
 }
 
 extension ClosedClass {
+    static let butKey = TokenKey.hash("but")
     static let directional = keys(["against", "on", "at", "upon", "into", "toward", "towards"])
     static let quantities = keys([
         "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",

@@ -88,7 +88,12 @@ extension SentenceCoder {
             // Words that can narrow the code: the sources and the clause of the verb.
             let clauseEnd = min(a.tokens.count, max(end, clauseLimit(g, a)))
             let firstSource = sources.map { a.mentions[$0].start }.min() ?? group.start
-            let code = CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<clauseEnd])
+            // Aid kinds may be stated anywhere in the clause ("asked X for more air defence systems"); weapons
+            // only near the verb and its source ("warplanes struck", not a later "air force").
+            let near = min(clauseEnd, end + 3)
+            let code = code.hasPrefix("19") || code.hasPrefix("18")
+                ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
+                : CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<clauseEnd])
             out.append(
                 EventCandidate(
                     code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,

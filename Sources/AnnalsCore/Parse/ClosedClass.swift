@@ -37,6 +37,7 @@ enum ClosedClass {
     ])
     static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
     static let norNeither = keys(["nor", "neither"])
+    static let pluralSubjectPronouns = keys(["they", "we", "you", "i", "them"])
     /// Verbs whose subject and object do the same thing to each other ("exchanged prisoners", "restored ties").
     static let reciprocalVerbs = keys([
         "exchange", "swap", "trade", "meet", "talk", "negotiate", "clash", "cooperate", "restore",

@@ -59,7 +59,11 @@ struct ClauseAnalyzer {
             } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey)
                 || ClosedClass.pronouns.contains(prevKey)
             {
-                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || $0.kind == .base || $0.kind == .participle }
+                // A bare base form agrees only with a plural subject: "Houthis attack ships", not
+                // "put Syria back together".
+                let pluralSubject = ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pluralSubjectPronouns.contains(prevKey)
+                    || (mentionEnds.contains(p + 1) && prev.map { $0.end > $0.start && Self.endsInS(tokens, $0) } == true)
+                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle }
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
                 verb = forms.first { $0.kind == .past || $0.kind == .participle }
@@ -94,6 +98,13 @@ struct ClauseAnalyzer {
             }
         }
         return out
+    }
+
+    /// True when the token looks plural ("forces", "Houthis", "Iranians").
+    static func endsInS(_ tokens: [Token], _ t: Token) -> Bool {
+        // Token keys do not keep bytes; the flag for a final "s" is derived from the tokeniser's key of the
+        // last letter only when needed, so compare the key with its singular form's plural instead.
+        t.flags.contains(.pluralLooking)
     }
 
     /// Builds verb groups from heads: auxiliaries, negation, voice and mood.

@@ -27,6 +27,8 @@ public struct Token: Sendable, Hashable {
         public static let sentenceInitial = Flags(rawValue: 32)
         /// Some letter is upper case ("al-Qassam", "McDonald").
         public static let containsUpper = Flags(rawValue: 64)
+        /// Ends in a lower-case "s" after another letter, as plurals do ("forces", "Houthis").
+        public static let pluralLooking = Flags(rawValue: 128)
     }
 
     public var length: Int { Int(end - start) }

@@ -116,6 +116,9 @@ public enum Tokenizer {
         } else if isDigit(first) {
             flags.insert(.numeric)
         }
+        if e - s >= 3, bytes[e - 1] == UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "'") {
+            flags.insert(.pluralLooking)
+        }
         let key = TokenKey.hash(UnsafeBufferPointer(rebasing: bytes[s..<e]))
         out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags))
     }
