@@ -131,7 +131,7 @@ struct RelationReader {
     let day: Day?
     let pieces: [MentionRecognizer.Piece]
     /// Lower-cased token texts.
-    let words: [String]
+    let words: LowercasedWords
     /// Lists of coordinated mentions: items and the token where the list (with trailing locatives) ends.
     private(set) var lists: [(items: [Int], end: Int)] = []
 
@@ -144,12 +144,7 @@ struct RelationReader {
         self.sentence = sentence
         self.day = day
         self.pieces = pieces
-        var text = sentence.text
-        self.words = text.withUTF8 { bytes in
-            a.tokens.map { t in
-                String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
-            }
-        }
+        self.words = LowercasedWords(text: sentence.text, tokens: a.tokens)
         self.lists = findLists()
     }
 
@@ -1064,5 +1059,31 @@ struct RelationReader {
         return RelationRecord(
             id: StableID.make(key), doc: document.id, sentence: sentence.index, text: sentence.text, subject: subject,
             relation: f.relation, label: f.label, object: object, date: date, evidence: evidence)
+    }
+}
+
+
+/// The lower-cased words of a sentence, made on first use: most rules look at a few tokens only,
+/// so most words never become strings.
+final class LowercasedWords {
+    private let text: String
+    private let tokens: [Token]
+    private var cache: [String?]
+
+    init(text: String, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
+        self.cache = Array(repeating: nil, count: tokens.count)
+    }
+
+    subscript(i: Int) -> String {
+        if let w = cache[i] { return w }
+        let t = tokens[i]
+        var copy = text
+        let w = copy.withUTF8 { bytes in
+            String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
+        }
+        cache[i] = w
+        return w
     }
 }
