@@ -28,6 +28,10 @@ enum CodeRefiner {
     static let smallArmsWords = ClosedClass.keys([
         "gun", "guns", "gunfire", "rifle", "rifles", "shot", "shooting", "shootings", "sniper", "snipers", "gunmen", "gunman",
     ])
+    static let mediationWords = ClosedClass.keys(["mediation", "mediate", "mediator", "mediators"])
+    static let talksWords = ClosedClass.keys(["talks", "negotiations", "meeting", "dialogue", "summit"])
+    static let settlementWords = ClosedClass.keys(["peace", "settlement", "ceasefire", "truce", "deal", "agreement", "plan"])
+    static let massWords = ClosedClass.keys(["thousands", "hundreds", "millions", "tens"])
     static let nuclearWords = ClosedClass.keys(["nuclear", "atomic", "chemical", "biological"])
     static let forceWords = ClosedClass.keys([
         "attack", "attacks", "war", "invasion", "invade", "strike", "strikes", "offensive", "force", "retaliation", "military",
@@ -47,6 +51,14 @@ enum CodeRefiner {
             if words.contains(where: { nuclearWords.contains($0.key) }) { return "1385" }
             if code == "130", words.contains(where: { forceWords.contains($0.key) }) { return "138" }
         }
+        // Rejections by what is rejected: talks 125, mediation 126, a settlement 127.
+        if code == "120" {
+            if words.contains(where: { mediationWords.contains($0.key) }) { return "126" }
+            if words.contains(where: { talksWords.contains($0.key) }) { return "125" }
+            if words.contains(where: { settlementWords.contains($0.key) }) { return "127" }
+        }
+        // Expelling or deporting masses of people is mass violence (201).
+        if code.hasPrefix("166") || code.hasPrefix("174"), words.contains(where: { massWords.contains($0.key) }) { return "201" }
         // Cooperation by domain: "expanded trade ties" 061, "military cooperation" 062.
         if code == "050" || code == "060" {
             if words.contains(where: { militaryWords.contains($0.key) }) { return "062" }
@@ -61,6 +73,19 @@ enum CodeRefiner {
             }
         }
         return code
+    }
+
+    /// An appeal (02) or demand (10) narrowed by the code of the action it asks for.
+    static func request(_ code: String, asking action: String, table: CameoTable = .shared) -> String {
+        let root = code.prefix(2)
+        guard (code == "020" || code == "100" || code == "02" || code == "10"), root == "02" || root == "10" else { return code }
+        let actionRoot = action.prefix(2)
+        let appeal: [Substring: String] = ["03": "022", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025"]
+        let demand: [Substring: String] = ["03": "102", "04": "108", "05": "102", "06": "101", "07": "103", "08": "105"]
+        var refined = (root == "02" ? appeal : demand)[actionRoot] ?? code
+        if action.hasPrefix("087") { refined = root == "02" ? "0256" : (action == "0871" ? "107" : "106") }
+        if action.hasPrefix("037") || action.hasPrefix("057") && root == "02" { refined = "027" }
+        return table[refined] != nil ? refined : code
     }
 
     static func aidKind(_ words: ArraySlice<Token>) -> AidKind? {

@@ -99,6 +99,11 @@ struct PatternMatcher {
                 p += 1
                 modifiers += 1
             }
+            // "struck the headquarters of Hezbollah": the owner of the thing acted upon.
+            if p + 1 < limit, c.mentionAt[p] < 0, c.tokens[p].key == ClosedClass.of, p > start {
+                p += 1
+                while p < limit, c.mentionAt[p] < 0, c.skippable[p] { p += 1 }
+            }
             // "met his Qatari counterpart": a possessive pronoun determines the target.
             if p + 1 < limit, c.mentionAt[p] >= 0, ClosedClass.possessivePronouns.contains(c.tokens[p].key), c.mentionAt[p + 1] >= 0 {
                 p += 1

@@ -52,10 +52,23 @@ extension SentenceCoder {
         }
         func patternMatch(_ g: Int) -> PatternMatcher.Match? { groupMatches[g] }
 
+        /// A generic agent without a country ("hostages", "warships") cannot be coded; other words may name the party.
+        func usable(_ m: Int) -> Bool {
+            let mention = a.mentions[m]
+            if mention.isResolved || mention.kind == .pronoun || mention.kind == .unknown { return true }
+            // "the government" is coded later with the other party's country.
+            guard let agent = mention.agent else { return false }
+            return DictionaryCoder.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
+        }
         func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
-            if let t = match?.target { return compound(t, a, forward: true) }
-            if let m = match, lexicon.patterns[m.pattern].hasTargetSlot { return [] }
-            if !a.objects[g].isEmpty { return a.objects[g] }
+            if let t = match?.target {
+                let c = compound(t, a, forward: true)
+                if c.contains(where: usable) { return c }
+            } else if let m = match, lexicon.patterns[m.pattern].hasTargetSlot {
+                return []
+            }
+            let objects = a.objects[g].filter(usable)
+            if !objects.isEmpty { return objects }
             // "halted negotiations with Hamas", "rejected an offer from Brazil": a preposition right after
             // the matched words introduces the other party.
             if let m = match, let t = prepositionalTarget(at: m.end) { return t }
@@ -110,6 +123,7 @@ extension SentenceCoder {
             return between.contains(where: { $0.key == ClosedClass.that }) && between.count < 14 ? gov : nil
         }
 
+        var replacedTriggers = Set<Int>()
         for g in a.groups.indices where !a.groups[g].infinitival {
             var group = a.groups[g]
             let key = a.tokens[group.head].key
@@ -121,6 +135,17 @@ extension SentenceCoder {
             }
             if let gov = thatGovernor(g) {
                 let govKey = a.tokens[a.groups[gov].head].key
+                // "warned Hezbollah that it would launch a full-scale war": the warning is a threat (13x) of that action.
+                if ClosedClass.threatVerbs.contains(govKey), let m = groupMatches[g],
+                    let intent = IntentCode.forAction(lexicon.patterns[m.pattern].code), intent.hasPrefix("13")
+                {
+                    let addressees = a.objects[gov].filter { a.mentions[$0].isResolved }
+                    emit(
+                        intent, g, sources: a.subjects[gov], targets: addressees.isEmpty ? targets(of: g, match: m) : addressees, match: m,
+                        polarity: a.groups[gov].negated ? .negated : .affirmed, modality: .intended, notes: ["threat"])
+                    replacedTriggers.insert(a.groups[gov].start)
+                    continue
+                }
                 // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
                 if ClosedClass.negatingVerbs.contains(govKey) { group.negated = true }
                 if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.demandVerbs.contains(govKey) { continue }
@@ -155,7 +180,12 @@ extension SentenceCoder {
 
             if let match {
                 let t = tgts.isEmpty ? eTargets : tgts
-                let code = lexicon.patterns[match.pattern].code
+                var code = lexicon.patterns[match.pattern].code
+                // "called on X to return to negotiations" 026, "demanded that Y withdraw" 106: an appeal or
+                // demand is narrowed by the action it asks for.
+                if let eMatch, ClosedClass.requestVerbs.contains(key) || ClosedClass.demandVerbs.contains(key) {
+                    code = CodeRefiner.request(code, asking: lexicon.patterns[eMatch.pattern].code)
+                }
                 // "declined to criticize X" rejects nothing: refusing a comment or a criticism is not a 12x event.
                 let refusesOnlyWords =
                     code.hasPrefix("12") && ClosedClass.negatingVerbs.contains(key)
@@ -182,7 +212,9 @@ extension SentenceCoder {
             }
             guard let e, let eMatch else { continue }
             let eCode = lexicon.patterns[eMatch.pattern].code
-            if ClosedClass.intentVerbs.contains(key) {
+            // "said it was ready to normalize relations": readiness states an intent, like "vowed to".
+            let ready = a.groups[e].start > 0 && ClosedClass.readiness.contains(a.tokens[a.groups[e].start - 1].key)
+            if ClosedClass.intentVerbs.contains(key) || ready {
                 if let intent = IntentCode.forAction(eCode) {
                     emit(
                         intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,
@@ -221,6 +253,8 @@ extension SentenceCoder {
                 modality: modality(a.groups[gov], subject: a.subjects[gov]), notes: ["purpose clause"])
         }
 
+        // A warning whose content became a threat is that threat, not also a warning.
+        out.removeAll { replacedTriggers.contains($0.triggerStart) && !$0.notes.contains("threat") }
         out += nominalEvents(a, covered: coveredTokens)
         return out
     }
@@ -237,8 +271,9 @@ extension SentenceCoder {
     }
 
     /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".
-    func nominalEvents(_ a: Analysis, covered: Set<Int>) -> [EventCandidate] {
+    func nominalEvents(_ a: Analysis, covered alreadyCovered: Set<Int>) -> [EventCandidate] {
         var out: [EventCandidate] = []
+        var covered = alreadyCovered
         let headSet = Set(a.groups.map(\.head))
         for i in a.tokens.indices where !covered.contains(i) && !headSet.contains(i) && mentionCovering(a, i) == nil {
             guard let lemma = lexicon.nounForms[a.tokens[i].key],
@@ -318,6 +353,14 @@ extension SentenceCoder {
                 notes.append("participants of the main clause")
             }
             if i > 0, a.tokens[i - 1].key == TokenKey.hash("no") { negated = true }
+            // "the expulsion of Russian diplomats", "the arrest of Ekrem Imamoglu": of + the one acted upon.
+            let after = max(i + 1, match.end)
+            if targets.isEmpty, after + 1 < a.tokens.count, a.tokens[after].key == ClosedClass.of {
+                var q = after + 1
+                while q < a.tokens.count, mentionCovering(a, q) == nil, ClosedClass.articles.contains(a.tokens[q].key) { q += 1 }
+                if let m = mentionCovering(a, q), a.mentions[m].isResolved, !sources.contains(m) { targets = compound(m, a, forward: true) }
+            }
+            for p in i..<after { covered.insert(p) }
             guard !sources.isEmpty || !targets.isEmpty else { continue }
             let code = CodeRefiner.refine(
                 lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])

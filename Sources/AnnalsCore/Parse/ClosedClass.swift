@@ -37,6 +37,8 @@ enum ClosedClass {
     ])
     static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
     static let norNeither = keys(["nor", "neither"])
+    static let readiness = keys(["ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set"])
+    static let threatVerbs = keys(Morphology.allForms(["warn", "threaten", "vow"]))
     static let pluralSubjectPronouns = keys(["they", "we", "you", "i", "them"])
     /// Verbs whose subject and object do the same thing to each other ("exchanged prisoners", "restored ties").
     static let reciprocalVerbs = keys([

@@ -69,7 +69,9 @@ struct ClauseAnalyzer {
                 verb = forms.first { $0.kind == .past || $0.kind == .participle }
                 // "the surprise attack launched": a participle after a noun modifies it.
             }
-            if let v = verb, v.kind == .gerund, !isAux, !mentionEnds.contains(p + 1) {
+            // "by firing rockets at Israel": the means is a clause.
+            if verb == nil, prevKey == ClosedClass.by, let g = forms.first(where: { $0.kind == .gerund }) { verb = g }
+            if let v = verb, v.kind == .gerund, !isAux, !mentionEnds.contains(p + 1), prevKey != ClosedClass.by {
                 verb = nil  // "a face-to-face meeting": an -ing word is a noun unless "be" or a subject precedes it
             }
             if let verb { out[i] = verb }
