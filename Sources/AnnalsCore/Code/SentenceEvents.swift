@@ -106,7 +106,7 @@ extension SentenceCoder {
             let near = min(clauseEnd, end + 3)
             let code = code.hasPrefix("19") || code.hasPrefix("18")
                 ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
-                : CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<clauseEnd])
+                : CodeRefiner.refine(code, words: a.tokens[group.start..<clauseEnd])
             out.append(
                 EventCandidate(
                     code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
@@ -148,7 +148,12 @@ extension SentenceCoder {
                 }
                 // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
                 if ClosedClass.negatingVerbs.contains(govKey) { group.negated = true }
-                if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.demandVerbs.contains(govKey) { continue }
+                // ("told X that Y would continue" is reported speech, not a request.)
+                if (ClosedClass.requestVerbs.contains(govKey) && !ClosedClass.speechVerbs.contains(govKey))
+                    || ClosedClass.demandVerbs.contains(govKey)
+                {
+                    continue
+                }
             }
             var sources = a.subjects[g]
             var match = patternMatch(g)

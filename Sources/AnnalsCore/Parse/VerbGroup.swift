@@ -66,7 +66,9 @@ struct ClauseAnalyzer {
                 verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle }
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
-                verb = forms.first { $0.kind == .past || $0.kind == .participle }
+                // "Iran's elite military branch vows": a noun right after an actor is that subject's head.
+                let headAfterActor = p >= 1 && mentionEnds.contains(p)
+                verb = forms.first { $0.kind == .past || $0.kind == .participle || ($0.kind == .thirdPerson && headAfterActor) }
                 // "the surprise attack launched": a participle after a noun modifies it.
             }
             // "by firing rockets at Israel": the means is a clause.
