@@ -16,8 +16,8 @@ import Testing
 /// - and, when given, the event date (`date=`) and the modality (`modality=`) are equal.
 @Suite struct CoderCorpusTests {
     /// The share of exactly coded cases the coder must reach. Set to the current score rounded down to
-    /// 5%; the target is 0.91 — raise this as the coder improves.
-    static let minimumExactShare = 0.90
+    /// 5%; the target is 0.90 — raise this as the coder improves.
+    static let minimumExactShare = 0.91
 
     // MARK: - Fixture model
 
