@@ -15,8 +15,8 @@ import Testing
 ///   is a prefix,
 /// - and, when given, the event date (`date=`) and the modality (`modality=`) are equal.
 @Suite struct CoderCorpusTests {
-    /// The share of exactly coded cases the coder must reach. Set to the current score rounded down to
-    /// 5%; the target is 0.90 — raise this as the coder improves.
+    /// The share of exactly coded cases the coder must reach: just under the current score (93.1%), above
+    /// the target of 0.90. Raise it as the coder improves; never lower it to make a change pass.
     static let minimumExactShare = 0.91
 
     // MARK: - Fixture model
