@@ -109,7 +109,7 @@ public struct DictionaryCoder: EventCoder {
         // "protested against the government": an institution without a country belongs to the source's.
         for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
             guard let agent = a.mentions[t].agent, let s = sources.first,
-                Self.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
+                Self.domesticInstitutions.contains(lexicon.agents[agent].headKey)
             else { continue }
             let country = ActorCode.country(of: a.mentions[s].code)
             guard country.count == 3 else { continue }
@@ -147,8 +147,11 @@ public struct DictionaryCoder: EventCoder {
         for (s, t) in pairs {
             let source = actorRef(a.mentions[s], a, sentence)
             let target = t.map { actorRef(a.mentions[$0], a, sentence) }
+            // The same text as interpolating the span arrays, without their dynamic description.
+            let sourceSpan = "[\(source.span[0]), \(source.span[1])]"
+            let targetSpan = target.map { "[\($0.span[0]), \($0.span[1])]" } ?? "[]"
             let idKey =
-                "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(source.span)|\(target?.code ?? "")|\(target?.span ?? [])"
+                "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(sourceSpan)|\(target?.code ?? "")|\(targetSpan)"
             guard seen.insert(idKey).inserted else { continue }
             var explain: Explanation?
             if options.explain {

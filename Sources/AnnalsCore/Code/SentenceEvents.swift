@@ -58,7 +58,7 @@ extension SentenceCoder {
             if mention.isResolved || mention.kind == .pronoun || mention.kind == .unknown { return true }
             // "the government" is coded later with the other party's country.
             guard let agent = mention.agent else { return false }
-            return DictionaryCoder.domesticInstitutions.contains(TokenKey.hash(lexicon.agents[agent].term.split(separator: " ").last ?? ""))
+            return DictionaryCoder.domesticInstitutions.contains(lexicon.agents[agent].headKey)
         }
         func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
             if let t = match?.target {

@@ -128,9 +128,21 @@ public struct ActorEntry: Sendable {
 
 /// A generic agent noun ("commander", "troops") and the role code it adds.
 public struct AgentEntry: Sendable {
-    public var term: String
-    public var code: String
-    public var origin: String
+    public let term: String
+    public let code: String
+    public let origin: String
+    /// `term` lower-cased, and the key of its last word ("minister" in "foreign minister"), made once at
+    /// load so the coder does not build strings per mention.
+    public let lowerTerm: String
+    public let headKey: UInt64
+
+    public init(term: String, code: String, origin: String) {
+        self.term = term
+        self.code = code
+        self.origin = origin
+        self.lowerTerm = term.lowercased()
+        self.headKey = TokenKey.hash(term.split(separator: " ").last ?? "")
+    }
 }
 
 /// One element of a compiled verb pattern.

@@ -314,7 +314,7 @@ struct MentionRecognizer {
     /// The person an agent noun describes within a scope: the leader of the scope when the agent is
     /// a leader word, else a person whose current title contains the agent term and who belongs to the scope.
     func describedPerson(agent: AgentEntry, scope: Int, day: Day?) -> Int? {
-        let term = agent.term.lowercased()
+        let term = agent.lowerTerm
         let scopeEntry = lexicon.actors[scope]
         let leaderWords = scopeEntry.type == .country ? Self.countryLeaderWords : Self.leaderWords
         if leaderWords.contains(term), let leader = lexicon.leader(of: scopeEntry.id, on: day) { return leader }

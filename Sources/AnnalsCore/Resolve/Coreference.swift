@@ -123,9 +123,9 @@ struct Coreference {
                 }
             case .agent:
                 guard let agent = m.agent, !m.plural else { break }
-                let term = lexicon.agents[agent].term.lowercased()
+                let term = lexicon.agents[agent].lowerTerm
                 // "the government", "the cabinet" are institutions, not people already mentioned.
-                guard !Self.institutionNouns.contains(TokenKey.hash(term.split(separator: " ").last ?? "")) else { break }
+                guard !Self.institutionNouns.contains(lexicon.agents[agent].headKey) else { break }
                 let role = lexicon.agents[agent].code
                 let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
