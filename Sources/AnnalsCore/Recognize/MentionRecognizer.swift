@@ -191,6 +191,7 @@ struct MentionRecognizer {
         let t = tokens[i]
         return t.flags.contains(.capitalized) && !t.flags.contains(.punctuation)
             && !ClosedClass.determiners.contains(t.key) && !ClosedClass.pronouns.contains(t.key)
+            && !ClosedClass.speakerPronouns.contains(t.key)
             && !ClosedClass.prepositions.contains(t.key) && !ClosedClass.conjunctions.contains(t.key)
             && !ClosedClass.subordinators.contains(t.key) && DateWords.month(t.key) == nil && DateWords.weekday(t.key) == nil
     }
