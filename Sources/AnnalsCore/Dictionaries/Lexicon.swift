@@ -68,12 +68,14 @@ public struct VerbForm: Sendable, Hashable {
 public enum ActorType: String, Sendable, CaseIterable {
     case country, person, organization, government, military, armedGroup = "armed-group", party, igo, ngo
     case alliance, media, company, criminal
+    /// A city or region standing for its country, as event coders code places ("shelling of Aleppo" → SYR).
+    case place
 
     /// Groups that "the group", "the militia" and "the organisation" can refer back to.
     public var isGroup: Bool {
         switch self {
         case .armedGroup, .organization, .party, .ngo, .alliance, .criminal, .military, .igo, .media, .company, .government: true
-        case .country, .person: false
+        case .country, .person, .place: false
         }
     }
 }

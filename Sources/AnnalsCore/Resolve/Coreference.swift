@@ -13,6 +13,8 @@ struct Coreference {
         var isGroup: Bool
         var plural: Bool
         var country: String
+        /// A city or region: "it" and "the group" do not refer back to places.
+        var isPlace = false
         /// Was the subject of its clause (subjects are the likelier antecedents of a subject pronoun).
         var wasSubject = false
         /// Index of the sentence that mentioned it.
@@ -44,7 +46,7 @@ struct Coreference {
         let type = m.actor.map { lexicon.actors[$0].type }
         return Referent(
             actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
-            isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code))
+            isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code), isPlace: type == .place)
     }
 
     /// Resolves the mentions of one sentence in order, then records them.
@@ -101,7 +103,7 @@ struct Coreference {
                         !mentions[o].isPerson
                     {
                         found = referent(mentions[o])
-                    } else if subjects.contains(n), let previous = recent({ $0.wasSubject && !$0.isPerson && !$0.plural }) {
+                    } else if subjects.contains(n), let previous = recent({ $0.wasSubject && !$0.isPerson && !$0.plural && !$0.isPlace }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
                     } else if let s = subj, s.isResolved, !s.isPerson {
@@ -112,7 +114,7 @@ struct Coreference {
                             actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
                             country: e.country)
                     } else {
-                        found = recent { !$0.isPerson && !$0.plural }
+                        found = recent { !$0.isPerson && !$0.plural && !$0.isPlace }
                     }
                 }
                 if let f = found {
