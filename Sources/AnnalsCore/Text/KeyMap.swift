@@ -54,11 +54,6 @@ public struct KeyMap<Value>: @unchecked Sendable {
         }
     }
 
-    public subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? value() }
-        set { self[key] = newValue }
-    }
-
     @inline(__always)
     public func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
