@@ -18,12 +18,14 @@ struct MentionRecognizer {
         while i < tokens.count {
             if let m = lexicon.phrases.longestMatch(tokens, from: i) {
                 let capital = tokens[i].flags.contains(.containsUpper)
-                // Names need a capital letter ("Turkey", not "turkey"); agents do not.
-                let usable = m.meanings.filter { meaning in
-                    if case .agent = meaning { return true }
-                    return capital
+                // Names need a capital letter ("Turkey", not "turkey"); agents do not. The best usable
+                // meaning is picked in one pass, without building a filtered array.
+                var best: PhraseMeaning?
+                for meaning in m.meanings {
+                    if case .agent = meaning {} else if !capital { continue }
+                    if best == nil || rank(meaning) < rank(best!) { best = meaning }
                 }
-                if let best = usable.min(by: { rank($0) < rank($1) }) {
+                if let best {
                     out.append(Piece(start: i, end: m.end, meaning: best))
                     i = m.end
                     continue
