@@ -157,7 +157,9 @@ struct RelationReader {
     /// "former Israeli prime minister Ehud Barak": a role that no longer holds on the document's date.
     func pastRole(_ range: Range<Int>) -> Bool {
         let from = max(0, range.lowerBound - 2)
-        return (from..<min(count, range.upperBound)).contains { Self.pastRoles.contains(words[$0]) || words[$0].hasPrefix("ex-") }
+        return (from..<min(count, range.upperBound)).contains {
+            Self.pastRoleKeys.contains(a.tokens[$0].key) || (a.tokens[$0].flags.contains(.punctuation) == false && words[$0].hasPrefix("ex-"))
+        }
     }
 
     func read() -> [FoundRelation] {
@@ -179,6 +181,13 @@ struct RelationReader {
         "wing", "arm", "branch", "unit", "division", "brigade", "faction", "affiliate", "offshoot", "subsidiary",
         "franchise", "cell", "department", "section", "component", "force", "corps", "directorate", "bureau",
     ]
+    static let pastRoleKeys = KeySet(pastRoles.map { TokenKey.hash($0) })
+    /// Words that open a control or place relation ("taking control of", "based in", "allied with").
+    static let controlPlaceKeys = KeySet(
+        ["control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned"].map {
+            TokenKey.hash($0)
+        })
+    static let inclusionKeys = KeySet((Array(inclusionWords) + ["such", "among"]).map { TokenKey.hash($0) })
     /// Token keys of every relation noun, to skip other words without building strings.
     static let relationNounKeys = KeySet((partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)).map { TokenKey.hash($0) })
     static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
@@ -836,7 +845,7 @@ struct RelationReader {
     /// "the Axis of Resistance headed by Iran", "militias backed by Iran", "areas controlled by the Houthis".
     func byPhrases() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for p in 1..<max(1, count) where words[p] == "by" {
+        for p in 1..<max(1, count) where a.tokens[p].key == ClosedClass.by {
             let v = words[p - 1]
             let lead = Self.leadParticiples.contains(v), back = Self.backParticiples.contains(v),
                 control = Self.controlParticiples.contains(v)
@@ -924,7 +933,7 @@ struct RelationReader {
     /// "X controls Y", "X, based in Y", "X is allied with Y".
     func controlAndPlace() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for p in 0..<count {
+        for p in 0..<count where Self.controlPlaceKeys.contains(a.tokens[p].key) {
             let w = words[p]
             if w == "control" || w == "command", p + 1 < count, words[p + 1] == "of" || words[p + 1] == "over" {
                 // "take control of", "full control over": a taking verb within three words before.
@@ -980,7 +989,10 @@ struct RelationReader {
     /// "the Axis of Resistance, including Hamas, Hezbollah and the Houthis": members of an alliance.
     func inclusionLists() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for p in 0..<count where Self.inclusionWords.contains(words[p]) || words[p] == "such" && p + 1 < count && words[p + 1] == "as" {
+        for p in 0..<count
+        where Self.inclusionKeys.contains(a.tokens[p].key)
+            && (Self.inclusionWords.contains(words[p]) || words[p] == "such" && p + 1 < count && words[p + 1] == "as")
+        {
             // The alliance right before (", including"), skipping a locative.
             var q = p - 1
             if q >= 0, words[q] == "," { q -= 1 }
@@ -1066,12 +1078,12 @@ struct RelationReader {
 /// The lower-cased words of a sentence, made on first use: most rules look at a few tokens only,
 /// so most words never become strings.
 final class LowercasedWords {
-    private let text: String
+    private let bytes: [UInt8]
     private let tokens: [Token]
     private var cache: [String?]
 
     init(text: String, tokens: [Token]) {
-        self.text = text
+        self.bytes = Array(text.utf8)
         self.tokens = tokens
         self.cache = Array(repeating: nil, count: tokens.count)
     }
@@ -1079,10 +1091,7 @@ final class LowercasedWords {
     subscript(i: Int) -> String {
         if let w = cache[i] { return w }
         let t = tokens[i]
-        var copy = text
-        let w = copy.withUTF8 { bytes in
-            String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
-        }
+        let w = String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
         cache[i] = w
         return w
     }
