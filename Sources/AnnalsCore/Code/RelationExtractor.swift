@@ -158,7 +158,7 @@ struct RelationReader {
     func pastRole(_ range: Range<Int>) -> Bool {
         let from = max(0, range.lowerBound - 2)
         return (from..<min(count, range.upperBound)).contains {
-            Self.pastRoleKeys.contains(a.tokens[$0].key) || (a.tokens[$0].flags.contains(.punctuation) == false && words[$0].hasPrefix("ex-"))
+            Self.pastRoleKeys.contains(a.tokens[$0].key) || words.hasPrefix($0, "ex-")
         }
     }
 
@@ -884,8 +884,9 @@ struct RelationReader {
     func compounds() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for p in 0..<count {
+            guard words.contains(p, byte: UInt8(ascii: "-")) else { continue }
             let w = words[p]
-            guard w.utf8.contains(UInt8(ascii: "-")), let dash = w.lastIndex(of: "-") else { continue }
+            guard let dash = w.lastIndex(of: "-") else { continue }
             let suffix = String(w[w.index(after: dash)...])
             let lead = suffix == "led", back = Self.backParticiples.contains(suffix), control = Self.controlParticiples.contains(suffix)
             let allied = suffix == "aligned" || suffix == "allied", based = suffix == "based"
@@ -1086,6 +1087,20 @@ final class LowercasedWords {
         self.bytes = Array(text.utf8)
         self.tokens = tokens
         self.cache = Array(repeating: nil, count: tokens.count)
+    }
+
+    /// Whether token `i` contains the byte `b`, without making its string.
+    func contains(_ i: Int, byte b: UInt8) -> Bool {
+        bytes[Int(tokens[i].start)..<Int(tokens[i].end)].contains(b)
+    }
+
+    /// Whether token `i` starts with `prefix` (lower-case ASCII), without making its string.
+    func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
+        let t = tokens[i]
+        let p = prefix.withUTF8Buffer { Array($0) }
+        guard Int(t.end - t.start) >= p.count else { return false }
+        for (k, c) in p.enumerated() where TokenKey.lowerASCII(bytes[Int(t.start) + k]) != c { return false }
+        return true
     }
 
     subscript(i: Int) -> String {
