@@ -36,24 +36,24 @@ struct SentenceCoder {
             let recognizer = MentionRecognizer(lexicon: lexicon)
             // First pass: verb-ness without mentions, to keep verbs out of noun phrases.
             // Name pieces end noun phrases: "Lebanon disarm Hezbollah" has a verb after "Lebanon".
-            var pieceEnds = Set<Int>()
+            var pieceEnds = [Bool](repeating: false, count: tokens.count + 1)
             var inPiece = [Bool](repeating: false, count: tokens.count)
             let pieces = recognizer.pieces(tokens)
             for p in pieces {
                 if case .agent = p.meaning { continue }
-                pieceEnds.insert(p.end)
+                pieceEnds[p.end] = true
                 for k in p.start..<p.end { inPiece[k] = true }
             }
-            let rough = analyzer.verbHeads(tokens, mentionEnds: pieceEnds, inMention: { inPiece[$0] })
+            let rough = analyzer.verbHeads(tokens, endsMention: pieceEnds, inMention: { inPiece[$0] })
             let mentions = recognizer.mentions(tokens, bytes: bytes, day: day, pieces: pieces, verbAt: { rough[$0] != nil })
             var mentionAt = [Int](repeating: -1, count: tokens.count)
-            var ends = Set<Int>()
+            var ends = [Bool](repeating: false, count: tokens.count + 1)
             for (n, m) in mentions.enumerated() {
                 for p in m.start..<m.end { mentionAt[p] = n }
                 // "The Israeli strike", "Israeli strikes killed": after an adjective the word is a noun.
-                if !m.isAdjectival { ends.insert(m.end) }
+                if !m.isAdjectival { ends[m.end] = true }
             }
-            let heads = analyzer.verbHeads(tokens, mentionEnds: ends, inMention: { mentionAt[$0] >= 0 })
+            let heads = analyzer.verbHeads(tokens, endsMention: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
             let context = PatternMatcher.Context(

@@ -26,7 +26,9 @@ struct ClauseAnalyzer {
     }
 
     /// Decides for each token whether it is a verb head.
-    func verbHeads(_ tokens: [Token], mentionEnds: Set<Int>, inMention: (Int) -> Bool) -> [VerbForm?] {
+    /// `endsMention[i]` is true when an actor mention ends just before token `i` (size: tokens + 1).
+    func verbHeads(_ tokens: [Token], endsMention: [Bool], inMention: (Int) -> Bool) -> [VerbForm?] {
+        func mentionEnds(at i: Int) -> Bool { i >= 0 && i < endsMention.count && endsMention[i] }
         var out = [VerbForm?](repeating: nil, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
@@ -56,24 +58,24 @@ struct ClauseAnalyzer {
             } else if p < 0 {
                 verb = forms.first { $0.kind == .base || $0.kind == .past }  // imperative or headline ("Iran vows")
                 if tokens.count > i + 1, tokens[i].flags.contains(.capitalized) { verb = nil }
-            } else if mentionEnds.contains(p + 1) || ClosedClass.relativePronouns.contains(prevKey)
+            } else if mentionEnds(at: p + 1) || ClosedClass.relativePronouns.contains(prevKey)
                 || ClosedClass.pronouns.contains(prevKey)
             {
                 // A bare base form agrees only with a plural subject: "Houthis attack ships", not
                 // "put Syria back together".
                 let pluralSubject = ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pluralSubjectPronouns.contains(prevKey)
-                    || (mentionEnds.contains(p + 1) && prev.map { $0.end > $0.start && Self.endsInS(tokens, $0) } == true)
+                    || (mentionEnds(at: p + 1) && prev.map { $0.end > $0.start && Self.endsInS(tokens, $0) } == true)
                 verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle }
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
                 // "Iran's elite military branch vows": a noun right after an actor is that subject's head.
-                let headAfterActor = p >= 1 && mentionEnds.contains(p)
+                let headAfterActor = p >= 1 && mentionEnds(at: p)
                 verb = forms.first { $0.kind == .past || $0.kind == .participle || ($0.kind == .thirdPerson && headAfterActor) }
                 // "the surprise attack launched": a participle after a noun modifies it.
             }
             // "by firing rockets at Israel": the means is a clause.
             if verb == nil, prevKey == ClosedClass.by, let g = forms.first(where: { $0.kind == .gerund }) { verb = g }
-            if let v = verb, v.kind == .gerund, !isAux, !mentionEnds.contains(p + 1), prevKey != ClosedClass.by {
+            if let v = verb, v.kind == .gerund, !isAux, !mentionEnds(at: p + 1), prevKey != ClosedClass.by {
                 verb = nil  // "a face-to-face meeting": an -ing word is a noun unless "be" or a subject precedes it
             }
             if let verb { out[i] = verb }
