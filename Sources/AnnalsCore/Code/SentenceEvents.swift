@@ -15,7 +15,7 @@ extension SentenceCoder {
     func events(_ a: Analysis, documentDay: Day?) -> [EventCandidate] {
         var out: [EventCandidate] = []
         var consumed = Set<Int>()  // infinitival groups already accounted for
-        var coveredTokens = Set<Int>()  // nouns matched inside verb patterns
+        var coveredTokens = [Bool](repeating: false, count: a.tokens.count)  // nouns matched inside verb patterns
         let speechGroups = a.groups.indices.filter { ClosedClass.speechVerbs.contains(a.tokens[a.groups[$0].head].key) }
 
         func modality(_ g: VerbGroup, subject: [Int]) -> Modality {
@@ -112,7 +112,7 @@ extension SentenceCoder {
                     code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,
                     pattern: match?.pattern, polarity: polarity, modality: modality,
                     day: date(near: group.head, a, limit: clauseLimit(g, a)), notes: notes))
-            if let match { for p in (group.head + 1)..<max(group.head + 1, match.end) { coveredTokens.insert(p) } }
+            if let match { for p in (group.head + 1)..<min(a.tokens.count, max(group.head + 1, match.end)) { coveredTokens[p] = true } }
         }
 
         /// The verb whose "that"-clause contains group `g` ("denied that it had attacked").
@@ -276,11 +276,12 @@ extension SentenceCoder {
     }
 
     /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".
-    func nominalEvents(_ a: Analysis, covered alreadyCovered: Set<Int>) -> [EventCandidate] {
+    func nominalEvents(_ a: Analysis, covered alreadyCovered: [Bool]) -> [EventCandidate] {
         var out: [EventCandidate] = []
         var covered = alreadyCovered
-        let headSet = Set(a.groups.map(\.head))
-        for i in a.tokens.indices where !covered.contains(i) && !headSet.contains(i) && mentionCovering(a, i) == nil {
+        var isHead = [Bool](repeating: false, count: a.tokens.count)
+        for g in a.groups { isHead[g.head] = true }
+        for i in a.tokens.indices where !covered[i] && !isHead[i] && mentionCovering(a, i) == nil {
             guard let lemma = lexicon.nounForms[a.tokens[i].key],
                 !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial)
             else { continue }
@@ -365,7 +366,7 @@ extension SentenceCoder {
                 while q < a.tokens.count, mentionCovering(a, q) == nil, ClosedClass.articles.contains(a.tokens[q].key) { q += 1 }
                 if let m = mentionCovering(a, q), a.mentions[m].isResolved, !sources.contains(m) { targets = compound(m, a, forward: true) }
             }
-            for p in i..<after { covered.insert(p) }
+            for p in i..<min(after, a.tokens.count) { covered[p] = true }
             guard !sources.isEmpty || !targets.isEmpty else { continue }
             let code = CodeRefiner.refine(
                 lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])
