@@ -53,9 +53,11 @@ public struct DictionaryCoder: EventCoder {
             }
             // "violated the ceasefire by firing rockets at Israel": an event without a target is
             // subsumed by the same source's event of the same root that names one.
-            let withTargets = Set(
-                sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity)" } })
-            sentenceRecords.removeAll { $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity)") }
+            if sentenceRecords.count > 1, sentenceRecords.contains(where: { $0.target == nil }) {
+                let withTargets = Set(
+                    sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity.rawValue)" } })
+                sentenceRecords.removeAll { $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity.rawValue)") }
+            }
             for record in sentenceRecords {
                 // One event per (source, target, root) in a document: restatements add mentions.
                 let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
