@@ -47,7 +47,7 @@ public struct DictionaryCoder: EventCoder {
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
             guard options.emitEvents else { continue }
             var sentenceRecords: [EventRecord] = []
-            for candidate in sentenceCoder.events(a, documentDay: day) {
+            for candidate in sentenceCoder.events(a) {
                 if candidate.polarity == .negated && !options.includeNegated { continue }
                 sentenceRecords += records(candidate, a, sentence: sentence, document: document, options: options)
             }
@@ -56,7 +56,9 @@ public struct DictionaryCoder: EventCoder {
             if sentenceRecords.count > 1, sentenceRecords.contains(where: { $0.target == nil }) {
                 let withTargets = Set(
                     sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity.rawValue)" } })
-                sentenceRecords.removeAll { $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity.rawValue)") }
+                sentenceRecords.removeAll {
+                    $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity.rawValue)")
+                }
             }
             for record in sentenceRecords {
                 // One event per (source, target, root) in a document: restatements add mentions.

@@ -14,7 +14,7 @@ extension DictionaryCoder {
             out +=
                 "group \(g) head=\(group.head) '\(words(group.start, group.head + 1))' form=\(group.form) neg=\(group.negated) passive=\(group.passive) inf=\(group.infinitival) subj=\(a.subjects[g]) obj=\(a.objects[g])\n"
         }
-        for c in sentenceCoder.events(a, documentDay: date) {
+        for c in sentenceCoder.events(a) {
             out +=
                 "event \(c.code) src=\(c.sources) tgt=\(c.targets) \(c.polarity) \(c.modality) trigger='\(words(c.triggerStart, c.triggerEnd))' \(c.notes)\n"
         }

@@ -1,7 +1,6 @@
 extension SentenceCoder {
     /// Nouns that take an infinitival complement which is not itself an event ("refusal to wage
-    /// war", "plan to attack"); the first ones negate it.
-    static let negatingNouns = ClosedClass.keys(["refusal", "failure", "reluctance", "unwillingness"])
+    /// war", "plan to attack").
     static let complementNouns = ClosedClass.keys([
         "refusal", "failure", "plan", "plans", "decision", "attempt", "attempts", "call", "calls", "pledge", "promise", "bid",
         "threat", "threats", "vow", "effort", "efforts", "order", "orders", "request", "demand", "demands", "offer", "readiness",
@@ -12,7 +11,7 @@ extension SentenceCoder {
     static let reciprocalCodes: Set<String> = ["019", "040", "041", "044", "046", "057", "0311", "0312", "036", "0871"]
 
     /// Candidate events of an analysed sentence.
-    func events(_ a: Analysis, documentDay: Day?) -> [EventCandidate] {
+    func events(_ a: Analysis) -> [EventCandidate] {
         var out: [EventCandidate] = []
         var consumed = Set<Int>()  // infinitival groups already accounted for
         var coveredTokens = [Bool](repeating: false, count: a.tokens.count)  // nouns matched inside verb patterns
@@ -104,7 +103,8 @@ extension SentenceCoder {
             // Aid kinds may be stated anywhere in the clause ("asked X for more air defence systems"); weapons
             // only near the verb and its source ("warplanes struck", not a later "air force").
             let near = min(clauseEnd, end + 3)
-            let code = code.hasPrefix("19") || code.hasPrefix("18")
+            let code =
+                code.hasPrefix("19") || code.hasPrefix("18")
                 ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
                 : CodeRefiner.refine(code, words: a.tokens[group.start..<clauseEnd])
             out.append(

@@ -28,7 +28,6 @@ enum ClosedClass {
     static let futureModals = keys(["will", "shall", "wo"])
     static let mustModals = keys(["must"])
     static let negators = keys(["not", "n't", "never"])
-    static let negativeAdverbs = keys(["no longer", "neither", "nor"])
     static let adverbs = keys([
         "also", "reportedly", "allegedly", "directly", "further", "already", "still", "again", "repeatedly", "recently",
         "previously", "later", "then", "now", "just", "formally", "officially", "publicly", "jointly", "reluctantly",
@@ -64,8 +63,6 @@ enum ClosedClass {
     static let and = TokenKey.hash("and")
     static let comma = TokenKey.hash(",")
     static let that = TokenKey.hash("that")
-    static let possessiveS = TokenKey.hash("'s")
-    static let apostrophe = TokenKey.hash("'")
     static let the = TokenKey.hash("the")
 
     /// Clause-ending punctuation.

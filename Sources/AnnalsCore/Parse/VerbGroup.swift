@@ -63,9 +63,12 @@ struct ClauseAnalyzer {
             {
                 // A bare base form agrees only with a plural subject: "Houthis attack ships", not
                 // "put Syria back together".
-                let pluralSubject = ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pluralSubjectPronouns.contains(prevKey)
-                    || (mentionEnds(at: p + 1) && prev.map { $0.end > $0.start && Self.endsInS(tokens, $0) } == true)
-                verb = forms.first { $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle }
+                let pluralSubject =
+                    ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pluralSubjectPronouns.contains(prevKey)
+                    || (mentionEnds(at: p + 1) && prev?.flags.contains(.pluralLooking) == true)
+                verb = forms.first {
+                    $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle
+                }
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
                 // "Iran's elite military branch vows": a noun right after an actor is that subject's head.
@@ -104,13 +107,6 @@ struct ClauseAnalyzer {
             }
         }
         return out
-    }
-
-    /// True when the token looks plural ("forces", "Houthis", "Iranians").
-    static func endsInS(_ tokens: [Token], _ t: Token) -> Bool {
-        // Token keys do not keep bytes; the flag for a final "s" is derived from the tokeniser's key of the
-        // last letter only when needed, so compare the key with its singular form's plural instead.
-        t.flags.contains(.pluralLooking)
     }
 
     /// Builds verb groups from heads: auxiliaries, negation, voice and mood.

@@ -21,7 +21,6 @@ enum DateWords {
 
     static let yesterday = TokenKey.hash("yesterday")
     static let today = TokenKey.hash("today")
-    static let tomorrow = TokenKey.hash("tomorrow")
     static let last = TokenKey.hash("last")
     static let ago = TokenKey.hash("ago")
     static let week = TokenKey.hash("week")
