@@ -1,6 +1,18 @@
 /// Matches compiled verb patterns against the words after a verb or event noun.
 struct PatternMatcher {
     let lexicon: Lexicon
+    /// The lexicon's patterns, compiled; a copy held here so the inner loop reads it without
+    /// going through the class.
+    let table: PatternTable
+    let verbForms: KeyMap<[VerbForm]>
+    let nounForms: KeyMap<UInt64>
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.table = lexicon.patternTable
+        self.verbForms = lexicon.verbForms
+        self.nounForms = lexicon.nounForms
+    }
 
     struct Match {
         var pattern: Int
@@ -44,18 +56,23 @@ struct PatternMatcher {
         {
             return false
         }
-        return lexicon.verbForms[k] == nil || lexicon.nounForms[k] != nil
+        return !verbForms.contains(k) || nounForms.contains(k)
     }
 
     /// The best pattern for the head at `head` (a verb lemma or an event noun): the most specific
     /// one that matches.
     func best(head: Int, lemma: UInt64, nominal: Bool, context c: Context, limit: Int) -> Match? {
-        guard let candidates = nominal ? lexicon.nounPatterns[lemma] : lexicon.verbPatterns[lemma] else { return nil }
+        let candidates = table.candidates(for: lemma, nominal: nominal)
+        guard !candidates.isEmpty else { return nil }
+        var words: UInt64 = 0
+        for t in c.tokens[min(head + 1, limit)..<limit] { words |= PatternTable.signature(t.key) }
         // Candidates are sorted most specific first, so the first match is the best.
         for index in candidates {
-            let pattern = lexicon.patterns[index]
-            if let m = match(pattern.elements, from: 0, at: head + 1, c, limit: limit) {
-                return Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
+            let p = Int(index)
+            guard table.mayMatch(p, words: words) else { continue }
+            let ops = table.ops(of: p)
+            if let m = match(ops.lowerBound, ops.upperBound, at: head + 1, c, limit: limit) {
+                return Match(pattern: p, target: m.target, end: m.end, specificity: table.specificity(p))
             }
         }
         return nil
@@ -64,34 +81,26 @@ struct PatternMatcher {
     /// For a passive verb, patterns whose first word is the passive subject: "sanctions were imposed
     /// on Iran" matches "impose sanctions on @", "Russian diplomats were expelled" "expel diplomat".
     func bestPassive(head: Int, lemma: UInt64, subjectWords: Range<Int>, context c: Context, limit: Int) -> Match? {
-        guard let candidates = lexicon.verbPatterns[lemma] else { return nil }
-        for index in candidates {
-            let pattern = lexicon.patterns[index]
-            guard case .word(let keys, _) = pattern.elements.first,
-                subjectWords.contains(where: { keys.contains(c.tokens[$0].key) })
-            else { continue }
-            if let m = match(pattern.elements, from: 1, at: head + 1, c, limit: limit) {
-                return Match(pattern: index, target: m.target, end: m.end, specificity: pattern.specificity)
+        for index in table.candidates(for: lemma, nominal: false) {
+            let p = Int(index)
+            let ops = table.ops(of: p)
+            guard !ops.isEmpty else { continue }
+            let first = table.ops[ops.lowerBound]
+            guard first >= 0, subjectWords.contains(where: { table.word(first, contains: c.tokens[$0].key) }) else { continue }
+            if let m = match(ops.lowerBound + 1, ops.upperBound, at: head + 1, c, limit: limit) {
+                return Match(pattern: p, target: m.target, end: m.end, specificity: table.specificity(p))
             }
         }
         return nil
     }
 
-    private func match(_ elements: [PatternElement], from e: Int, at start: Int, _ c: Context, limit: Int) -> (target: Int?, end: Int)? {
-        guard e < elements.count else { return (nil, start) }
-        switch elements[e] {
-        case .word(let keys, _):
-            var p = start
-            var skipped = 0
-            while p < limit {
-                let key = c.tokens[p].key
-                if keys.contains(key) { return match(elements, from: e + 1, at: p + 1, c, limit: limit) }
-                guard skipped < 3, c.skippable[p] else { return nil }
-                skipped += 1
-                p += 1
-            }
-            return nil
-        case .target:
+    /// Matches operations `e..<end` of the pattern table from token `start`: the target mention and
+    /// the token after the match.
+    private func match(_ e: Int, _ end: Int, at start: Int, _ c: Context, limit: Int) -> (target: Int?, end: Int)? {
+        guard e < end else { return (nil, start) }
+        let op = table.ops[e]
+        switch op {
+        case PatternTable.Op.target:
             var p = start
             // Determiners and up to two modifiers before the actor ("at northern Israel").
             var modifiers = 0
@@ -110,20 +119,31 @@ struct PatternMatcher {
             }
             guard p < limit, c.mentionAt[p] >= 0 else { return nil }
             let m = c.mentionAt[p]
-            var end = p + 1
-            while end < c.tokens.count, c.mentionAt[end] == m { end += 1 }
-            guard let r = match(elements, from: e + 1, at: end, c, limit: limit) else { return nil }
+            var after = p + 1
+            while after < c.tokens.count, c.mentionAt[after] == m { after += 1 }
+            guard let r = match(e + 1, end, at: after, c, limit: limit) else { return nil }
             return (m, r.end)
-        case .gap:
+        case PatternTable.Op.gap, PatternTable.Op.gapBeforeTarget:
             // Before a target slot a gap skips words, not actors: "struck Hezbollah targets in Lebanon" is not "strike * in @".
-            let targetAhead = elements[(e + 1)...].contains(.target)
+            let targetAhead = op == PatternTable.Op.gapBeforeTarget
             for skip in 0...4 where start + skip <= limit {
                 if targetAhead, skip > 0, c.mentionAt[start + skip - 1] >= 0, c.resolved[c.mentionAt[start + skip - 1]],
                     !c.possessor[c.mentionAt[start + skip - 1]]
                 {
                     break
                 }
-                if let r = match(elements, from: e + 1, at: start + skip, c, limit: limit) { return r }
+                if let r = match(e + 1, end, at: start + skip, c, limit: limit) { return r }
+            }
+            return nil
+        default:
+            // A word, after at most three skippable tokens.
+            var p = start
+            var skipped = 0
+            while p < limit {
+                if table.word(op, contains: c.tokens[p].key) { return match(e + 1, end, at: p + 1, c, limit: limit) }
+                guard skipped < 3, c.skippable[p] else { return nil }
+                skipped += 1
+                p += 1
             }
             return nil
         }

@@ -14,6 +14,8 @@ public final class Lexicon: @unchecked Sendable {
     public internal(set) var verbPatterns = KeyMap<[Int]>()
     /// Noun lemma → indices into `patterns` (nominal patterns).
     public internal(set) var nounPatterns = KeyMap<[Int]>()
+    /// `patterns`, `verbPatterns` and `nounPatterns` compiled for the matcher (built at load).
+    public internal(set) var patternTable = PatternTable()
     /// Actor id → index.
     public internal(set) var actorIndex: [String: Int] = [:]
     /// Country code → index of the country entry.

@@ -442,6 +442,9 @@ struct LexiconBuilder {
         }
         for key in verbPatternHeads { lexicon.verbPatterns[key] = bySpecificity(lexicon.verbPatterns[key] ?? []) }
         for key in nounPatternHeads { lexicon.nounPatterns[key] = bySpecificity(lexicon.nounPatterns[key] ?? []) }
+        lexicon.patternTable = PatternTable(
+            patterns: lexicon.patterns, verbHeads: verbPatternHeads.map { ($0, lexicon.verbPatterns[$0] ?? []) },
+            nounHeads: nounPatternHeads.map { ($0, lexicon.nounPatterns[$0] ?? []) })
         // Common verbs the coder must see as verbs even when no pattern names them.
         for v in ClosedClass.commonVerbs { addVerb(v) }
         return lexicon

@@ -54,8 +54,18 @@ public struct KeyMap<Value>: @unchecked Sendable {
         }
     }
 
+    /// Is `key` in the map? Probes the keys only, without loading (and retaining) a value.
     @inline(__always)
-    public func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    public func contains(_ key: UInt64) -> Bool {
+        let k = Self.normalise(key)
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let stored = keys[i]
+            if stored == k { return values[i] != nil }
+            if stored == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
 
     private mutating func grow() {
         let oldKeys = keys
