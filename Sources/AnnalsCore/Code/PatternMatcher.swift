@@ -40,7 +40,7 @@ struct PatternMatcher {
     /// pronouns ("withdrew its fighters").
     static func skippable(_ tokens: [Token], mentionAt: [Int], _ matcher: PatternMatcher) -> [Bool] {
         tokens.indices.map { p in
-            matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || ClosedClass.possessivePronouns.contains(tokens[p].key))
+            matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || tokens[p].is(.possessivePronouns))
         }
     }
 
@@ -50,9 +50,9 @@ struct PatternMatcher {
         if t.flags.contains(.punctuation) { return t.flags.contains(.possessive) }
         if t.flags.contains(.capitalized) { return false }
         let k = t.key
-        if ClosedClass.determiners.contains(k) || ClosedClass.adverbs.contains(k) || t.flags.contains(.numeric) { return true }
-        if ClosedClass.prepositions.contains(k) || ClosedClass.conjunctions.contains(k) || ClosedClass.relativePronouns.contains(k)
-            || ClosedClass.be.contains(k) || ClosedClass.negators.contains(k)
+        if t.is(.determiners) || t.is(.adverbs) || t.flags.contains(.numeric) { return true }
+        if t.is(.prepositions) || t.is(.conjunctions) || t.is(.relativePronouns)
+            || t.is(.be) || t.is(.negators)
         {
             return false
         }
@@ -114,7 +114,7 @@ struct PatternMatcher {
                 while p < limit, c.mentionAt[p] < 0, c.skippable[p] { p += 1 }
             }
             // "met his Qatari counterpart": a possessive pronoun determines the target.
-            if p + 1 < limit, c.mentionAt[p] >= 0, ClosedClass.possessivePronouns.contains(c.tokens[p].key), c.mentionAt[p + 1] >= 0 {
+            if p + 1 < limit, c.mentionAt[p] >= 0, c.tokens[p].is(.possessivePronouns), c.mentionAt[p + 1] >= 0 {
                 p += 1
             }
             guard p < limit, c.mentionAt[p] >= 0 else { return nil }

@@ -66,7 +66,7 @@ struct SentenceCoder {
             for g in groups.indices
             where !groups[g].passive && groups[g].start == groups[g].head
                 && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
-                && ClosedClass.prepositions.contains(tokens[groups[g].head + 1].key) && !byAgent(of: g, in: a).isEmpty
+                && tokens[groups[g].head + 1].is(.prepositions) && !byAgent(of: g, in: a).isEmpty
             {
                 a.groups[g].passive = true
             }
@@ -89,8 +89,8 @@ struct SentenceCoder {
     /// True when the group follows "and"/"but" (after auxiliaries and adverbs).
     private func coordinated(_ g: Int, _ a: Analysis) -> Bool {
         var p = a.groups[g].start - 1
-        while p >= 0, a.tokens[p].key == ClosedClass.comma || ClosedClass.adverbs.contains(a.tokens[p].key) { p -= 1 }
-        return p >= 0 && ClosedClass.conjunctions.contains(a.tokens[p].key)
+        while p >= 0, a.tokens[p].key == ClosedClass.comma || a.tokens[p].is(.adverbs) { p -= 1 }
+        return p >= 0 && a.tokens[p].is(.conjunctions)
     }
 
     /// Mentions joined to `m` by "and" / "," ("Iran and Hezbollah", "Hamas, Hezbollah and the Houthis").
@@ -104,7 +104,7 @@ struct SentenceCoder {
                 guard p < a.tokens.count, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.comma else { break }
                 p += 1
                 if p < a.tokens.count, a.tokens[p].key == ClosedClass.and { p += 1 }
-                while p < a.tokens.count, ClosedClass.determiners.contains(a.tokens[p].key) && mentionCovering(a, p) == nil { p += 1 }
+                while p < a.tokens.count, a.tokens[p].is(.determiners) && mentionCovering(a, p) == nil { p += 1 }
                 guard let next = mentionCovering(a, p), a.mentions[next].start == p || a.mentions[next].start == p - 1 else { break }
                 lastJoinerWasAnd = a.tokens[p - 1].key == ClosedClass.and
                 out.append(next)
@@ -142,7 +142,7 @@ struct SentenceCoder {
         let group = a.groups[g]
         if group.infinitival { return [] }
         var p = group.start - 1
-        while p >= 0, ClosedClass.adverbs.contains(a.tokens[p].key) { p -= 1 }
+        while p >= 0, a.tokens[p].is(.adverbs) { p -= 1 }
         // "became envoy to Syria, Libya and Europe, and met Nixon": a coordinated verb phrase shares the
         // first verb's subject (filled in by the caller), not the nearest name.
         if p >= 0, a.tokens[p].key == ClosedClass.and || a.tokens[p].key == ClosedClass.butKey,
@@ -151,7 +151,7 @@ struct SentenceCoder {
         {
             return []
         }
-        if p >= 0, ClosedClass.relativePronouns.contains(a.tokens[p].key) {
+        if p >= 0, a.tokens[p].is(.relativePronouns) {
             var q = p - 1
             if q >= 0, a.tokens[q].key == ClosedClass.comma { q -= 1 }
             if let m = mentionCovering(a, q) { return [m] }
@@ -181,16 +181,16 @@ struct SentenceCoder {
                 let mention = a.mentions[m]
                 let before = mention.start - 1
                 let governed =
-                    before >= 0 && ClosedClass.prepositions.contains(a.tokens[before].key) && a.tokens[before].key != ClosedClass.of
-                    && !ClosedClass.subordinators.contains(a.tokens[before].key)
+                    before >= 0 && a.tokens[before].is(.prepositions) && a.tokens[before].key != ClosedClass.of
+                    && !a.tokens[before].is(.subordinators)
                 if !governed && mention.kind != .unknown || (!governed && mention.kind == .unknown) {
                     return compound(m, a, forward: false)
                 }
                 p = mention.start - 1
                 continue
             }
-            if t.key == ClosedClass.that || ClosedClass.clauseBreaks.contains(t.key)
-                || ClosedClass.subordinators.contains(t.key) && t.key != ClosedClass.after
+            if t.key == ClosedClass.that || t.is(.clauseBreaks)
+                || t.is(.subordinators) && t.key != ClosedClass.after
             {
                 return []
             }
@@ -212,8 +212,8 @@ struct SentenceCoder {
         while q >= 0, start - q <= 4 {
             if a.groups.contains(where: { $0.head == q }) {
                 var r = a.groups.first(where: { $0.head == q })!.start - 1
-                while r >= 0, ClosedClass.adverbs.contains(a.tokens[r].key) { r -= 1 }
-                if r >= 0, ClosedClass.relativePronouns.contains(a.tokens[r].key), a.tokens[r].key != ClosedClass.that { return r }
+                while r >= 0, a.tokens[r].is(.adverbs) { r -= 1 }
+                if r >= 0, a.tokens[r].is(.relativePronouns), a.tokens[r].key != ClosedClass.that { return r }
                 return nil
             }
             q -= 1
@@ -226,7 +226,7 @@ struct SentenceCoder {
         var q = p - 1
         while q >= 0 {
             let k = a.tokens[q].key
-            if ClosedClass.relativePronouns.contains(k) && k != ClosedClass.that {
+            if a.tokens[q].is(.relativePronouns) && k != ClosedClass.that {
                 return q > 0 && a.tokens[q - 1].key == ClosedClass.comma ? q - 1 : q
             }
             if k == ClosedClass.comma && q < p - 1 { return nil }
@@ -243,7 +243,7 @@ struct SentenceCoder {
         var skipped = 0
         while p < a.tokens.count, skipped < 4 {
             // "withdrew its fighters": a possessive pronoun determines the object, it is not the object.
-            if let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, ClosedClass.possessivePronouns.contains(a.tokens[p].key) {
+            if let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun, a.tokens[p].is(.possessivePronouns) {
                 p += 1
                 continue
             }
@@ -253,16 +253,16 @@ struct SentenceCoder {
             // "dozens of Israeli civilians", "39 Palestinian prisoners"
             // "struck the headquarters of Hezbollah": the owner of the object.
             if t.key == ClosedClass.of, p > 0,
-                skipped > 0 || a.tokens[p - 1].flags.contains(.numeric) || ClosedClass.quantities.contains(a.tokens[p - 1].key)
+                skipped > 0 || a.tokens[p - 1].flags.contains(.numeric) || a.tokens[p - 1].is(.quantities)
             {
                 p += 1
                 continue
             }
             // "retaliated against Israel": a directional preposition right after the verb.
-            if skipped == 0, ClosedClass.directional.contains(t.key), let m = mentionCovering(a, p + 1) ?? mentionCovering(a, p + 2) {
+            if skipped == 0, t.is(.directional), let m = mentionCovering(a, p + 1) ?? mentionCovering(a, p + 2) {
                 return compound(m, a, forward: true)
             }
-            if t.flags.contains(.punctuation) || ClosedClass.prepositions.contains(t.key) || ClosedClass.subordinators.contains(t.key)
+            if t.flags.contains(.punctuation) || t.is(.prepositions) || t.is(.subordinators)
                 || a.groups.contains(where: { $0.start == p || $0.head == p })
             {
                 return []
@@ -295,7 +295,7 @@ struct SentenceCoder {
             break
         }
         for p in (head + 1)..<max(head + 1, limit)
-        where ClosedClass.clauseBreaks.contains(a.tokens[p].key) || a.tokens[p].key == TokenKey.hash(";") {
+        where a.tokens[p].is(.clauseBreaks) || a.tokens[p].key == TokenKey.hash(";") {
             return p
         }
         return limit
@@ -309,11 +309,11 @@ struct SentenceCoder {
 }
 
 extension ClosedClass {
-    static let butKey = TokenKey.hash("but")
+    static let butKey: UInt64 = 0x0061_1e19_135a_72cc  // TokenKey.hash("but")
     static let directional = keys(["against", "on", "at", "upon", "into", "toward", "towards"])
     static let quantities = keys([
         "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",
         "groups", "members", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
     ])
-    static let after = TokenKey.hash("after")
+    static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

@@ -15,7 +15,7 @@ extension SentenceCoder {
         var out: [EventCandidate] = []
         var consumed = Set<Int>()  // infinitival groups already accounted for
         var coveredTokens = [Bool](repeating: false, count: a.tokens.count)  // nouns matched inside verb patterns
-        let speechGroups = a.groups.indices.filter { ClosedClass.speechVerbs.contains(a.tokens[a.groups[$0].head].key) }
+        let speechGroups = a.groups.indices.filter { a.tokens[a.groups[$0].head].is(.speechVerbs) }
 
         func modality(_ g: VerbGroup, subject: [Int]) -> Modality {
             if g.hypothetical || conditional(g, a) { return .hypothetical }
@@ -81,9 +81,9 @@ extension SentenceCoder {
             // Up to three words of the object may come first: "recaptured two villages from Russian troops".
             var p = start
             while p < a.tokens.count, p - start < 3, mentionCovering(a, p) == nil, a.matchContext.skippable[p],
-                !ClosedClass.partyPrepositions.contains(a.tokens[p].key)
+                !a.tokens[p].is(.partyPrepositions)
             { p += 1 }
-            guard p < a.tokens.count, ClosedClass.partyPrepositions.contains(a.tokens[p].key) else { return nil }
+            guard p < a.tokens.count, a.tokens[p].is(.partyPrepositions) else { return nil }
             var q = p + 1
             var skipped = 0
             while q < a.tokens.count, mentionCovering(a, q) == nil, skipped < 3, a.matchContext.skippable[q] { q += 1; skipped += 1 }
@@ -127,16 +127,18 @@ extension SentenceCoder {
         for g in a.groups.indices where !a.groups[g].infinitival {
             var group = a.groups[g]
             let key = a.tokens[group.head].key
+            let headToken = a.tokens[group.head]
             // "Neither Russia nor China condemned": negated subjects.
             if let s = a.subjects[g].first,
-                a.tokens[max(0, a.mentions[s].start - 1)..<group.start].contains(where: { ClosedClass.norNeither.contains($0.key) })
+                a.tokens[max(0, a.mentions[s].start - 1)..<group.start].contains(where: { $0.is(.norNeither) })
             {
                 group.negated = true
             }
             if let gov = thatGovernor(g) {
                 let govKey = a.tokens[a.groups[gov].head].key
+                let govToken = a.tokens[a.groups[gov].head]
                 // "warned Hezbollah that it would launch a full-scale war": the warning is a threat (13x) of that action.
-                if ClosedClass.threatVerbs.contains(govKey), let m = groupMatches[g],
+                if govToken.is(.threatVerbs), let m = groupMatches[g],
                     let intent = IntentCode.forAction(lexicon.patterns[m.pattern].code), intent.hasPrefix("13")
                 {
                     let addressees = a.objects[gov].filter { a.mentions[$0].isResolved }
@@ -147,10 +149,10 @@ extension SentenceCoder {
                     continue
                 }
                 // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
-                if ClosedClass.negatingVerbs.contains(govKey) { group.negated = true }
+                if govToken.is(.negatingVerbs) { group.negated = true }
                 // ("told X that Y would continue" is reported speech, not a request.)
-                if (ClosedClass.requestVerbs.contains(govKey) && !ClosedClass.speechVerbs.contains(govKey))
-                    || ClosedClass.demandVerbs.contains(govKey)
+                if (govToken.is(.requestVerbs) && !govToken.is(.speechVerbs))
+                    || govToken.is(.demandVerbs)
                 {
                     continue
                 }
@@ -188,23 +190,23 @@ extension SentenceCoder {
                 var code = lexicon.patterns[match.pattern].code
                 // "called on X to return to negotiations" 026, "demanded that Y withdraw" 106: an appeal or
                 // demand is narrowed by the action it asks for.
-                if let eMatch, ClosedClass.requestVerbs.contains(key) || ClosedClass.demandVerbs.contains(key) {
+                if let eMatch, headToken.is(.requestVerbs) || headToken.is(.demandVerbs) {
                     code = CodeRefiner.request(code, asking: lexicon.patterns[eMatch.pattern].code)
                 }
                 // "declined to criticize X" rejects nothing: refusing a comment or a criticism is not a 12x event.
                 let refusesOnlyWords =
-                    code.hasPrefix("12") && ClosedClass.negatingVerbs.contains(key)
+                    code.hasPrefix("12") && headToken.is(.negatingVerbs)
                     && eMatch.map { ["01", "11"].contains(String(lexicon.patterns[$0.pattern].code.prefix(2))) } == true
                 if !refusesOnlyWords {
                     emit(code, g, sources: sources, targets: t, match: match, polarity: polarity, modality: mod, notes: [])
                 }
                 if let e, let eMatch {
-                    if ClosedClass.negatingVerbs.contains(key) {
+                    if headToken.is(.negatingVerbs) {
                         emit(
                             lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets, match: eMatch,
                             polarity: .negated, modality: mod, notes: ["refused or failed"])
-                    } else if ClosedClass.aspectVerbs.contains(key)
-                        || !(ClosedClass.intentVerbs.contains(key) || ClosedClass.requestVerbs.contains(key))
+                    } else if headToken.is(.aspectVerbs)
+                        || !(headToken.is(.intentVerbs) || headToken.is(.requestVerbs))
                     {
                         // Purpose or aspect: "sent a letter to Hamas to reaffirm its allegiance".
                         emit(
@@ -218,19 +220,19 @@ extension SentenceCoder {
             guard let e, let eMatch else { continue }
             let eCode = lexicon.patterns[eMatch.pattern].code
             // "said it was ready to normalize relations": readiness states an intent, like "vowed to".
-            let ready = a.groups[e].start > 0 && ClosedClass.readiness.contains(a.tokens[a.groups[e].start - 1].key)
-            if ClosedClass.intentVerbs.contains(key) || ready {
+            let ready = a.groups[e].start > 0 && a.tokens[a.groups[e].start - 1].is(.readiness)
+            if headToken.is(.intentVerbs) || ready {
                 if let intent = IntentCode.forAction(eCode) {
                     emit(
                         intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,
                         modality: .intended,
                         notes: ["intent to \(eCode)"])
                 }
-            } else if ClosedClass.negatingVerbs.contains(key) {
+            } else if headToken.is(.negatingVerbs) {
                 emit(
                     eCode, e, sources: sources, targets: eTargets, match: eMatch, polarity: .negated, modality: mod,
                     notes: ["refused or failed"])
-            } else if ClosedClass.requestVerbs.contains(key) {
+            } else if headToken.is(.requestVerbs) {
                 continue  // a request names an action; it is not the action
             } else {
                 emit(
@@ -249,7 +251,8 @@ extension SentenceCoder {
             }
             guard let eMatch = patternMatch(e) else { continue }
             let govKey = a.tokens[a.groups[gov].head].key
-            if ClosedClass.requestVerbs.contains(govKey) || ClosedClass.negatingVerbs.contains(govKey) { continue }
+            let govToken = a.tokens[a.groups[gov].head]
+            if govToken.is(.requestVerbs) || govToken.is(.negatingVerbs) { continue }
             let t = targets(of: e, match: eMatch)
             emit(
                 lexicon.patterns[eMatch.pattern].code, e, sources: a.subjects[gov],
@@ -268,8 +271,8 @@ extension SentenceCoder {
         var p = g.start - 1
         while p >= 0 && p > g.start - 15 {
             let k = a.tokens[p].key
-            if ClosedClass.conditional.contains(k) { return true }
-            if k == ClosedClass.comma || ClosedClass.clauseBreaks.contains(k) { return false }
+            if a.tokens[p].is(.conditional) { return true }
+            if k == ClosedClass.comma || a.tokens[p].is(.clauseBreaks) { return false }
             p -= 1
         }
         return false
@@ -296,7 +299,7 @@ extension SentenceCoder {
             while p >= 0, fillers < 3 {
                 let t = a.tokens[p]
                 if t.flags.contains(.possessive) || mentionCovering(a, p) != nil || t.flags.contains(.punctuation)
-                    || ClosedClass.prepositions.contains(t.key) || ClosedClass.determiners.contains(t.key)
+                    || t.is(.prepositions) || t.is(.determiners)
                 {
                     break
                 }
@@ -310,7 +313,7 @@ extension SentenceCoder {
             else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun {
                 sources = [m]
             } else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun,
-                ClosedClass.possessivePronouns.contains(a.tokens[p].key)
+                a.tokens[p].is(.possessivePronouns)
             {
                 sources = [m]
             }
@@ -338,13 +341,13 @@ extension SentenceCoder {
                 // not of any verb ("praised X for its role in the exchange").
                 // The noun must be the support verb's object ("made an attack"), not further away
                 // ("making public intelligence linking Russia to the attack").
-                let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { ClosedClass.prepositions.contains($0.key) }
-                if sources.isEmpty, (ClosedClass.supportVerbs.contains(verb) && isObject) || ClosedClass.speechVerbs.contains(verb) {
+                let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { $0.is(.prepositions) }
+                if sources.isEmpty, (a.tokens[group.head].is(.supportVerbs) && isObject) || a.tokens[group.head].is(.speechVerbs) {
                     sources = a.subjects[g]
                 }
                 if targets.isEmpty,
-                    ClosedClass.speechVerbs.contains(a.tokens[group.head].key)
-                        || ClosedClass.requestVerbs.contains(a.tokens[group.head].key)
+                    a.tokens[group.head].is(.speechVerbs)
+                        || a.tokens[group.head].is(.requestVerbs)
                 {
                     targets = a.objects[g].filter { !sources.contains($0) }
                     notes.append("addressee of the governing verb")
@@ -363,7 +366,7 @@ extension SentenceCoder {
             let after = max(i + 1, match.end)
             if targets.isEmpty, after + 1 < a.tokens.count, a.tokens[after].key == ClosedClass.of {
                 var q = after + 1
-                while q < a.tokens.count, mentionCovering(a, q) == nil, ClosedClass.articles.contains(a.tokens[q].key) { q += 1 }
+                while q < a.tokens.count, mentionCovering(a, q) == nil, a.tokens[q].is(.articles) { q += 1 }
                 if let m = mentionCovering(a, q), a.mentions[m].isResolved, !sources.contains(m) { targets = compound(m, a, forward: true) }
             }
             for p in i..<min(after, a.tokens.count) { covered[p] = true }

@@ -57,13 +57,13 @@ enum ClosedClass {
         "over", "under", "about", "between", "among", "amid", "across", "through", "during", "after", "before",
         "within", "without", "near", "upon", "despite", "behind", "beyond", "along", "around", "inside", "outside",
     ])
-    static let to = TokenKey.hash("to")
-    static let by = TokenKey.hash("by")
-    static let of = TokenKey.hash("of")
-    static let and = TokenKey.hash("and")
-    static let comma = TokenKey.hash(",")
-    static let that = TokenKey.hash("that")
-    static let the = TokenKey.hash("the")
+    static let to: UInt64 = 0x08c8_3907_b56a_c0a4  // TokenKey.hash("to")
+    static let by: UInt64 = 0x08a6_4b07_b54d_f8d4  // TokenKey.hash("by")
+    static let of: UInt64 = 0x08b0_6007_b556_7108  // TokenKey.hash("of")
+    static let and: UInt64 = 0xe6f7_9719_051f_f286  // TokenKey.hash("and")
+    static let comma: UInt64 = 0xaf63_a14c_8601_884b  // TokenKey.hash(",")
+    static let that: UInt64 = 0x256c_adef_3232_570c  // TokenKey.hash("that")
+    static let the: UInt64 = 0x56f5_c919_4461_d57c  // TokenKey.hash("the")
 
     /// Clause-ending punctuation.
     static let clauseBreaks = keys([";", ":", "(", ")", "\"", "--"])

@@ -22,7 +22,7 @@ struct ClauseAnalyzer {
     let lexicon: Lexicon
 
     func isSkippableAdverb(_ t: Token) -> Bool {
-        ClosedClass.adverbs.contains(t.key) || (ClosedClass.negators.contains(t.key))
+        t.is(.adverbs) || (t.is(.negators))
     }
 
     /// Decides for each token whether it is a verb head.
@@ -36,16 +36,17 @@ struct ClauseAnalyzer {
             if t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial) { continue }
             // Left context, skipping adverbs.
             var p = i - 1
-            while p >= 0, ClosedClass.adverbs.contains(tokens[p].key) { p -= 1 }
+            while p >= 0, tokens[p].is(.adverbs) { p -= 1 }
             let prev: Token? = p >= 0 ? tokens[p] : nil
             let prevKey = prev?.key ?? 0
+            let prevToken = prev ?? Token(start: 0, end: 0, key: 0, flags: [])
             let isAux =
                 prev.map {
-                    ClosedClass.be.contains($0.key) || ClosedClass.have.contains($0.key) || ClosedClass.doAux.contains($0.key)
-                        || ClosedClass.hypotheticalModals.contains($0.key) || ClosedClass.futureModals.contains($0.key)
-                        || ClosedClass.mustModals.contains($0.key) || ClosedClass.negators.contains($0.key)
+                    $0.is(.be) || $0.is(.have) || $0.is(.doAux)
+                        || $0.is(.hypotheticalModals) || $0.is(.futureModals)
+                        || $0.is(.mustModals) || $0.is(.negators)
                 } ?? false
-            let afterDeterminer = prev.map { ClosedClass.determiners.contains($0.key) || $0.flags.contains(.possessive) } ?? false
+            let afterDeterminer = prev.map { $0.is(.determiners) || $0.flags.contains(.possessive) } ?? false
             let finite = forms.contains { $0.kind == .past || $0.kind == .thirdPerson }
             let participle = forms.contains { $0.kind == .participle || $0.kind == .past }
             var verb: VerbForm?
@@ -58,13 +59,13 @@ struct ClauseAnalyzer {
             } else if p < 0 {
                 verb = forms.first { $0.kind == .base || $0.kind == .past }  // imperative or headline ("Iran vows")
                 if tokens.count > i + 1, tokens[i].flags.contains(.capitalized) { verb = nil }
-            } else if mentionEnds(at: p + 1) || ClosedClass.relativePronouns.contains(prevKey)
-                || ClosedClass.pronouns.contains(prevKey)
+            } else if mentionEnds(at: p + 1) || prevToken.is(.relativePronouns)
+                || prevToken.is(.pronouns)
             {
                 // A bare base form agrees only with a plural subject: "Houthis attack ships", not
                 // "put Syria back together".
                 let pluralSubject =
-                    ClosedClass.relativePronouns.contains(prevKey) || ClosedClass.pluralSubjectPronouns.contains(prevKey)
+                    prevToken.is(.relativePronouns) || prevToken.is(.pluralSubjectPronouns)
                     || (mentionEnds(at: p + 1) && prev?.flags.contains(.pluralLooking) == true)
                 verb = forms.first {
                     $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle
@@ -87,12 +88,12 @@ struct ClauseAnalyzer {
         for i in out.indices where i + 1 < tokens.count && out[i] != nil {
             let auxBefore =
                 i > 0
-                && (ClosedClass.hypotheticalModals.contains(tokens[i - 1].key) || ClosedClass.futureModals.contains(tokens[i - 1].key)
-                    || ClosedClass.doAux.contains(tokens[i - 1].key) || ClosedClass.mustModals.contains(tokens[i - 1].key)
+                && (tokens[i - 1].is(.hypotheticalModals) || tokens[i - 1].is(.futureModals)
+                    || tokens[i - 1].is(.doAux) || tokens[i - 1].is(.mustModals)
                     || tokens[i - 1].key == ClosedClass.to)
             if let next = out[i + 1], next.kind == .past, let this = out[i], this.kind == .thirdPerson || this.kind == .base, !auxBefore,
-                !(ClosedClass.be.contains(tokens[i].key) || ClosedClass.have.contains(tokens[i].key)
-                    || ClosedClass.doAux.contains(tokens[i].key))
+                !(tokens[i].is(.be) || tokens[i].is(.have)
+                    || tokens[i].is(.doAux))
             {
                 out[i] = nil
             }
@@ -100,7 +101,7 @@ struct ClauseAnalyzer {
         // An auxiliary followed by a main verb is not a head itself.
         for i in out.indices where out[i] != nil {
             let k = tokens[i].key
-            if ClosedClass.be.contains(k) || ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {
+            if tokens[i].is(.be) || tokens[i].is(.have) || tokens[i].is(.doAux) {
                 var n = i + 1
                 while n < tokens.count, isSkippableAdverb(tokens[n]) { n += 1 }
                 if n < out.count, out[n] != nil { out[i] = nil }
@@ -119,19 +120,19 @@ struct ClauseAnalyzer {
             var sawBe = false
             while p >= 0 {
                 let k = tokens[p].key
-                if ClosedClass.negators.contains(k) {
+                if tokens[p].is(.negators) {
                     g.negated = true
-                } else if ClosedClass.reportingAdverbs.contains(k) {
+                } else if tokens[p].is(.reportingAdverbs) {
                     g.reported = true
-                } else if ClosedClass.adverbs.contains(k) {
-                } else if ClosedClass.be.contains(k) {
+                } else if tokens[p].is(.adverbs) {
+                } else if tokens[p].is(.be) {
                     sawBe = true
-                } else if ClosedClass.have.contains(k) || ClosedClass.doAux.contains(k) {
-                } else if ClosedClass.hypotheticalModals.contains(k) {
+                } else if tokens[p].is(.have) || tokens[p].is(.doAux) {
+                } else if tokens[p].is(.hypotheticalModals) {
                     g.hypothetical = true
-                } else if ClosedClass.futureModals.contains(k) {
+                } else if tokens[p].is(.futureModals) {
                     g.future = true
-                } else if ClosedClass.mustModals.contains(k) {
+                } else if tokens[p].is(.mustModals) {
                 } else if k == ClosedClass.to {
                     g.infinitival = true; g.start = p; break
                 } else {
@@ -142,7 +143,7 @@ struct ClauseAnalyzer {
             }
             // "of shelling", "for taking control": a gerund governed by a preposition is not a clause.
             // "by firing rockets" (the means) stays a clause; "for defending Iran" does not.
-            if form.kind == .gerund, g.start == h, h > 0, ClosedClass.prepositions.contains(tokens[h - 1].key) {
+            if form.kind == .gerund, g.start == h, h > 0, tokens[h - 1].is(.prepositions) {
                 guard tokens[h - 1].key == ClosedClass.by else { continue }
                 g.infinitival = true  // takes its subject from the main clause, like a purpose clause
                 g.start = h - 1
@@ -158,5 +159,5 @@ struct ClauseAnalyzer {
 }
 
 extension ClosedClass {
-    static let negatorNot = TokenKey.hash("not")
+    static let negatorNot: UInt64 = 0x215a_d619_258e_9f4a  // TokenKey.hash("not")
 }

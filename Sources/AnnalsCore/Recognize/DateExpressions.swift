@@ -19,16 +19,16 @@ enum DateWords {
     static func month(_ key: UInt64) -> Int? { months[key] }
     static func weekday(_ key: UInt64) -> Int? { weekdays[key] }
 
-    static let yesterday = TokenKey.hash("yesterday")
-    static let today = TokenKey.hash("today")
-    static let last = TokenKey.hash("last")
-    static let ago = TokenKey.hash("ago")
-    static let week = TokenKey.hash("week")
-    static let month = TokenKey.hash("month")
-    static let year = TokenKey.hash("year")
-    static let weeks = TokenKey.hash("weeks")
-    static let days = TokenKey.hash("days")
-    static let day = TokenKey.hash("day")
+    static let yesterday: UInt64 = 0xf945_4585_85f6_2267  // TokenKey.hash("yesterday")
+    static let today: UInt64 = 0xa411_597d_0674_521e  // TokenKey.hash("today")
+    static let last: UInt64 = 0x0456_d2ad_9058_47d9  // TokenKey.hash("last")
+    static let ago: UInt64 = 0xe715_be19_0539_325a  // TokenKey.hash("ago")
+    static let week: UInt64 = 0x3d80_fff6_19ed_bfbd  // TokenKey.hash("week")
+    static let month: UInt64 = 0xf4bd_c393_6faf_56a5  // TokenKey.hash("month")
+    static let year: UInt64 = 0x7c64_6349_7742_5edc  // TokenKey.hash("year")
+    static let weeks: UInt64 = 0x6ff2_bd2e_0efc_eb0a  // TokenKey.hash("weeks")
+    static let days: UInt64 = 0x8587_7367_30c8_b7ea  // TokenKey.hash("days")
+    static let day: UInt64 = 0xca8d_3918_f457_8f1d  // TokenKey.hash("day")
     static let numbers: [UInt64: Int] = {
         var out: [UInt64: Int] = [:]
         for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
@@ -67,7 +67,7 @@ enum DateResolver {
         while i < tokens.count {
             let k = tokens[i].key
             let capitalized = tokens[i].flags.contains(.capitalized)
-            if capitalized, let m = DateWords.month(k) {
+            if capitalized, tokens[i].is(.months), let m = DateWords.month(k) {
                 // "October 7", "October 7, 2023", "7 October"
                 var day: Int?
                 var end = i + 1
@@ -91,7 +91,7 @@ enum DateResolver {
                 i = end
                 continue
             }
-            if capitalized, let w = DateWords.weekday(k) {
+            if capitalized, tokens[i].is(.weekdays), let w = DateWords.weekday(k) {
                 var delta = (base.weekday - w + 7) % 7
                 if i > 0, tokens[i - 1].key == DateWords.last, delta == 0 { delta = 7 }
                 out.append(DateMention(start: i, end: i + 1, day: base.adding(days: -delta)))

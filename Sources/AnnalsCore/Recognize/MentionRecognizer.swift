@@ -47,7 +47,9 @@ struct MentionRecognizer {
     }
 
     /// Groups pieces into mentions (noun-phrase chunks) and codes each one as of `day`.
-    func mentions(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?, pieces: [Piece]? = nil, verbAt: (Int) -> Bool) -> [Mention] {
+    func mentions(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, day: Day?, pieces: [Piece]? = nil, verbAt: (Int) -> Bool)
+        -> [Mention]
+    {
         let pieces = pieces ?? self.pieces(tokens)
         var pieceAt = [Int: Int]()
         for (n, p) in pieces.enumerated() { pieceAt[p.start] = n }
@@ -56,19 +58,19 @@ struct MentionRecognizer {
         while i < tokens.count {
             let key = tokens[i].key
             // Pronouns.
-            if ClosedClass.pronouns.contains(key) && pieceAt[i] == nil {
-                let personal = ClosedClass.personalPronouns.contains(key)
+            if tokens[i].is(.pronouns) && pieceAt[i] == nil {
+                let personal = tokens[i].is(.personalPronouns)
                 mentions.append(
                     Mention(
                         start: i, end: i + 1, kind: .pronoun, actor: nil, code: "", name: "", agent: nil, scope: nil,
-                        parts: [], plural: ClosedClass.pluralPronouns.contains(key), isPerson: personal, head: i))
+                        parts: [], plural: tokens[i].is(.pluralPronouns), isPerson: personal, head: i))
                 i += 1
                 continue
             }
             // "the group", "the militant group": a description resolved by coreference.
             if Coreference.groupNouns.contains(key), pieceAt[i] == nil, !tokens[i].flags.contains(.capitalized) {
                 var s = i - 1
-                while s >= 0, i - s <= 3, !ClosedClass.determiners.contains(tokens[s].key),
+                while s >= 0, i - s <= 3, !tokens[s].is(.determiners),
                     isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil
                 { s -= 1 }
                 if s >= 0, tokens[s].key == ClosedClass.the || tokens[s].key == ClosedClass.that {
@@ -110,7 +112,7 @@ struct MentionRecognizer {
             }
             var start = i
             // Include a preceding determiner in the span.
-            if start > 0, ClosedClass.articles.contains(tokens[start - 1].key) { start -= 1 }
+            if start > 0, tokens[start - 1].is(.articles) { start -= 1 }
             while j < tokens.count {
                 var k = j
                 if tokens[k].flags.contains(.possessive) { k += 1 }
@@ -125,7 +127,7 @@ struct MentionRecognizer {
                 // "X of Y": an agent or label followed by "of" and a name.
                 if k < tokens.count, tokens[k].key == ClosedClass.of, let last = chunk.last, case .agent = last.meaning {
                     var m = k + 1
-                    if m < tokens.count, ClosedClass.determiners.contains(tokens[m].key) { m += 1 }
+                    if m < tokens.count, tokens[m].is(.determiners) { m += 1 }
                     var f = 0
                     while m < tokens.count, f < 2, isFiller(tokens, m, verbAt: verbAt), pieceAt[m] == nil { m += 1; f += 1 }
                     if m < tokens.count, let n = pieceAt[m], isNameLike(pieces[n]) {
@@ -177,11 +179,11 @@ struct MentionRecognizer {
         let t = tokens[i]
         if t.flags.contains(.punctuation) || t.flags.contains(.capitalized) || t.flags.contains(.numeric) { return false }
         let k = t.key
-        if ClosedClass.prepositions.contains(k) || ClosedClass.determiners.contains(k) || ClosedClass.conjunctions.contains(k)
-            || ClosedClass.relativePronouns.contains(k) || ClosedClass.be.contains(k) || ClosedClass.have.contains(k)
-            || ClosedClass.negators.contains(k) || ClosedClass.hypotheticalModals.contains(k) || ClosedClass.futureModals.contains(k)
-            || ClosedClass.pronouns.contains(k) || ClosedClass.adverbs.contains(k) || ClosedClass.subordinators.contains(k)
-            || ClosedClass.doAux.contains(k) || ClosedClass.futureModals.contains(k)
+        if t.is(.prepositions) || t.is(.determiners) || t.is(.conjunctions)
+            || t.is(.relativePronouns) || t.is(.be) || t.is(.have)
+            || t.is(.negators) || t.is(.hypotheticalModals) || t.is(.futureModals)
+            || t.is(.pronouns) || t.is(.adverbs) || t.is(.subordinators)
+            || t.is(.doAux) || t.is(.futureModals)
         {
             return false
         }
@@ -192,10 +194,10 @@ struct MentionRecognizer {
     private func isNameToken(_ tokens: [Token], _ i: Int) -> Bool {
         let t = tokens[i]
         return t.flags.contains(.capitalized) && !t.flags.contains(.punctuation)
-            && !ClosedClass.determiners.contains(t.key) && !ClosedClass.pronouns.contains(t.key)
-            && !ClosedClass.speakerPronouns.contains(t.key)
-            && !ClosedClass.prepositions.contains(t.key) && !ClosedClass.conjunctions.contains(t.key)
-            && !ClosedClass.subordinators.contains(t.key) && DateWords.month(t.key) == nil && DateWords.weekday(t.key) == nil
+            && !t.is(.determiners) && !t.is(.pronouns)
+            && !t.is(.speakerPronouns)
+            && !t.is(.prepositions) && !t.is(.conjunctions)
+            && !t.is(.subordinators) && !t.is([.months, .weekdays])
     }
 
     /// A capitalised word that is not sentence-initial (or is followed by another capitalised word).
@@ -360,8 +362,8 @@ struct MentionRecognizer {
             }?.part
         }
         func isLabelWord(_ t: Token) -> Bool {
-            !t.flags.contains(.punctuation) && !t.flags.contains(.capitalized) && !ClosedClass.determiners.contains(t.key)
-                && !ClosedClass.prepositions.contains(t.key) && !ClosedClass.conjunctions.contains(t.key)
+            !t.flags.contains(.punctuation) && !t.flags.contains(.capitalized) && !t.is(.determiners)
+                && !t.is(.prepositions) && !t.is(.conjunctions)
         }
         var out: [Mention] = []
         for m in mentions {
@@ -372,7 +374,7 @@ struct MentionRecognizer {
             // Inside the span: "[the] military wing of Hamas".
             if let of = (m.start..<m.end).first(where: { tokens[$0].key == ClosedClass.of }) {
                 var a = m.start
-                while a < of, ClosedClass.determiners.contains(tokens[a].key) { a += 1 }
+                while a < of, tokens[a].is(.determiners) { a += 1 }
                 if a < of, let p = part(of: group, label: text(a, of)) { replaced = with(m, part: p, start: m.start, end: m.end, day: day) }
             }
             // Before the span: "the armed wing of [Hamas]".
@@ -380,7 +382,7 @@ struct MentionRecognizer {
                 var a = m.start - 1
                 while a > 0, m.start - 1 - a < 3, isLabelWord(tokens[a - 1]) { a -= 1 }
                 if a < m.start - 1, let p = part(of: group, label: text(a, m.start - 1)) {
-                    let s = a > 0 && ClosedClass.determiners.contains(tokens[a - 1].key) ? a - 1 : a
+                    let s = a > 0 && tokens[a - 1].is(.determiners) ? a - 1 : a
                     replaced = with(m, part: p, start: s, end: m.end, day: day)
                 }
             }

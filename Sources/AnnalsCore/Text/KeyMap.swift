@@ -67,6 +67,9 @@ public struct KeyMap<Value>: @unchecked Sendable {
         }
     }
 
+    /// The keys present, in table order (a key equal to 0 comes back as its stand-in).
+    var presentKeys: [UInt64] { keys.indices.filter { keys[$0] != 0 && values[$0] != nil }.map { keys[$0] } }
+
     private mutating func grow() {
         let oldKeys = keys
         let oldValues = values
@@ -91,5 +94,7 @@ public struct KeySet: Sendable {
         for k in keys { map[k] = true }
     }
     @inline(__always)
-    public func contains(_ key: UInt64) -> Bool { map[key] != nil }
+    public func contains(_ key: UInt64) -> Bool { map.contains(key) }
+    /// The keys of the set, in no particular order.
+    var members: [UInt64] { map.presentKeys }
 }

@@ -9,6 +9,8 @@ public struct Token: Sendable, Hashable {
     /// FNV-1a hash of the lower-cased token bytes (see ``TokenKey``).
     public var key: UInt64
     public var flags: Flags
+    /// The closed classes of the word (determiner, preposition, modal, ...), looked up once.
+    public var classes: WordClasses = []
 
     public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8

@@ -23,6 +23,7 @@ public enum Tokenizer {
     public static func tokens(bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(bytes.count / 5 + 4)
+        let classes = WordClasses.table
         let n = bytes.count
         var i = 0
         while i < n {
@@ -32,12 +33,12 @@ public enum Tokenizer {
                 // Apostrophe clitics: 's / ' after a word.
                 if b == 39, let last = out.last, last.end == Int32(i), !last.flags.contains(.punctuation) {
                     if i + 1 < n, bytes[i + 1] | 0x20 == UInt8(ascii: "s"), i + 2 >= n || !isAlnum(bytes[i + 2]) {
-                        append(&out, bytes, i, i + 2, extra: .possessive)
+                        append(&out, classes, bytes, i, i + 2, extra: .possessive)
                         i += 2
                         continue
                     }
                     if i + 1 >= n || !isAlnum(bytes[i + 1]) {
-                        append(&out, bytes, i, i + 1, extra: .possessive)
+                        append(&out, classes, bytes, i, i + 1, extra: .possessive)
                         i += 1
                         continue
                     }
@@ -45,7 +46,7 @@ public enum Tokenizer {
                 // Multi-character punctuation runs such as "..." or "--" stay together.
                 var j = i + 1
                 if b == 46 || b == 45 { while j < n && bytes[j] == b { j += 1 } }
-                append(&out, bytes, i, j, extra: .punctuation)
+                append(&out, classes, bytes, i, j, extra: .punctuation)
                 i = j
                 continue
             }
@@ -74,7 +75,7 @@ public enum Tokenizer {
                 if c == 46 && isAbbreviationEnd(bytes, i, j) { j += 1; break }
                 break
             }
-            append(&out, bytes, i, j, extra: [])
+            append(&out, classes, bytes, i, j, extra: [])
             i = j
         }
         if !out.isEmpty { out[0].flags.insert(.sentenceInitial) }
@@ -95,7 +96,9 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    static func append(_ out: inout [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, extra: Token.Flags) {
+    static func append(
+        _ out: inout [Token], _ classes: KeyMap<WordClasses>, _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, extra: Token.Flags
+    ) {
         var flags = extra
         let first = bytes[s]
         for k in s..<e where isUpper(bytes[k]) {
@@ -120,6 +123,6 @@ public enum Tokenizer {
             flags.insert(.pluralLooking)
         }
         let key = TokenKey.hash(UnsafeBufferPointer(rebasing: bytes[s..<e]))
-        out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags))
+        out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags, classes: classes[key] ?? []))
     }
 }

@@ -3,7 +3,7 @@ enum PetrarchWords {
     static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { TokenKey.hash($0) }) }
 
     static let conjunctions = set(["and", "or", "nor", "&"])
-    static let comma = TokenKey.hash(",")
+    static let comma: UInt64 = 0xaf63_a14c_8601_884b  // TokenKey.hash(",")
     static let possessive = set(["'s", "'"])
     static let determiners = set([
         "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
@@ -18,8 +18,8 @@ enum PetrarchWords {
     /// Prepositions that attach an agent to an actor ("troops of Israel", "lawmakers in Gondor").
     static let agentPrepositions = set(["of", "in", "from", "for"])
     static let be = set(["is", "are", "was", "were", "be", "been", "being", "am", "'s"])
-    static let by = TokenKey.hash("by")
-    static let to = TokenKey.hash("to")
+    static let by: UInt64 = 0x08a6_4b07_b54d_f8d4  // TokenKey.hash("by")
+    static let to: UInt64 = 0x08c8_3907_b56a_c0a4  // TokenKey.hash("to")
     static let negators = set(["not", "n't", "never", "no"])
     /// Words that end the clause of an earlier subject ("... after a hafling was reported").
     static let subordinators = set([

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import AnnalsCore
+
+/// Tokens carry their closed classes, and the word keys written as literals (so that reading them
+/// costs no lazy initialisation) are the hashes of their words.
+@Suite struct WordClassTests {
+    @Test func tokensCarryTheirClosedClasses() {
+        let tokens = Tokenizer.tokens(of: "They would not attack the base in May, but Iran's allies will.")
+        func token(_ word: String) -> Token { tokens.first { $0.key == TokenKey.hash(word) }! }
+        #expect(token("They").is(.pronouns) && token("They").is(.pluralPronouns))
+        #expect(token("would").is(.hypotheticalModals) && !token("would").is(.futureModals))
+        #expect(token("not").is(.negators))
+        #expect(token("the").is([.determiners, .articles]))
+        #expect(token("in").is(.prepositions))
+        #expect(token("May").is(.months) && token("May").is(.hypotheticalModals))
+        #expect(token("but").is(.conjunctions))
+        #expect(token("will").is(.futureModals))
+        #expect(!token("attack").is(.prepositions) && token("attack").classes.isEmpty)
+        #expect(!token("Iran").is([.pronouns, .determiners, .months]))
+    }
+
+    @Test func everyClosedClassWordIsClassified() {
+        let sets: [(WordClasses, KeySet)] = [
+            (.determiners, ClosedClass.determiners), (.prepositions, ClosedClass.prepositions), (.be, ClosedClass.be),
+            (.speechVerbs, ClosedClass.speechVerbs), (.requestVerbs, ClosedClass.requestVerbs), (.quantities, ClosedClass.quantities),
+        ]
+        for (c, set) in sets {
+            #expect(!set.members.isEmpty)
+            for k in set.members { #expect(WordClasses.table[k]?.contains(c) == true) }
+        }
+    }
+
+    @Test func literalWordKeysAreTheHashesOfTheirWords() {
+        let literals: [(UInt64, String)] = [
+            (ClosedClass.to, "to"), (ClosedClass.by, "by"), (ClosedClass.of, "of"), (ClosedClass.and, "and"),
+            (ClosedClass.comma, ","), (ClosedClass.that, "that"), (ClosedClass.the, "the"), (ClosedClass.butKey, "but"),
+            (ClosedClass.after, "after"), (ClosedClass.negatorNot, "not"), (DateWords.yesterday, "yesterday"),
+            (DateWords.today, "today"), (DateWords.last, "last"), (DateWords.ago, "ago"), (DateWords.week, "week"),
+            (DateWords.month, "month"), (DateWords.year, "year"), (DateWords.weeks, "weeks"), (DateWords.days, "days"),
+            (DateWords.day, "day"), (PetrarchWords.comma, ","), (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
+        ]
+        for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }
+    }
+}
