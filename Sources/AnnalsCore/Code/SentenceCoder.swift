@@ -3,9 +3,11 @@ struct SentenceCoder {
     let lexicon: Lexicon
     let matcher: PatternMatcher
     let analyzer: ClauseAnalyzer
+    let recognizer: MentionRecognizer
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        self.recognizer = MentionRecognizer(lexicon: lexicon)
         self.matcher = PatternMatcher(lexicon: lexicon)
         self.analyzer = ClauseAnalyzer(lexicon: lexicon)
     }
@@ -33,7 +35,6 @@ struct SentenceCoder {
         var text = sentence.text
         return text.withUTF8 { bytes in
             let tokens = Tokenizer.tokens(bytes: bytes)
-            let recognizer = MentionRecognizer(lexicon: lexicon)
             // First pass: verb-ness without mentions, to keep verbs out of noun phrases.
             // Name pieces end noun phrases: "Lebanon disarm Hezbollah" has a verb after "Lebanon".
             var pieceEnds = [Bool](repeating: false, count: tokens.count + 1)

@@ -219,6 +219,9 @@ public struct PhraseTrie: Sendable {
         key &+ UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
     }
     private var meanings: [[PhraseMeaning]] = [[]]
+    /// Per node: does a phrase end here? Read in the walk instead of `meanings`, whose inner arrays
+    /// would be retained at each step.
+    private var hasMeaning: [Bool] = [false]
 
     public init() {}
 
@@ -232,25 +235,31 @@ public struct PhraseTrie: Sendable {
             } else {
                 let next = Int32(meanings.count)
                 meanings.append([])
+                hasMeaning.append(false)
                 edges[e] = next
                 node = next
             }
         }
         if !meanings[Int(node)].contains(meaning) { meanings[Int(node)].append(meaning) }
+        hasMeaning[Int(node)] = true
     }
 
     /// The longest phrase starting at `start`: its end (exclusive) and meanings.
     public func longestMatch(_ tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, meanings: [PhraseMeaning])? {
         var node: Int32 = 0
-        var best: (Int, [PhraseMeaning])?
+        var bestNode = -1
+        var bestEnd = start
         var i = start
         let end = min(limit ?? tokens.count, tokens.count)
         while i < end, let next = edges[Self.edge(node, tokens[i].key)] {
             node = next
             i += 1
-            if !meanings[Int(node)].isEmpty { best = (i, meanings[Int(node)]) }
+            if hasMeaning[Int(node)] {
+                bestNode = Int(node)
+                bestEnd = i
+            }
         }
-        return best
+        return bestNode < 0 ? nil : (bestEnd, meanings[bestNode])
     }
 
     public var phraseCount: Int { meanings.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }

@@ -20,6 +20,13 @@ struct VerbGroup: Sendable {
 /// pronoun) says it is used as one; determiners and possessives make it a noun.
 struct ClauseAnalyzer {
     let lexicon: Lexicon
+    /// The lexicon's verb forms, held here so that each lookup does not go through the class.
+    let verbForms: KeyMap<[VerbForm]>
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.verbForms = lexicon.verbForms
+    }
 
     func isSkippableAdverb(_ t: Token) -> Bool {
         t.is(.adverbs) || (t.is(.negators))
@@ -32,7 +39,7 @@ struct ClauseAnalyzer {
         var out = [VerbForm?](repeating: nil, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
-            guard let forms = lexicon.verbForms[t.key], !inMention(i), !t.flags.contains(.punctuation) else { continue }
+            guard let forms = verbForms[t.key], !inMention(i), !t.flags.contains(.punctuation) else { continue }
             if t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial) { continue }
             // Left context, skipping adverbs.
             var p = i - 1

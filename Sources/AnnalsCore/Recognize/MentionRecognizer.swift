@@ -4,6 +4,15 @@
 /// Hamas"), and unknown capitalised names.
 struct MentionRecognizer {
     let lexicon: Lexicon
+    /// The lexicon's phrase trie, held here so that each lookup does not go through the class.
+    let phrases: PhraseTrie
+    let verbForms: KeyMap<[VerbForm]>
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.phrases = lexicon.phrases
+        self.verbForms = lexicon.verbForms
+    }
 
     struct Piece {
         var start: Int
@@ -16,7 +25,7 @@ struct MentionRecognizer {
         var out: [Piece] = []
         var i = 0
         while i < tokens.count {
-            if let m = lexicon.phrases.longestMatch(tokens, from: i) {
+            if let m = phrases.longestMatch(tokens, from: i) {
                 let capital = tokens[i].flags.contains(.containsUpper)
                 // Names need a capital letter ("Turkey", not "turkey"); agents do not. The best usable
                 // meaning is picked in one pass, without building a filtered array.
@@ -51,14 +60,19 @@ struct MentionRecognizer {
         -> [Mention]
     {
         let pieces = pieces ?? self.pieces(tokens)
-        var pieceAt = [Int: Int]()
-        for (n, p) in pieces.enumerated() { pieceAt[p.start] = n }
+        // The piece starting at each token, -1 when none.
+        let pieceAt: [Int] = {
+            var at = [Int](repeating: -1, count: tokens.count)
+            for (n, p) in pieces.enumerated() { at[p.start] = n }
+            return at
+        }()
+        func piece(at i: Int) -> Int? { pieceAt[i] >= 0 ? pieceAt[i] : nil }
         var mentions: [Mention] = []
         var i = 0
         while i < tokens.count {
             let key = tokens[i].key
             // Pronouns.
-            if tokens[i].is(.pronouns) && pieceAt[i] == nil {
+            if tokens[i].is(.pronouns) && pieceAt[i] < 0 {
                 let personal = tokens[i].is(.personalPronouns)
                 mentions.append(
                     Mention(
@@ -68,10 +82,10 @@ struct MentionRecognizer {
                 continue
             }
             // "the group", "the militant group": a description resolved by coreference.
-            if Coreference.groupNouns.contains(key), pieceAt[i] == nil, !tokens[i].flags.contains(.capitalized) {
+            if Coreference.groupNouns.contains(key), pieceAt[i] < 0, !tokens[i].flags.contains(.capitalized) {
                 var s = i - 1
                 while s >= 0, i - s <= 3, !tokens[s].is(.determiners),
-                    isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] != nil
+                    isFiller(tokens, s, verbAt: verbAt) || pieceAt[s] >= 0
                 { s -= 1 }
                 if s >= 0, tokens[s].key == ClosedClass.the || tokens[s].key == ClosedClass.that {
                     // Drop a mention the modifiers produced; "the Palestinian militant group" keeps its country as scope.
@@ -88,7 +102,7 @@ struct MentionRecognizer {
                     continue
                 }
             }
-            guard let first = pieceAt[i] ?? (isUnknownName(tokens, i) ? -1 : nil) else { i += 1; continue }
+            guard let first = piece(at: i) ?? (isUnknownName(tokens, i) ? -1 : nil) else { i += 1; continue }
             // Collect a chunk: pieces joined by possessives, fillers and "of".
             var chunk: [Piece] = []
             var ofHead: Piece?
@@ -96,7 +110,7 @@ struct MentionRecognizer {
             if first == -1 {
                 // A name the dictionaries do not know stands alone ("the Observer" is not part of "Moscow").
                 var e = i
-                while e < tokens.count, isNameToken(tokens, e), pieceAt[e] == nil { e += 1 }
+                while e < tokens.count, isNameToken(tokens, e), pieceAt[e] < 0 { e += 1 }
                 let text = String(
                     decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
                 let afterAgent = mentions.last.map { $0.end == i && $0.kind == .agent } ?? false
@@ -118,8 +132,8 @@ struct MentionRecognizer {
                 if tokens[k].flags.contains(.possessive) { k += 1 }
                 // Fillers: up to two lower-case modifiers ("elite", "top", "secretive").
                 var fillers = 0
-                while k < tokens.count, fillers < 2, isFiller(tokens, k, verbAt: verbAt), pieceAt[k] == nil { k += 1; fillers += 1 }
-                if k < tokens.count, let n = pieceAt[k] {
+                while k < tokens.count, fillers < 2, isFiller(tokens, k, verbAt: verbAt), pieceAt[k] < 0 { k += 1; fillers += 1 }
+                if k < tokens.count, let n = piece(at: k) {
                     chunk.append(pieces[n])
                     j = pieces[n].end
                     continue
@@ -129,8 +143,8 @@ struct MentionRecognizer {
                     var m = k + 1
                     if m < tokens.count, tokens[m].is(.determiners) { m += 1 }
                     var f = 0
-                    while m < tokens.count, f < 2, isFiller(tokens, m, verbAt: verbAt), pieceAt[m] == nil { m += 1; f += 1 }
-                    if m < tokens.count, let n = pieceAt[m], isNameLike(pieces[n]) {
+                    while m < tokens.count, f < 2, isFiller(tokens, m, verbAt: verbAt), pieceAt[m] < 0 { m += 1; f += 1 }
+                    if m < tokens.count, let n = piece(at: m), isNameLike(pieces[n]) {
                         ofHead = last
                         chunk.insert(pieces[n], at: 0)  // scope first
                         j = pieces[n].end
@@ -144,7 +158,7 @@ struct MentionRecognizer {
             // "joint military exercises", "military aid": an agent noun modifying another noun is not an actor.
             let agentsOnly = chunk.allSatisfy { if case .agent = $0.meaning { return true } else { return false } }
             if agentsOnly, j < tokens.count, !tokens[j].flags.contains(.possessive), isFiller(tokens, j, verbAt: verbAt),
-                lexicon.phrases.longestMatch(tokens, from: j) == nil
+                phrases.longestMatch(tokens, from: j) == nil
             {
                 i = j
                 continue
@@ -187,7 +201,7 @@ struct MentionRecognizer {
         {
             return false
         }
-        if lexicon.verbForms[k] != nil && verbAt(i) { return false }
+        if verbForms.contains(k) && verbAt(i) { return false }
         return true
     }
 
@@ -203,7 +217,7 @@ struct MentionRecognizer {
     /// A capitalised word that is not sentence-initial (or is followed by another capitalised word).
     private func isUnknownName(_ tokens: [Token], _ i: Int) -> Bool {
         guard isNameToken(tokens, i) else { return false }
-        if lexicon.verbForms[tokens[i].key] != nil { return false }
+        if verbForms.contains(tokens[i].key) { return false }
         if tokens[i].flags.contains(.sentenceInitial) {
             return i + 1 < tokens.count && isNameToken(tokens, i + 1)
         }
@@ -297,7 +311,7 @@ struct MentionRecognizer {
                 !tokens[m.end - 1].flags.contains(.possessive)
             else { continue }
             // Only an adjective, not a country name ("Iran and Iraqi troops" keeps Iran).
-            guard let last = lexicon.phrases.longestMatch(tokens, from: m.end - 1, limit: m.end),
+            guard let last = phrases.longestMatch(tokens, from: m.end - 1, limit: m.end),
                 last.meanings.contains(where: {
                     if case .adjective = $0 { return true } else { return false }
                 })
