@@ -166,7 +166,6 @@ struct SentenceCoder {
                 return compound(m, a, forward: false)
             }
         }
-        let previousHeads = Set(a.groups.filter { $0.head < group.start }.map(\.head))
         while p >= 0 {
             let t = a.tokens[p]
             if let m = mentionCovering(a, p), a.mentions[m].isPossessor {
@@ -195,7 +194,7 @@ struct SentenceCoder {
             {
                 return []
             }
-            if previousHeads.contains(p) {
+            if p < group.start, a.groups.contains(where: { $0.head == p }) {
                 // Another verb stands between: skip a relative clause "X, which serves as ..., said".
                 if let open = relativeClauseStart(before: p, a) { p = open - 1; continue }
                 return []

@@ -120,6 +120,7 @@ struct ClauseAnalyzer {
     /// Builds verb groups from heads: auxiliaries, negation, voice and mood.
     func groups(_ tokens: [Token], heads: [VerbForm?]) -> [VerbGroup] {
         var out: [VerbGroup] = []
+        out.reserveCapacity(heads.count / 4 + 2)
         for h in heads.indices {
             guard let form = heads[h] else { continue }
             var g = VerbGroup(start: h, head: h, lemma: form.lemma, form: form.kind)

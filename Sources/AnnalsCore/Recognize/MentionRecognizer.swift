@@ -23,6 +23,7 @@ struct MentionRecognizer {
     /// Phrase matches, left to right, longest first, not overlapping.
     func pieces(_ tokens: [Token]) -> [Piece] {
         var out: [Piece] = []
+        out.reserveCapacity(tokens.count / 3 + 1)
         var i = 0
         while i < tokens.count {
             if let m = phrases.longestMatch(tokens, from: i) {
@@ -68,6 +69,7 @@ struct MentionRecognizer {
         }()
         func piece(at i: Int) -> Int? { pieceAt[i] >= 0 ? pieceAt[i] : nil }
         var mentions: [Mention] = []
+        mentions.reserveCapacity(pieces.count + 4)
         var i = 0
         while i < tokens.count {
             let key = tokens[i].key
@@ -380,6 +382,7 @@ struct MentionRecognizer {
                 && !t.is(.prepositions) && !t.is(.conjunctions)
         }
         var out: [Mention] = []
+        out.reserveCapacity(mentions.count)
         for m in mentions {
             guard m.kind == .named || m.kind == .agent, let group = (m.kind == .named ? m.actor : m.scope),
                 lexicon.actors[group].type != .country, lexicon.actors[group].type != .person
