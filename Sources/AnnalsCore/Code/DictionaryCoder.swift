@@ -32,7 +32,9 @@ public struct DictionaryCoder: EventCoder {
             var a = sentenceCoder.analyse(sentence, day: day)
             let groups = a.groups
             let subjects = a.subjects
+            // Taken out of the analysis so that resolving does not copy the array.
             var mentions = a.mentions
+            a.mentions = []
             let starts = mentions.map(\.start)
             let objects = a.objects
             let tokens = a.tokens

@@ -285,7 +285,7 @@ extension SentenceCoder {
         var isHead = [Bool](repeating: false, count: a.tokens.count)
         for g in a.groups { isHead[g.head] = true }
         for i in a.tokens.indices where !covered[i] && !isHead[i] && mentionCovering(a, i) == nil {
-            guard let lemma = lexicon.nounForms[a.tokens[i].key],
+            guard let lemma = matcher.nounForms[a.tokens[i].key],
                 !a.tokens[i].flags.contains(.capitalized) || a.tokens[i].flags.contains(.sentenceInitial)
             else { continue }
             guard

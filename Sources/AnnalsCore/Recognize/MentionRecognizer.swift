@@ -7,9 +7,13 @@ struct MentionRecognizer {
     /// The lexicon's phrase trie, held here so that each lookup does not go through the class.
     let phrases: PhraseTrie
     let verbForms: KeyMap<[VerbForm]>
+    let actors: [ActorEntry]
+    let agents: [AgentEntry]
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        self.actors = lexicon.actors
+        self.agents = lexicon.agents
         self.phrases = lexicon.phrases
         self.verbForms = lexicon.verbForms
     }
@@ -93,7 +97,7 @@ struct MentionRecognizer {
                     // Drop a mention the modifiers produced; "the Palestinian militant group" keeps its country as scope.
                     var scope: Int?
                     while let last = mentions.last, last.end > s {
-                        if let c = last.parts.first(where: { lexicon.actors[$0].type == .country }) { scope = c }
+                        if let c = last.parts.first(where: { actors[$0].type == .country }) { scope = c }
                         mentions.removeLast()
                     }
                     mentions.append(
@@ -237,7 +241,7 @@ struct MentionRecognizer {
         for (n, p) in chunk.enumerated() {
             switch p.meaning {
             case .name(let a):
-                if lexicon.actors[a].type == .country { country = a } else { named.append(a) }
+                if actors[a].type == .country { country = a } else { named.append(a) }
                 agent = nil  // a name after an agent is the head ("commander Esmail Qaani")
             case .adjective(let a): country = a
             case .people(let a): country = a; people = true
@@ -248,7 +252,7 @@ struct MentionRecognizer {
         if let h = agentHead, case .agent(let g, let plural) = h.meaning {
             // "the commander of the Quds Force": the agent before "of" is the head.
             agent = (g, plural, 0)
-            if let a = named.last, lexicon.actors[a].type == .person { named.removeLast() }
+            if let a = named.last, actors[a].type == .person { named.removeLast() }
         }
         let headPiece = chunk[chunk.count - 1]
         let head = headPiece.end - 1
@@ -260,39 +264,39 @@ struct MentionRecognizer {
         }
         // A named non-country actor is the head unless an agent follows it.
         if let a = named.last, agent == nil {
-            let entry = lexicon.actors[a]
+            let entry = actors[a]
             return Mention(
                 start: 0, end: 0, kind: .named, actor: a, code: entry.code(on: day), name: entry.name, agent: nil,
                 scope: named.count > 1 ? named[named.count - 2] : country, parts: parts, plural: false,
                 isPerson: entry.type == .person, head: head)
         }
         if let g = agent {
-            let agentEntry = lexicon.agents[g.index]
+            let agentEntry = agents[g.index]
             let scope = named.last ?? country
             // "Hamas chief", "the head of Hamas", "Iran's supreme leader": the person who leads the scope.
             if !g.plural, let s = scope, let person = describedPerson(agent: agentEntry, scope: s, day: day) {
-                let p = lexicon.actors[person]
+                let p = actors[person]
                 return Mention(
                     start: 0, end: 0, kind: .named, actor: person, code: p.code(on: day), name: p.name, agent: g.index,
                     scope: s, parts: parts + [person], plural: false, isPerson: true, head: head)
             }
             if let s = named.last {
                 // An agent of a group keeps the group's code ("Hamas fighters" → Hamas).
-                let entry = lexicon.actors[s]
+                let entry = actors[s]
                 return Mention(
                     start: 0, end: 0, kind: .agent, actor: nil, code: entry.code(on: day), name: entry.name, agent: g.index,
                     scope: s, parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
             }
-            let countryCode = country.map { lexicon.actors[$0].code(on: day) } ?? ""
+            let countryCode = country.map { actors[$0].code(on: day) } ?? ""
             let code = countryCode.isEmpty ? "" : Self.join(countryCode, agentEntry.code)
             let term = agentEntry.term
             return Mention(
                 start: 0, end: 0, kind: .agent, actor: nil, code: code,
-                name: country.map { "\(lexicon.actors[$0].name) \(term)" } ?? term, agent: g.index, scope: country,
+                name: country.map { "\(actors[$0].name) \(term)" } ?? term, agent: g.index, scope: country,
                 parts: parts, plural: g.plural, isPerson: !g.plural, head: head)
         }
         if let c = country {
-            let entry = lexicon.actors[c]
+            let entry = actors[c]
             let code = entry.code(on: day)
             return Mention(
                 start: 0, end: 0, kind: .named, actor: c, code: seat ? code + "GOV" : code, name: entry.name, agent: nil,
@@ -307,7 +311,7 @@ struct MentionRecognizer {
         for n in stride(from: mentions.count - 2, through: 0, by: -1) {
             let m = mentions[n]
             let next = mentions[n + 1]
-            guard m.kind == .named, m.agent == nil, let country = m.actor, lexicon.actors[country].type == .country,
+            guard m.kind == .named, m.agent == nil, let country = m.actor, actors[country].type == .country,
                 m.end < tokens.count, tokens[m.end].key == ClosedClass.and || tokens[m.end].key == ClosedClass.comma,
                 next.start <= m.end + 2, next.kind == .agent, let agent = next.agent, next.scope != nil,
                 !tokens[m.end - 1].flags.contains(.possessive)
@@ -320,7 +324,7 @@ struct MentionRecognizer {
             else { continue }
             mentions[n].kind = .agent
             mentions[n].agent = agent
-            mentions[n].code = Self.join(lexicon.actors[country].code(on: day), lexicon.agents[agent].code)
+            mentions[n].code = Self.join(actors[country].code(on: day), agents[agent].code)
             mentions[n].plural = next.plural
             mentions[n].isPerson = next.isPerson
         }
@@ -336,14 +340,14 @@ struct MentionRecognizer {
     /// a leader word, else a person whose current title contains the agent term and who belongs to the scope.
     func describedPerson(agent: AgentEntry, scope: Int, day: Day?) -> Int? {
         let term = agent.lowerTerm
-        let scopeEntry = lexicon.actors[scope]
+        let scopeEntry = actors[scope]
         let leaderWords = scopeEntry.type == .country ? Self.countryLeaderWords : Self.leaderWords
         if leaderWords.contains(term), let leader = lexicon.leader(of: scopeEntry.id, on: day) { return leader }
         // Title match: "supreme leader" in "Supreme Leader of Iran", with the scope's country.
         let country = scopeEntry.country
         var found: Int?
         for n in lexicon.persons(withTitlePrefix: term, on: day) {
-            let a = lexicon.actors[n]
+            let a = actors[n]
             guard let title = a.title(on: day)?.lowercased() else { continue }
             let belongs =
                 a.code(on: day).hasPrefix(country)
@@ -371,9 +375,8 @@ struct MentionRecognizer {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self)
                 .lowercased()
         }
-        func part(of group: Int, label: String) -> Int? {
-            let id = lexicon.actors[group].id
-            return lexicon.partsByGroup[id]?.first { (l, _) in
+        func part(in parts: [(label: String, part: Int)], label: String) -> Int? {
+            parts.first { (l, _) in
                 label == l || label.hasSuffix(" " + l) || l.hasSuffix(" " + label) && label.contains(" ")
             }?.part
         }
@@ -385,20 +388,21 @@ struct MentionRecognizer {
         out.reserveCapacity(mentions.count)
         for m in mentions {
             guard m.kind == .named || m.kind == .agent, let group = (m.kind == .named ? m.actor : m.scope),
-                lexicon.actors[group].type != .country, lexicon.actors[group].type != .person
+                actors[group].type != .country, actors[group].type != .person,
+                let parts = lexicon.partsByGroup[actors[group].id]
             else { out.append(m); continue }
             var replaced: Mention?
             // Inside the span: "[the] military wing of Hamas".
             if let of = (m.start..<m.end).first(where: { tokens[$0].key == ClosedClass.of }) {
                 var a = m.start
                 while a < of, tokens[a].is(.determiners) { a += 1 }
-                if a < of, let p = part(of: group, label: text(a, of)) { replaced = with(m, part: p, start: m.start, end: m.end, day: day) }
+                if a < of, let p = part(in: parts, label: text(a, of)) { replaced = with(m, part: p, start: m.start, end: m.end, day: day) }
             }
             // Before the span: "the armed wing of [Hamas]".
             if replaced == nil, m.start >= 2, tokens[m.start - 1].key == ClosedClass.of {
                 var a = m.start - 1
                 while a > 0, m.start - 1 - a < 3, isLabelWord(tokens[a - 1]) { a -= 1 }
-                if a < m.start - 1, let p = part(of: group, label: text(a, m.start - 1)) {
+                if a < m.start - 1, let p = part(in: parts, label: text(a, m.start - 1)) {
                     let s = a > 0 && tokens[a - 1].is(.determiners) ? a - 1 : a
                     replaced = with(m, part: p, start: s, end: m.end, day: day)
                 }
@@ -409,7 +413,7 @@ struct MentionRecognizer {
                 while b < tokens.count, b - m.end <= 3, isLabelWord(tokens[b]) { b += 1 }
                 var e = b
                 while e > m.end + 1 {
-                    if let p = part(of: group, label: text(m.end + 1, e)) {
+                    if let p = part(in: parts, label: text(m.end + 1, e)) {
                         replaced = with(m, part: p, start: m.start, end: e, day: day); break
                     }
                     e -= 1
@@ -427,7 +431,7 @@ struct MentionRecognizer {
     }
 
     private func with(_ m: Mention, part: Int, start: Int, end: Int, day: Day?) -> Mention {
-        let p = lexicon.actors[part]
+        let p = actors[part]
         return Mention(
             start: start, end: end, kind: .named, actor: part, code: p.code(on: day), name: p.name, agent: nil,
             scope: m.actor ?? m.scope, parts: m.parts + [part], plural: false, isPerson: false, head: end - 1)
