@@ -45,33 +45,36 @@ public struct DictionaryCoder: EventCoder {
                     return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
                 }, day: day)
             a.mentions = mentions
-            if options.emitRelations { analyses.append(a) }
             for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
-            guard options.emitEvents else { continue }
-            var sentenceRecords: [EventRecord] = []
-            for candidate in sentenceCoder.events(a) {
-                if candidate.polarity == .negated && !options.includeNegated { continue }
-                sentenceRecords += records(candidate, a, sentence: sentence, document: document, options: options)
-            }
-            // "violated the ceasefire by firing rockets at Israel": an event without a target is
-            // subsumed by the same source's event of the same root that names one.
-            if sentenceRecords.count > 1, sentenceRecords.contains(where: { $0.target == nil }) {
-                let withTargets = Set(
-                    sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity.rawValue)" } })
-                sentenceRecords.removeAll {
-                    $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity.rawValue)")
+            if options.emitEvents {
+                var sentenceRecords: [EventRecord] = []
+                for candidate in sentenceCoder.events(a) {
+                    if candidate.polarity == .negated && !options.includeNegated { continue }
+                    sentenceRecords += records(candidate, a, sentence: sentence, document: document, options: options)
+                }
+                // "violated the ceasefire by firing rockets at Israel": an event without a target is
+                // subsumed by the same source's event of the same root that names one.
+                if sentenceRecords.count > 1, sentenceRecords.contains(where: { $0.target == nil }) {
+                    let withTargets = Set(
+                        sentenceRecords.compactMap { r in r.target.map { _ in "\(r.source?.code ?? "")|\(r.root)|\(r.polarity.rawValue)" } }
+                    )
+                    sentenceRecords.removeAll {
+                        $0.target == nil && withTargets.contains("\($0.source?.code ?? "")|\($0.root)|\($0.polarity.rawValue)")
+                    }
+                }
+                for record in sentenceRecords {
+                    // One event per (source, target, root) in a document: restatements add mentions.
+                    let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
+                    if let existing = byKey[key] {
+                        events[existing].mentions += 1
+                    } else {
+                        byKey[key] = events.count
+                        events.append(record)
+                    }
                 }
             }
-            for record in sentenceRecords {
-                // One event per (source, target, root) in a document: restatements add mentions.
-                let key = "\(record.source?.code ?? "")|\(record.target?.code ?? "")|\(record.root)|\(record.polarity.rawValue)"
-                if let existing = byKey[key] {
-                    events[existing].mentions += 1
-                } else {
-                    byKey[key] = events.count
-                    events.append(record)
-                }
-            }
+            // Kept for the relation pass, after its last use here so that it moves rather than copies.
+            if options.emitRelations { analyses.append(a) }
         }
         result.events = events
         result.unknownActors = unknown

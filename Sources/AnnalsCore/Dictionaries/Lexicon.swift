@@ -222,11 +222,14 @@ public struct PhraseTrie: Sendable {
     /// Per node: does a phrase end here? Read in the walk instead of `meanings`, whose inner arrays
     /// would be retained at each step.
     private var hasMeaning: [Bool] = [false]
+    /// First words of all phrases: most tokens start none, and this says so without a probe.
+    private var firstWords = KeyFilter(bitsLog2: 16)
 
     public init() {}
 
     mutating func insert(_ keys: [UInt64], _ meaning: PhraseMeaning) {
         guard !keys.isEmpty else { return }
+        firstWords.insert(keys[0])
         var node: Int32 = 0
         for k in keys {
             let e = Self.edge(node, k)
@@ -246,6 +249,7 @@ public struct PhraseTrie: Sendable {
 
     /// The longest phrase starting at `start`: its end (exclusive) and meanings.
     public func longestMatch(_ tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, meanings: [PhraseMeaning])? {
+        guard start < tokens.count, firstWords.mayContain(tokens[start].key) else { return nil }
         var node: Int32 = 0
         var bestNode = -1
         var bestEnd = start

@@ -22,10 +22,13 @@ struct ClauseAnalyzer {
     let lexicon: Lexicon
     /// The lexicon's verb forms, held here so that each lookup does not go through the class.
     let verbForms: KeyMap<[VerbForm]>
+    /// Keys of `verbForms`, checked before the probe.
+    let verbFilter: KeyFilter
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.verbForms = lexicon.verbForms
+        self.verbFilter = KeyFilter(lexicon.verbForms.presentKeys, bitsLog2: 17)
     }
 
     func isSkippableAdverb(_ t: Token) -> Bool {
@@ -39,7 +42,9 @@ struct ClauseAnalyzer {
         var out = [VerbForm?](repeating: nil, count: tokens.count)
         for i in tokens.indices {
             let t = tokens[i]
-            guard let forms = verbForms[t.key], !inMention(i), !t.flags.contains(.punctuation) else { continue }
+            guard !t.flags.contains(.punctuation), verbFilter.mayContain(t.key), !inMention(i), let forms = verbForms[t.key] else {
+                continue
+            }
             if t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial) { continue }
             // Left context, skipping adverbs.
             var p = i - 1

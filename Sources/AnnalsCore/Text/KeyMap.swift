@@ -98,3 +98,43 @@ public struct KeySet: Sendable {
     /// The keys of the set, in no particular order.
     var members: [UInt64] { map.presentKeys }
 }
+
+/// A bit set over token keys that says "certainly absent" for most keys outside a set, from one
+/// small table that stays in cache: checked before probing a large ``KeyMap``, whose probe is a
+/// cache miss for most words of a sentence.
+///
+/// ```swift
+/// var filter = KeyFilter(bitsLog2: 16)
+/// filter.insert(TokenKey.hash("iran"))
+/// filter.mayContain(TokenKey.hash("iran"))  // true
+/// ```
+public struct KeyFilter: Sendable {
+    private var bits: [UInt64]
+    private let shift: UInt64
+
+    /// A filter of `1 << bitsLog2` bits (8 KB for 16).
+    public init(bitsLog2: Int = 16) {
+        bits = Array(repeating: 0, count: (1 << bitsLog2) / 64)
+        shift = UInt64(64 - bitsLog2)
+    }
+
+    public init<S: Sequence>(_ keys: S, bitsLog2: Int = 16) where S.Element == UInt64 {
+        self.init(bitsLog2: bitsLog2)
+        for k in keys { insert(k) }
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    public mutating func insert(_ key: UInt64) {
+        let s = slot(key)
+        bits[s >> 6] |= 1 << UInt64(s & 63)
+    }
+
+    /// False when `key` was certainly never inserted.
+    @inline(__always)
+    public func mayContain(_ key: UInt64) -> Bool {
+        let s = slot(key)
+        return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
+    }
+}
