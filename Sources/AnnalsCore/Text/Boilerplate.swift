@@ -11,19 +11,33 @@ enum Boilerplate {
         while s < e, ByteClass.isSpace(bytes[s]) || bytes[s] == 42 || bytes[s] == 45 || bytes[s] == 62 || bytes[s] == 124 { s += 1 }  // * - > |
         while e > s, ByteClass.isSpace(bytes[e - 1]) { e -= 1 }
         guard s < e, e - s <= maxLength else { return false }
-        if ByteClass.hasPrefix(bytes, s, e, "follow ") { return mentionsPlatform(bytes, s, e) }
-        if ByteClass.hasPrefix(bytes, s, e, "share this") || ByteClass.hasPrefix(bytes, s, e, "share on ")
-            || ByteClass.hasPrefix(bytes, s, e, "share via") || ByteClass.hasPrefix(bytes, s, e, "click here")
-            || ByteClass.hasPrefix(bytes, s, e, "read more") || ByteClass.hasPrefix(bytes, s, e, "sign up for")
-            || ByteClass.hasPrefix(bytes, s, e, "sign up to") || ByteClass.hasPrefix(bytes, s, e, "copyright")
-            || ByteClass.hasPrefix(bytes, s, e, "\u{00A9}") || ByteClass.hasPrefix(bytes, s, e, "(c) ")
-        {
-            return true
+        // The prefixes, by their first byte (most lines start with none of these).
+        switch ByteClass.lower(bytes[s]) {
+        case UInt8(ascii: "f"):
+            if ByteClass.hasPrefix(bytes, s, e, "follow ") { return mentionsPlatform(bytes, s, e) }
+        case UInt8(ascii: "s"):
+            if ByteClass.hasPrefix(bytes, s, e, "share this") || ByteClass.hasPrefix(bytes, s, e, "share on ")
+                || ByteClass.hasPrefix(bytes, s, e, "share via") || ByteClass.hasPrefix(bytes, s, e, "sign up for")
+                || ByteClass.hasPrefix(bytes, s, e, "sign up to")
+            {
+                return true
+            }
+            if ByteClass.hasPrefix(bytes, s, e, "subscribe") {
+                return s + 9 == e || !ByteClass.isAlpha(bytes[s + 9])
+            }
+        case UInt8(ascii: "c"):
+            if ByteClass.hasPrefix(bytes, s, e, "click here") || ByteClass.hasPrefix(bytes, s, e, "copyright") { return true }
+        case UInt8(ascii: "r"):
+            if ByteClass.hasPrefix(bytes, s, e, "read more") { return true }
+        case 0xC2:
+            if ByteClass.hasPrefix(bytes, s, e, "\u{00A9}") { return true }
+        case UInt8(ascii: "("):
+            if ByteClass.hasPrefix(bytes, s, e, "(c) ") { return true }
+        case UInt8(ascii: "a"):
+            if ByteClass.hasPrefix(bytes, s, e, "advertisement") { return e - s <= 16 }
+        default:
+            break
         }
-        if ByteClass.hasPrefix(bytes, s, e, "subscribe") {
-            return s + 9 == e || !ByteClass.isAlpha(bytes[s + 9])
-        }
-        if ByteClass.hasPrefix(bytes, s, e, "advertisement") { return e - s <= 16 }
         if ByteClass.contains(bytes, s, e, "all rights reserved") { return true }
         return false
     }

@@ -32,8 +32,14 @@ struct NormalizedBuffer {
         guard storage.count < needed else { return }
         // Grow geometrically so that appending line by line stays linear.
         let size = max(needed, 2 * storage.count)
-        storage += [UInt8](repeating: 0, count: size - storage.count)
-        offsets += [Int32](repeating: 0, count: size - offsets.count)
+        if storage.isEmpty {
+            // The usual case (one reservation per document): no copy.
+            storage = [UInt8](repeating: 0, count: size)
+            offsets = [Int32](repeating: 0, count: size)
+        } else {
+            storage += [UInt8](repeating: 0, count: size - storage.count)
+            offsets += [Int32](repeating: 0, count: size - offsets.count)
+        }
     }
 
     mutating func removeAll() {
@@ -139,23 +145,25 @@ struct NormalizedBuffer {
         }
 
         /// Copies the run of printable ASCII and single spaces that starts at `text[from]` (a
-        /// printable byte), unchanged; returns where it ends. This is most of any text, so it has
-        /// its own tight loop (the space test looks at the input, which is the same as the output
-        /// inside the run).
+        /// printable byte), unchanged; returns where it ends. This is most of any text, so it is
+        /// found with a tight loop (the space test looks at the input, which inside the run is the
+        /// same as the output) and copied in bulk.
         @inline(__always)
         private mutating func copyPrintable(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-            var i = from
-            var o = count
+            var i = from + 1
             while i < to {
                 let b = text[i]
                 guard (b > 32 && b < 127) || (b == 32 && text[i - 1] != 32) else { break }
-                assert(o < limit)
-                bytes[o] = b
-                map[o] = Int32(truncatingIfNeeded: i)
                 i += 1
-                o += 1
             }
-            count = o
+            let n = i - from
+            assert(count + n <= limit)
+            (bytes + count).update(from: text.baseAddress! + from, count: n)
+            // Offsets from..<from + n (locals and wrapping arithmetic let the compiler vectorise).
+            let offsets = map + count
+            let first = Int32(truncatingIfNeeded: from)
+            for k in 0..<n { offsets[k] = first &+ Int32(truncatingIfNeeded: k) }
+            count += n
             return i
         }
 
@@ -307,9 +315,12 @@ enum ByteClass {
         guard n > 0, to - from >= n else { return false }
         let p = needle.utf8Start
         let first = p[0]
+        // For a letter, `b | 0x20 == first` is the same test as `lower(b) == first`, and cheaper.
+        let firstIsLetter = isLower(first)
         var i = from
         while i <= to - n {
-            if lower(bytes[i]) == first {
+            let b = bytes[i]
+            if (firstIsLetter ? b | 0x20 : lower(b)) == first {
                 var k = 1
                 while k < n && lower(bytes[i + k]) == p[k] { k += 1 }
                 if k == n { return true }
