@@ -122,4 +122,24 @@ import Testing
     @Test func hasAtLeastSixtyCases() {
         #expect(Self.cases.count >= 60)
     }
+
+    /// The splitter's word sets answer like a `Set` of the same keys, for members and others.
+    @Test func wordSetMatchesSet() {
+        var keys = Set<UInt64>()
+        var state: UInt64 = 0x1234_5678
+        while keys.count < 200 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            keys.insert(state >> 20)
+        }
+        for size in [0, 1, 2, 3, 7, 64, 200] {
+            let members = Set(keys.prefix(size))
+            let set = WordSet(members)
+            for key in keys { #expect(set.contains(key) == members.contains(key)) }
+            #expect(!set.contains(0))
+        }
+        func key(_ word: String) -> UInt64 { Array(word.utf8).withUnsafeBufferPointer { Abbreviations.key($0, 0, $0.count) } }
+        #expect(Abbreviations.continuing.contains(key("Gen")))
+        #expect(!Abbreviations.continuing.contains(key("The")))
+        #expect(Abbreviations.starters.contains(key("The")))
+    }
 }
