@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// CSV (RFC 4180) with a header row, streamed record by record.
 ///
 /// Columns by header name (case-insensitive): `id` (also `doc_id`, `guid`, or an unnamed first
@@ -171,12 +179,8 @@ enum CSVReader {
                 if state.inQuotes {
                     // Quoted content runs to the next quote; newlines in it are kept.
                     let runStart = i
-                    while i < end {
-                        let c = b[i]
-                        if c == 34 { break }
-                        if c == 10 { line += 1 }
-                        i += 1
-                    }
+                    i = Self.firstQuote(b, from: i, to: end)
+                    line += Self.newlines(b, from: runStart, to: i)
                     keep(b, runStart, i, &state)
                     if i < end {
                         i += 1  // the closing quote (or the first of a doubled one)
@@ -231,6 +235,28 @@ enum CSVReader {
                 keep(b, runStart, i, &state)
             }
             return i
+        }
+
+        /// The offset of the first `byte` in `b[from..<to]`, or `to`.
+        private static func first(_ byte: UInt8, _ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            guard from < to, let base = b.baseAddress, let p = memchr(base + from, Int32(byte), to - from) else { return to }
+            return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+        }
+
+        /// The offset of the first `"` in `b[from..<to]`, or `to`.
+        private static func firstQuote(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            first(34, b, from: from, to: to)
+        }
+
+        /// The number of newlines in `b[from..<to]` (found with `memchr`: they are far apart).
+        private static func newlines(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            var n = 0
+            var i = first(10, b, from: from, to: to)
+            while i < to {
+                n += 1
+                i = first(10, b, from: i + 1, to: to)
+            }
+            return n
         }
 
         /// Appends the field content `b[from..<to]` to `recordBytes`, up to `limit` bytes in all.
