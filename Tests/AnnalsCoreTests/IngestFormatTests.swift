@@ -249,6 +249,38 @@ func readAll(_ paths: [String], format: InputFormat = .auto, date: Day? = nil) -
         #expect(docs.map(\.id) == ["b1"])
     }
 
+    /// Quoted fields with doubled quotes, delimiters and newlines, and records and fields longer
+    /// than the reader's 64 KB chunks, read back exactly.
+    @Test func csvFieldsAcrossChunks() throws {
+        let pieces = [
+            "plain", "with, comma", "say \"hi\"", "two\nlines", "\"\"", "caf\u{00E9}", "x", String(repeating: "long ", count: 3000),
+        ]
+        var expected: [(id: String, title: String, text: String)] = []
+        var csv = "id,title,text\n"
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        for i in 0..<400 {
+            let text = (0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined(separator: " ") + "."
+            let title = next(3) == 0 ? "Plain title" : "A \"quoted\", title"
+            let plainTitle = title == "Plain title"
+            expected.append(("r\(i)", title, text))
+            csv += "r\(i)," + (plainTitle ? title : quoted(title)) + "," + quoted(text) + (next(2) == 0 ? "\r\n" : "\n")
+        }
+        let dir = try TempDir()
+        let (docs, errors) = readAll([dir.write("chunks.csv", csv)])
+        #expect(errors.isEmpty)
+        #expect(docs.count == expected.count)
+        for (doc, e) in zip(docs, expected) {
+            #expect(doc.id == e.id)
+            #expect(doc.title == e.title)
+            #expect(doc.text == e.text)
+        }
+    }
+
     @Test func dates() {
         let d = Day("2019-04-10")
         for s in [

@@ -210,6 +210,31 @@ func offsetProblems(_ document: Document, _ sentences: [Sentence]) -> [String] {
         }
     }
 
+    /// Random mixes of every normalised character, spacing and control byte keep the offsets
+    /// contract (the byte-level normaliser agrees with ``referenceNormalised(_:)``).
+    @Test func offsetsPropertyOnRandomText() {
+        let pieces = [
+            "word", "Mr.", "U.S.", "e.g.,", "3.5", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2015}", "\u{2013}",
+            "\u{2212}", "\u{2026}", "\u{2022}", "\u{00A0}", "\u{00AD}", "\u{00AB}", "\u{00BB}", "\u{0085}", "\u{200B}", "\u{200E}",
+            "\u{2028}", "\u{2032}", "\u{2033}", "\u{205F}", "\u{2060}", "\u{3000}", "\u{FEFF}", "\u{00E9}", "\u{00B0}", "\u{4E2D}",
+            "\u{1F600}", "\t", "\u{7F}", "\u{01}", "  ", " ", " ", "!", "?", "\"", "'", ")", "(", "-", "*",
+        ]
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + next(60)) {
+                text += pieces[next(pieces.count)]
+                text += ["", " ", " ", " ", "\n", "\n\n", "\r\n"][next(7)]
+            }
+            let (doc, s) = sentences(text)
+            #expect(offsetProblems(doc, s) == [], "\(text.debugDescription)")
+        }
+    }
+
     @Test func offsetsPropertyOnGuardianCorpus() throws {
         guard let shared = sharedDirectory() else {
             print("skipped: ../shared is absent (Guardian corpus not available)")

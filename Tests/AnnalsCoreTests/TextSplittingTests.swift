@@ -122,4 +122,51 @@ import Testing
     @Test func hasAtLeastSixtyCases() {
         #expect(Self.cases.count >= 60)
     }
+
+    /// The boilerplate check's needle search answers like the plain byte-by-byte search.
+    @Test func needleSearchMatchesContains() {
+        let alphabet = Array("all rights reserved ALL RIGHTS RESERVEDxq.".utf8)
+        let search = NeedleSearch("all rights reserved")
+        var state: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        var found = 0
+        for _ in 0..<2000 {
+            var bytes = (0..<next(60)).map { _ in alphabet[next(alphabet.count)] }
+            if next(3) == 0 {
+                let at = next(bytes.count + 1)
+                bytes.insert(contentsOf: Array((next(2) == 0 ? "All Rights reserved" : "all rights reserved").utf8), at: at)
+            }
+            bytes.withUnsafeBufferPointer { b in
+                for from in [0, 1, 5] where from <= b.count {
+                    let expected = ByteClass.contains(b, from, b.count, "all rights reserved")
+                    if expected { found += 1 }
+                    #expect(search.occurs(in: b, from, b.count) == expected)
+                }
+            }
+        }
+        #expect(found > 100)
+    }
+
+    /// The splitter's word sets answer like a `Set` of the same keys, for members and others.
+    @Test func wordSetMatchesSet() {
+        var keys = Set<UInt64>()
+        var state: UInt64 = 0x1234_5678
+        while keys.count < 200 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            keys.insert(state >> 20)
+        }
+        for size in [0, 1, 2, 3, 7, 64, 200] {
+            let members = Set(keys.prefix(size))
+            let set = WordSet(members)
+            for key in keys { #expect(set.contains(key) == members.contains(key)) }
+            #expect(!set.contains(0))
+        }
+        func key(_ word: String) -> UInt64 { Array(word.utf8).withUnsafeBufferPointer { Abbreviations.key($0, 0, $0.count) } }
+        #expect(Abbreviations.continuing.contains(key("Gen")))
+        #expect(!Abbreviations.continuing.contains(key("The")))
+        #expect(Abbreviations.starters.contains(key("The")))
+    }
 }

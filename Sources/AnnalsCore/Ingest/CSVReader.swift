@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// CSV (RFC 4180) with a header row, streamed record by record.
 ///
 /// Columns by header name (case-insensitive): `id` (also `doc_id`, `guid`, or an unnamed first
@@ -122,83 +130,145 @@ enum CSVReader {
             return recordBytes[s..<fieldEnds[k]]
         }
 
+        /// The parser's position inside a record, carried from one buffered chunk to the next.
+        private struct State {
+            var inQuotes = false
+            /// Just after the closing quote of a quoted field (a quote now is an escaped `""`).
+            var afterQuote = false
+            var fieldStart = true
+            /// Bytes of field content seen so far, kept or not.
+            var length = 0
+            /// The record is longer than `limit`; bytes past the limit are not kept.
+            var overflow = false
+            var sawAnything = false
+            var done = false
+        }
+
         mutating func next() -> Result {
             recordBytes.removeAll(keepingCapacity: true)
             fieldEnds.removeAll(keepingCapacity: true)
             recordLine = line
-            var inQuotes = false
-            var afterQuote = false
-            var fieldStart = true
-            var length = 0
-            var overflow = false
-            var sawAnything = false
+            var state = State()
             while true {
                 if stream.available == 0 && !stream.fill() {
                     // End of input.
-                    if !sawAnything { return .eof }
-                    if inQuotes { return .unterminated }
+                    if !state.sawAnything { return .eof }
+                    if state.inQuotes { return .unterminated }
                     fieldEnds.append(recordBytes.count)
-                    return overflow ? .tooLong(length) : .record
+                    return state.overflow ? .tooLong(state.length) : .record
                 }
-                var done = false
-                var consumed = 0
-                let delimiter = self.delimiter
-                let limit = self.limit
-                stream.buffer.withUnsafeBufferPointer { b in
-                    var i = stream.start
-                    let end = stream.end
-                    while i < end {
-                        let c = b[i]
-                        i += 1
-                        sawAnything = true
-                        if inQuotes {
-                            if c == 34 {
-                                inQuotes = false
-                                afterQuote = true
-                                continue
-                            }
-                            if c == 10 { line += 1 }
-                        } else {
-                            if c == 34 {
-                                if afterQuote {
-                                    inQuotes = true  // "" inside a quoted field
-                                    afterQuote = false
-                                } else if fieldStart {
-                                    inQuotes = true
-                                    fieldStart = false
-                                    continue
-                                } else {
-                                    // A stray quote inside an unquoted field is kept.
-                                }
-                            } else {
-                                afterQuote = false
-                                if c == delimiter {
-                                    fieldEnds.append(recordBytes.count)
-                                    fieldStart = true
-                                    continue
-                                }
-                                if c == 10 {
-                                    line += 1
-                                    // Drop a CR before the newline.
-                                    if !inQuotes, recordBytes.last == 13, fieldEnds.last ?? 0 < recordBytes.count {
-                                        recordBytes.removeLast()
-                                    }
-                                    fieldEnds.append(recordBytes.count)
-                                    done = true
-                                    break
-                                }
-                            }
-                            fieldStart = false
-                        }
-                        length += 1
-                        if length > limit { overflow = true }
-                        if !overflow { recordBytes.append(c) }
-                    }
-                    consumed = i - stream.start
+                let consumed = stream.buffer.withUnsafeBufferPointer { b in
+                    scan(b, from: stream.start, to: stream.end, &state) - stream.start
                 }
                 stream.consume(consumed)
-                if done { return overflow ? .tooLong(length) : .record }
+                if state.done { return state.overflow ? .tooLong(state.length) : .record }
             }
+        }
+
+        /// Parses `b[from..<to]` until the record ends (`state.done`) or the bytes run out; returns
+        /// the offset after the last byte consumed.
+        ///
+        /// Field content between structural bytes (quotes, delimiters, newlines) is found with a
+        /// tight loop and appended in one go rather than byte by byte.
+        private mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ state: inout State) -> Int {
+            var i = from
+            if i < end { state.sawAnything = true }
+            var line = self.line
+            defer { self.line = line }
+            while i < end {
+                if state.inQuotes {
+                    // Quoted content runs to the next quote; newlines in it are kept.
+                    let runStart = i
+                    i = Self.firstQuote(b, from: i, to: end)
+                    line += Self.newlines(b, from: runStart, to: i)
+                    keep(b, runStart, i, &state)
+                    if i < end {
+                        i += 1  // the closing quote (or the first of a doubled one)
+                        state.inQuotes = false
+                        state.afterQuote = true
+                    }
+                    continue
+                }
+                let c = b[i]
+                if c == 34 {
+                    i += 1
+                    if state.afterQuote {
+                        // "" inside a quoted field: one quote is kept and the field goes on.
+                        state.inQuotes = true
+                        state.afterQuote = false
+                    } else if state.fieldStart {
+                        state.inQuotes = true
+                        state.fieldStart = false
+                        continue
+                    }
+                    // (A stray quote inside an unquoted field is kept.)
+                    state.fieldStart = false
+                    keep(b, i - 1, i, &state)
+                    continue
+                }
+                state.afterQuote = false
+                if c == delimiter {
+                    i += 1
+                    fieldEnds.append(recordBytes.count)
+                    state.fieldStart = true
+                    continue
+                }
+                if c == 10 {
+                    i += 1
+                    line += 1
+                    // Drop a CR before the newline.
+                    if recordBytes.last == 13, fieldEnds.last ?? 0 < recordBytes.count {
+                        recordBytes.removeLast()
+                    }
+                    fieldEnds.append(recordBytes.count)
+                    state.done = true
+                    break
+                }
+                // Unquoted content runs to the next quote, delimiter or newline.
+                let runStart = i
+                while i < end {
+                    let c = b[i]
+                    if c == 34 || c == delimiter || c == 10 { break }
+                    i += 1
+                }
+                state.fieldStart = false
+                keep(b, runStart, i, &state)
+            }
+            return i
+        }
+
+        /// The offset of the first `byte` in `b[from..<to]`, or `to`.
+        private static func first(_ byte: UInt8, _ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            guard from < to, let base = b.baseAddress, let p = memchr(base + from, Int32(byte), to - from) else { return to }
+            return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+        }
+
+        /// The offset of the first `"` in `b[from..<to]`, or `to`.
+        private static func firstQuote(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            first(34, b, from: from, to: to)
+        }
+
+        /// The number of newlines in `b[from..<to]` (found with `memchr`: they are far apart).
+        private static func newlines(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+            var n = 0
+            var i = first(10, b, from: from, to: to)
+            while i < to {
+                n += 1
+                i = first(10, b, from: i + 1, to: to)
+            }
+            return n
+        }
+
+        /// Appends the field content `b[from..<to]` to `recordBytes`, up to `limit` bytes in all.
+        @inline(__always)
+        private mutating func keep(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout State) {
+            let n = to - from
+            guard n > 0 else { return }
+            // Bytes whose running length stays within the limit are kept (none once over it).
+            let kept = min(n, max(0, limit - state.length))
+            if kept > 0 { recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<(from + kept)])) }
+            state.length += n
+            if state.length > limit { state.overflow = true }
         }
     }
 }

@@ -1,8 +1,9 @@
 /// Word lists the sentence splitter consults at a period. Words are compared as exact bytes
-/// (packed into a `UInt64` for words up to 8 bytes; longer words never match an abbreviation).
+/// (packed into a `UInt64` for words up to 8 bytes; longer words never match an abbreviation),
+/// in ``WordSet``s.
 enum Abbreviations {
     /// Abbreviations that (almost) never end a sentence: titles before names, "No.", months, "vs.".
-    static let continuing: Set<UInt64> = pack([
+    static let continuing: WordSet = pack([
         "Mr", "Mrs", "Ms", "Messrs", "Mme", "Dr", "Prof", "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt",
         "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Lieut", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs",
         "Pres", "Supt", "Insp", "Det", "Rev", "Hon", "Fr", "Msgr", "Sr", "St", "Ste", "Mt", "Ft", "Pt",
@@ -14,7 +15,7 @@ enum Abbreviations {
 
     /// Abbreviations that may end a sentence: a following capitalised word starts a new sentence
     /// only if it is a common sentence starter (see `starters`).
-    static let ambiguous: Set<UInt64> = pack([
+    static let ambiguous: WordSet = pack([
         "U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C", "N.Y", "L.A", "P.R", "S.A", "N.V",
         "Inc", "Ltd", "Corp", "Co", "Bros", "Jr", "etc", "Ph.D", "LLC", "Plc", "plc", "PLC", "GmbH",
         "a.m", "p.m", "A.M", "P.M", "Dept", "Univ", "Assn", "Intl", "Govt",
@@ -22,29 +23,31 @@ enum Abbreviations {
 
     /// Time abbreviations ("5 p.m."): a capitalised word after them starts a sentence unless it is a
     /// weekday, month or time zone.
-    static let times: Set<UInt64> = pack(["a.m", "p.m", "A.M", "P.M"])
+    static let times: WordSet = pack(["a.m", "p.m", "A.M", "P.M"])
 
-    static let timeFollowers: Set<UInt64> = pack([
-        "Monday", "Tuesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT", "UTC", "ET", "EST", "EDT",
-        "PT", "PST", "PDT", "CT", "CST", "CDT", "MT", "BST", "CET", "CEST", "IST", "JST", "EET", "MSK",
-        "January", "February", "March", "April", "May", "June", "July", "August", "October", "November",
-        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Local", "Zulu", "AST", "GST", "WIB", "HKT", "SGT", "AEST", "AEDT", "NZT", "PKT", "IRST",
-    ]).union(pack9(["Wednesday", "September"]))
+    static let timeFollowers: WordSet = pack(
+        [
+            "Monday", "Tuesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT", "UTC", "ET", "EST", "EDT",
+            "PT", "PST", "PDT", "CT", "CST", "CDT", "MT", "BST", "CET", "CEST", "IST", "JST", "EET", "MSK",
+            "January", "February", "March", "April", "May", "June", "July", "August", "October", "November",
+            "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "Local", "Zulu", "AST", "GST", "WIB", "HKT", "SGT", "AEST", "AEDT", "NZT", "PKT", "IRST",
+        ], long: ["Wednesday", "September"])
 
     /// Common sentence-initial words (after an ambiguous abbreviation or an initial).
-    static let starters: Set<UInt64> = pack([
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
-        "There", "Their", "His", "Her", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "Yet",
-        "However", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "Although",
-        "Though", "Because", "For", "From", "With", "Without", "By", "To", "Of", "Under", "During",
-        "Despite", "Still", "Also", "Then", "Now", "Later", "Earlier", "Last", "Next", "Some", "Many",
-        "Most", "Several", "Other", "Others", "Both", "Each", "Every", "All", "No", "Not", "One", "Two",
-        "What", "Who", "Why", "How", "Where", "Which", "Officials", "Police", "Critics", "Analysts",
-        "Asked", "According", "Yes", "Thus", "Hence", "Instead", "Indeed", "Such", "Among", "Amid",
-        "Mr", "Mrs", "Ms", "Dr", "Both", "Neither", "Nor", "Even", "Only", "Just", "Here", "Today",
-        "Yesterday", "Sources", "Reports", "Witnesses", "Residents", "Experts", "Leaders",
-    ]).union(pack9(["Meanwhile", "Following", "Moreover", "Furthermore", "Nevertheless", "Tomorrow"]))
+    static let starters: WordSet = pack(
+        [
+            "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+            "There", "Their", "His", "Her", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "Yet",
+            "However", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "Although",
+            "Though", "Because", "For", "From", "With", "Without", "By", "To", "Of", "Under", "During",
+            "Despite", "Still", "Also", "Then", "Now", "Later", "Earlier", "Last", "Next", "Some", "Many",
+            "Most", "Several", "Other", "Others", "Both", "Each", "Every", "All", "No", "Not", "One", "Two",
+            "What", "Who", "Why", "How", "Where", "Which", "Officials", "Police", "Critics", "Analysts",
+            "Asked", "According", "Yes", "Thus", "Hence", "Instead", "Indeed", "Such", "Among", "Amid",
+            "Mr", "Mrs", "Ms", "Dr", "Both", "Neither", "Nor", "Even", "Only", "Just", "Here", "Today",
+            "Yesterday", "Sources", "Reports", "Witnesses", "Residents", "Experts", "Leaders",
+        ], long: ["Meanwhile", "Following", "Moreover", "Furthermore", "Nevertheless", "Tomorrow"])
 
     /// Packs up to 8 bytes into an integer key (0 for longer words).
     @inline(__always)
@@ -66,22 +69,60 @@ enum Abbreviations {
         return k << 8 | UInt64(min(n, 255)) | (1 << 63)
     }
 
-    private static func pack(_ words: [String]) -> Set<UInt64> {
+    /// The set of `words` (by ``key(_:_:_:)``, so those over 8 bytes are left out) and of the
+    /// `long` words (by ``longKey(_:_:_:)``).
+    private static func pack(_ words: [String], long: [String] = []) -> WordSet {
         var out = Set<UInt64>()
         for w in words {
             var s = w
             let k = s.withUTF8 { key($0, 0, $0.count) }
             if k != 0 { out.insert(k) }
         }
-        return out
-    }
-
-    private static func pack9(_ words: [String]) -> Set<UInt64> {
-        var out = Set<UInt64>()
-        for w in words {
+        for w in long {
             var s = w
             out.insert(s.withUTF8 { longKey($0, 0, $0.count) })
         }
-        return out
+        return WordSet(out)
+    }
+}
+
+/// A fixed set of packed words (nonzero `UInt64` keys) with a cheap lookup: open addressing in a
+/// power-of-two table at most half full, with a multiplicative hash. The splitter looks words up
+/// at every period, and `Set<UInt64>` (which hashes with SipHash) made those lookups the larger
+/// part of its cost.
+struct WordSet: Sendable {
+    /// Keys, with 0 for an empty slot (0 is never a key: ``Abbreviations/key(_:_:_:)`` returns it
+    /// for words it cannot pack, which must not match).
+    private let slots: [UInt64]
+    /// `64 - log2(slots.count)`: the hash is the top bits of the product.
+    private let shift: UInt64
+
+    init(_ keys: Set<UInt64>) {
+        var bits: UInt64 = 1
+        while (1 << bits) < 2 * keys.count { bits += 1 }
+        shift = 64 - bits
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        for key in keys where key != 0 {
+            var i = Self.slot(key, shift)
+            while slots[i] != 0 { i = (i + 1) & (slots.count - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    func contains(_ key: UInt64) -> Bool {
+        guard key != 0 else { return false }
+        var i = Self.slot(key, shift)
+        while true {
+            let k = slots[i]
+            if k == key { return true }
+            if k == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
     }
 }

@@ -11,22 +11,38 @@ enum Boilerplate {
         while s < e, ByteClass.isSpace(bytes[s]) || bytes[s] == 42 || bytes[s] == 45 || bytes[s] == 62 || bytes[s] == 124 { s += 1 }  // * - > |
         while e > s, ByteClass.isSpace(bytes[e - 1]) { e -= 1 }
         guard s < e, e - s <= maxLength else { return false }
-        if ByteClass.hasPrefix(bytes, s, e, "follow ") { return mentionsPlatform(bytes, s, e) }
-        if ByteClass.hasPrefix(bytes, s, e, "share this") || ByteClass.hasPrefix(bytes, s, e, "share on ")
-            || ByteClass.hasPrefix(bytes, s, e, "share via") || ByteClass.hasPrefix(bytes, s, e, "click here")
-            || ByteClass.hasPrefix(bytes, s, e, "read more") || ByteClass.hasPrefix(bytes, s, e, "sign up for")
-            || ByteClass.hasPrefix(bytes, s, e, "sign up to") || ByteClass.hasPrefix(bytes, s, e, "copyright")
-            || ByteClass.hasPrefix(bytes, s, e, "\u{00A9}") || ByteClass.hasPrefix(bytes, s, e, "(c) ")
-        {
-            return true
+        // The prefixes, by their first byte (most lines start with none of these).
+        switch ByteClass.lower(bytes[s]) {
+        case UInt8(ascii: "f"):
+            if ByteClass.hasPrefix(bytes, s, e, "follow ") { return mentionsPlatform(bytes, s, e) }
+        case UInt8(ascii: "s"):
+            if ByteClass.hasPrefix(bytes, s, e, "share this") || ByteClass.hasPrefix(bytes, s, e, "share on ")
+                || ByteClass.hasPrefix(bytes, s, e, "share via") || ByteClass.hasPrefix(bytes, s, e, "sign up for")
+                || ByteClass.hasPrefix(bytes, s, e, "sign up to")
+            {
+                return true
+            }
+            if ByteClass.hasPrefix(bytes, s, e, "subscribe") {
+                return s + 9 == e || !ByteClass.isAlpha(bytes[s + 9])
+            }
+        case UInt8(ascii: "c"):
+            if ByteClass.hasPrefix(bytes, s, e, "click here") || ByteClass.hasPrefix(bytes, s, e, "copyright") { return true }
+        case UInt8(ascii: "r"):
+            if ByteClass.hasPrefix(bytes, s, e, "read more") { return true }
+        case 0xC2:
+            if ByteClass.hasPrefix(bytes, s, e, "\u{00A9}") { return true }
+        case UInt8(ascii: "("):
+            if ByteClass.hasPrefix(bytes, s, e, "(c) ") { return true }
+        case UInt8(ascii: "a"):
+            if ByteClass.hasPrefix(bytes, s, e, "advertisement") { return e - s <= 16 }
+        default:
+            break
         }
-        if ByteClass.hasPrefix(bytes, s, e, "subscribe") {
-            return s + 9 == e || !ByteClass.isAlpha(bytes[s + 9])
-        }
-        if ByteClass.hasPrefix(bytes, s, e, "advertisement") { return e - s <= 16 }
-        if ByteClass.contains(bytes, s, e, "all rights reserved") { return true }
-        return false
+        return allRightsReserved.occurs(in: bytes, s, e)
     }
+
+    /// Checked in every short line and sentence, so it has a precomputed search.
+    private static let allRightsReserved = NeedleSearch("all rights reserved")
 
     private static func mentionsPlatform(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         if ByteClass.contains(bytes, s, e, "twitter") || ByteClass.contains(bytes, s, e, "facebook")
@@ -45,6 +61,42 @@ enum Boilerplate {
         var t = e
         while t > s, bytes[t - 1] == 46 || bytes[t - 1] == 33 { t -= 1 }
         return t - s >= 5 && (ByteClass.hasPrefix(bytes, t - 5, t, " on x") || ByteClass.hasPrefix(bytes, t - 5, t, " in x"))
+    }
+}
+
+/// A case-insensitive search for one lowercase ASCII needle (Boyer-Moore-Horspool), giving the
+/// same answers as ``ByteClass/contains(_:_:_:_:)`` while looking at far fewer bytes: each window
+/// is compared from its last byte, and then moves on by that byte's distance from the end of the
+/// needle (the whole needle length for bytes not in it).
+struct NeedleSearch: Sendable {
+    private let needle: [UInt8]
+    /// How far to move the window, by its (lowercased) last byte.
+    private let shift: [Int]
+
+    init(_ lowercase: StaticString) {
+        let needle = Array(UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount))
+        precondition(!needle.isEmpty && needle.allSatisfy { ByteClass.lower($0) == $0 })
+        var shift = [Int](repeating: needle.count, count: 256)
+        for k in 0..<(needle.count - 1) { shift[Int(needle[k])] = needle.count - 1 - k }
+        self.needle = needle
+        self.shift = shift
+    }
+
+    /// Does `bytes[from..<to]` contain the needle, ignoring ASCII case?
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        let n = needle.count
+        let lastByte = needle[n - 1]
+        var i = from
+        while i <= to - n {
+            let last = ByteClass.lower(bytes[i + n - 1])
+            if last == lastByte {
+                var k = 0
+                while k < n - 1 && ByteClass.lower(bytes[i + k]) == needle[k] { k += 1 }
+                if k == n - 1 { return true }
+            }
+            i += shift[Int(last)]
+        }
+        return false
     }
 }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The Text stage: cleans a document and splits it into sentences with offsets into the original.
 ///
 /// Steps, all on the UTF-8 bytes of `Document.text` (which is never modified):
@@ -38,8 +46,7 @@ public struct Preprocessor: Sendable {
         lines.reserveCapacity(n / 60 + 2)
         var s = 0
         while s <= n {
-            var e = s
-            while e < n, bytes[e] != 10 { e += 1 }
+            let e = lineEnd(bytes, from: s)
             var le = e
             if le > s, bytes[le - 1] == 13 { le -= 1 }
             lines.append(Line(start: s, end: le, blank: isBlank(bytes, s, le)))
@@ -56,29 +63,28 @@ public struct Preprocessor: Sendable {
             let key = t.withUTF8 { comparisonKey($0, 0, $0.count) }
             if !key.isEmpty { titleKey = key }
         }
-        var firstKey: [UInt8] = []
+        // The key that repeats of the headline at the top of the text match.
+        var headlineKey: [UInt8] = []
         if let first = content.first {
-            firstKey = comparisonKey(bytes, lines[first].start, lines[first].end)
             if let titleKey {
-                if titleKey == firstKey { headlineLine = first }
-            } else if content.count > 1,
-                comparisonKey(bytes, lines[content[1]].start, lines[content[1]].end) == firstKey, !firstKey.isEmpty
-            {
-                headlineLine = first
+                if keyMatches(bytes, lines[first], titleKey) { headlineLine = first }
+                headlineKey = titleKey
+            } else if content.count > 1 {
+                let firstKey = comparisonKey(bytes, lines[first].start, lines[first].end)
+                if !firstKey.isEmpty && keyMatches(bytes, lines[content[1]], firstKey) { headlineLine = first }
+                headlineKey = firstKey
             }
         }
+        // (When the title is set and the first line matches it, that line is the headline; so a
+        // sentence made from the title never has a copy of itself in the text.)
         if headlineLine == nil, let title = document.title, titleKey != nil {
             out.append(Self.titleSentence(title))
-            if let first = content.first, firstKey == titleKey { lines[first].dropped = true }
         }
         var bodyFrom = 0  // index into `content`
         if let h = headlineLine {
             lines[h].dropped = true
             bodyFrom = 1
-            let key = titleKey ?? firstKey
-            while bodyFrom < content.count,
-                comparisonKey(bytes, lines[content[bodyFrom]].start, lines[content[bodyFrom]].end) == key
-            {
+            while bodyFrom < content.count, keyMatches(bytes, lines[content[bodyFrom]], headlineKey) {
                 lines[content[bodyFrom]].dropped = true
                 bodyFrom += 1
             }
@@ -108,10 +114,10 @@ public struct Preprocessor: Sendable {
         var headlineRange: Range<Int>?
         if let h = headlineLine {
             buf.append(bytes, from: lines[h].start, to: lines[h].end)
-            headlineRange = 0..<buf.bytes.count
+            headlineRange = 0..<buf.count
             buf.hardBreak(lines[h].end)
         }
-        let bodyStart = buf.bytes.count
+        let bodyStart = buf.count
         var i = 0
         while i < lines.count {
             if lines[i].blank || lines[i].dropped { i += 1; continue }
@@ -138,28 +144,28 @@ public struct Preprocessor: Sendable {
 
         // Split and build sentences.
         var ranges: [Range<Int>] = []
-        buf.bytes.withUnsafeBufferPointer { nb in
+        buf.withBytes { nb, map in
             if let headlineRange {
                 var r: [Range<Int>] = []
                 SentenceSplitter.emitWhole(nb, headlineRange, into: &r)
-                for range in r { out.append(makeSentence(nb, buf.map, range, bytes, index: out.count, headline: true)) }
+                for range in r { out.append(makeSentence(nb, map, range, bytes, index: out.count, headline: true)) }
             }
             SentenceSplitter.split(nb, from: bodyStart, to: nb.count, into: &ranges)
             for r in ranges where !(r.count <= Boilerplate.maxLength && Boilerplate.matches(nb, r.lowerBound, r.upperBound)) {
-                out.append(makeSentence(nb, buf.map, r, bytes, index: out.count, headline: false))
+                out.append(makeSentence(nb, map, r, bytes, index: out.count, headline: false))
             }
         }
         return out
     }
 
     private func makeSentence(
-        _ nb: UnsafeBufferPointer<UInt8>, _ map: [Int32], _ r: Range<Int>, _ original: UnsafeBufferPointer<UInt8>,
+        _ nb: UnsafeBufferPointer<UInt8>, _ map: UnsafeBufferPointer<Int32>, _ r: Range<Int>, _ original: UnsafeBufferPointer<UInt8>,
         index: Int, headline: Bool
     ) -> Sentence {
         let text = String(decoding: UnsafeBufferPointer(rebasing: nb[r]), as: UTF8.self)
         var offsets = [Int32]()
         offsets.reserveCapacity(r.count + 1)
-        offsets.append(contentsOf: map[r])
+        offsets.append(contentsOf: UnsafeBufferPointer(rebasing: map[r]))
         let last = Int(map[r.upperBound - 1])
         let lead = original[last]
         let end = last + (lead >= 0xC0 ? utf8SequenceLength(lead) : 1)
@@ -201,14 +207,21 @@ public struct Preprocessor: Sendable {
     }
 
     /// Lowercased letters and digits of the normalised line (quotes, dashes, spaces dropped), for
-    /// comparing headlines.
+    /// comparing headlines (see ``HeadlineKey``); only the first 1024 bytes of the line count.
     private func comparisonKey(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
-        var buf = NormalizedBuffer()
-        buf.append(bytes, from: s, to: min(e, s + 1024))
-        var key: [UInt8] = []
-        key.reserveCapacity(buf.bytes.count)
-        for b in buf.bytes where ByteClass.isAlnum(b) || b >= 0x80 { key.append(ByteClass.lower(b)) }
-        return key
+        Array(HeadlineKey(bytes, from: s, to: min(e, s + 1024)))
+    }
+
+    /// Does the ``comparisonKey(_:_:_:)`` of `line` equal `key`? Stops at the first difference.
+    private func keyMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Line, _ key: [UInt8]) -> Bool {
+        HeadlineKey(bytes, from: line.start, to: min(line.end, line.start + 1024)).elementsEqual(key)
+    }
+
+    /// The offset of the first newline at or after `from`, or `bytes.count`.
+    private func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let p = memchr(base + from, 10, bytes.count - from) else { return bytes.count }
+        return UnsafeRawPointer(p) - UnsafeRawPointer(base)
     }
 
     /// A short line (at most 120 bytes) without terminal punctuation.

@@ -15,6 +15,8 @@ enum SentenceSplitter {
         var start = from
         var i = from
         while i < to {
+            i = nextStop(bytes, from: i, to: to)
+            guard i < to else { break }
             let b = bytes[i]
             if b == 10 {
                 emit(bytes, start, i, &out)
@@ -22,7 +24,6 @@ enum SentenceSplitter {
                 start = i
                 continue
             }
-            guard b == 46 || b == 33 || b == 63 else { i += 1; continue }
             // Run of terminal punctuation.
             let punctStart = i
             var j = i + 1
@@ -53,6 +54,22 @@ enum SentenceSplitter {
             i = k
         }
         emit(bytes, start, to, &out)
+    }
+
+    /// Bytes at which ``split(_:from:to:into:)`` stops to look: `\n` (a hard break) and the
+    /// terminal punctuation `.`, `!`, `?`, as a bit mask (all are below 64).
+    private static let stops: UInt64 = 1 << 10 | 1 << 46 | 1 << 33 | 1 << 63
+
+    /// The offset of the first stop byte (see ``stops``) at or after `from`, or `to`.
+    @inline(__always)
+    private static func nextStop(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            if b < 64 && stops & (1 << UInt64(b)) != 0 { return i }
+            i += 1
+        }
+        return to
     }
 
     @inline(__always)
@@ -100,7 +117,8 @@ enum SentenceSplitter {
         let quoted = runEnd > punct + 1
         let nextWord = word(bytes, at: f, to: to)
         let nextKey = Abbreviations.longKey(bytes, nextWord.lowerBound, nextWord.upperBound)
-        let nextIsStarter = nextWord.count > 1 && Abbreviations.starters.contains(nextKey)
+        // Only some cases need it: looked up when asked.
+        var nextIsStarter: Bool { nextWord.count > 1 && Abbreviations.starters.contains(nextKey) }
         // Initials: "W." "J." (a single capital letter), also "Jr"-free dotted names.
         if wordLen == 1 && ByteClass.isUpper(bytes[ws]) && !quoted {
             return nextIsStarter
