@@ -95,11 +95,19 @@ struct RelationExtractor {
                 }),
                 lexicon.actors[parent].type != .country, named.contains(UInt64(parent))
             else { continue }
-            let e = lexicon.actors[parent]
-            a.mentions[n].actor = parent
-            a.mentions[n].name = e.name
-            a.mentions[n].code = e.code(on: day)
+            retarget(&a.mentions, n, to: parent, day: day)
         }
+    }
+
+    /// Points mention `n` at `actor`. Kept out of line on purpose: with the write inside the loop
+    /// above, the compiler copies the (shared) mentions array before every loop, even when nothing
+    /// is written; here it is copied only when a mention changes.
+    @inline(never)
+    private func retarget(_ mentions: inout [Mention], _ n: Int, to actor: Int, day: Day?) {
+        let e = lexicon.actors[actor]
+        mentions[n].actor = actor
+        mentions[n].name = e.name
+        mentions[n].code = e.code(on: day)
     }
 }
 
@@ -189,11 +197,13 @@ struct RelationReader {
         var out: [FoundRelation] = []
         for m in a.mentions.indices { out += chunkRelations(m) }
         out += roleLinks()
-        out += relationNouns()
-        out += byPhrases()
+        // The rules below start at a cue word; one pass finds which cues the sentence has at all.
+        let cues = RelationCues(a.tokens)
+        if cues.contains(.relationNoun) { out += relationNouns() }
+        if cues.contains(.by) { out += byPhrases() }
         out += compounds()
-        out += controlAndPlace()
-        out += inclusionLists()
+        if cues.contains(.controlPlace) { out += controlAndPlace() }
+        if cues.contains(.inclusion) { out += inclusionLists() }
         out += verbRelations()
         out.removeAll { $0.subject.isSame(as: $0.object) }
         return out
@@ -207,13 +217,14 @@ struct RelationReader {
     ]
     static let pastRoleKeys = KeySet(pastRoles.map { TokenKey.hash($0) })
     /// Words that open a control or place relation ("taking control of", "based in", "allied with").
-    static let controlPlaceKeys = KeySet(
-        ["control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned"].map {
-            TokenKey.hash($0)
-        })
-    static let inclusionKeys = KeySet((Array(inclusionWords) + ["such", "among"]).map { TokenKey.hash($0) })
+    static let controlPlaceWords = [
+        "control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned",
+    ]
+    static let controlPlaceKeys = RelationWord.keys(controlPlaceWords)
+    /// Every relation noun.
+    static let relationNounWords = partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)
     /// Token keys of every relation noun, to skip other words without building strings.
-    static let relationNounKeys = KeySet((partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)).map { TokenKey.hash($0) })
+    static let relationNounKeys = RelationWord.keys(relationNounWords)
     static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
     static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
     static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
@@ -263,22 +274,31 @@ struct RelationReader {
     ]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
-    static func isLeaderTerm(_ term: String) -> Bool {
-        let t = term.lowercased()
+    /// Last words that make an agent term a leader's title ("supreme leader", "force commander").
+    static let leaderHeads: Set<String> = [
+        "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
+        "boss", "commander-in-chief", "secretary-general",
+    ]
+
+    /// Whether an agent term names a group's or state's leader; `t` is lower-cased (``AgentEntry/lowerTerm``).
+    static func isLeaderTerm(_ t: String) -> Bool {
         if t == "founder" || t == "co-founder" { return false }
         if MentionRecognizer.leaderWords.contains(t) || MentionRecognizer.countryLeaderWords.contains(t) { return true }
-        let last = t.split(separator: " ").last.map(String.init) ?? t
-        return [
-            "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
-            "boss", "commander-in-chief", "secretary-general",
-        ].contains(last)
+        return leaderHeads.contains(lastWord(t))
     }
 
-    static func isPersonRole(_ term: String) -> Bool {
-        let t = term.lowercased()
+    /// Whether an agent term names a person's role in a group or state; `t` is lower-cased.
+    static func isPersonRole(_ t: String) -> Bool {
         if isLeaderTerm(t) || personRoles.contains(t) { return true }
-        let last = t.split(separator: " ").last.map(String.init) ?? t
-        return personRoles.contains(last)
+        return personRoles.contains(lastWord(t))
+    }
+
+    /// The last space-separated word of `t` (`t.split(separator: " ").last ?? t`, without the array).
+    static func lastWord(_ t: String) -> String {
+        guard let end = t.lastIndex(where: { $0 != " " }) else { return t }
+        let head = t[...end]
+        let start = head.lastIndex(of: " ").map { head.index(after: $0) } ?? head.startIndex
+        return String(head[start...])
     }
 
     // MARK: helpers
@@ -551,8 +571,13 @@ struct RelationReader {
     // MARK: inside a mention chunk
 
     func chunkRelations(_ n: Int) -> [FoundRelation] {
+        // Cheap tests on the mention in place first (copying it retains its strings and arrays):
+        // every rule below needs a scope or two dictionary pieces inside the mention.
+        let kind = a.mentions[n].kind
+        guard kind == .named || kind == .agent,
+            a.mentions[n].scope != nil || hasTwoPieces(a.mentions[n].start, a.mentions[n].end)
+        else { return [] }
         let m = a.mentions[n]
-        guard m.kind == .named || m.kind == .agent else { return [] }
         var out: [FoundRelation] = []
         if pastRole(m.start..<m.end) { return [] }
         let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
@@ -580,7 +605,7 @@ struct RelationReader {
             // The recognizer's guess from a title is kept only when the dictionaries confirm it, and a
             // name right after the description ("the Isis leader, Abu Bakr al-Baghdadi") wins over it.
             var person: RelationParty? =
-                confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].term))
+                confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].lowerTerm))
                 ? party(actor: p, start: m.start, end: m.end) : nil
             var q = m.end
             if q < count, key(q) == RelationWord.comma { q += 1 }
@@ -615,7 +640,7 @@ struct RelationReader {
                 }
             } else if case .agent(let g, let plural) = next.meaning, !plural, lexicon.actors[x].type != .person {
                 // "Quds Force commander Esmail Qaani", "Iran's Supreme Leader Ali Khamenei".
-                let term = lexicon.agents[g].term
+                let term = lexicon.agents[g].lowerTerm
                 var person: RelationParty?
                 if k + 2 < inside.count, let p = Self.actorOf(inside[k + 2].meaning), lexicon.actors[p].type == .person {
                     person = party(actor: p, start: inside[k + 2].start, end: inside[k + 2].end)
@@ -638,6 +663,16 @@ struct RelationReader {
         return out
     }
 
+    /// Whether at least two dictionary pieces lie inside tokens `start..<end`.
+    func hasTwoPieces(_ start: Int, _ end: Int) -> Bool {
+        var found = 0
+        for piece in pieces where piece.start >= start && piece.end <= end {
+            found += 1
+            if found == 2 { return true }
+        }
+        return false
+    }
+
     /// A person's role in a scope: leads for leader words, else member of with the role as label.
     /// True when the dictionaries say `p` leads (or, for other roles, belongs to) `s` on the day.
     func confirmed(_ p: Int, scope s: Int, leader: Bool) -> Bool {
@@ -651,11 +686,11 @@ struct RelationReader {
 
     /// A country's rebel commander or police chief does not lead or belong to the state.
     func roleRelation(person: RelationParty, agent g: Int, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation? {
-        let term = lexicon.agents[g].term
+        let term = lexicon.agents[g].lowerTerm
         if type(scope.actor) == .country, !lexicon.agents[g].code.hasPrefix("GOV") { return nil }
         let leads = Self.isLeaderTerm(term)
         return FoundRelation(
-            subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
+            subject: person, relation: leads ? .leads : .memberOf, label: term, object: scope, trigger: trigger, rule: rule)
     }
 
     /// Two named actors side by side in one noun phrase: the second is inside, allied to, or based in
@@ -720,8 +755,10 @@ struct RelationReader {
     /// "X, which serves as the military wing of Y", "X, the commander of Y", "X is the leader of Y".
     func roleLinks() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for (j, m) in a.mentions.enumerated() {
-            guard m.kind == .named || m.kind == .agent, let s = m.scope else { continue }
+        for j in a.mentions.indices where a.mentions[j].scope != nil && (a.mentions[j].kind == .named || a.mentions[j].kind == .agent) {
+            // Copied only past the test above: a copy retains the mention's strings and arrays.
+            let m = a.mentions[j]
+            let s = m.scope!
             // What the mention says: a labelled part of S, or a person's role in S.
             var relation: RelationKind
             var label: String?
@@ -732,12 +769,12 @@ struct RelationReader {
                     !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p)
                 }
                 label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
-            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term),
+            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].lowerTerm),
                 lexicon.actors[s].type != .country || lexicon.agents[g].code.hasPrefix("GOV")
             {
-                let term = lexicon.agents[g].term
+                let term = lexicon.agents[g].lowerTerm
                 relation = Self.isLeaderTerm(term) ? .leads : .memberOf
-                label = term.lowercased()
+                label = term
             } else {
                 continue
             }
@@ -923,9 +960,10 @@ struct RelationReader {
     func compounds() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for p in 0..<count {
-            // Cheap filter on bytes: the text after the token's last hyphen must be a relation word.
-            guard let dash = words.lastIndex(p, of: UInt8(ascii: "-")),
-                a.tokens[p].length - dash - 1 <= Self.longestCompoundSuffix,
+            // Cheap filter on bytes: the text after the token's last hyphen must be a relation word, so
+            // the hyphen is among the last bytes of a word token.
+            guard !a.tokens[p].flags.contains(.punctuation),
+                let dash = words.lastIndex(p, of: UInt8(ascii: "-"), within: Self.longestCompoundSuffix + 1),
                 Self.compoundSuffixKeys.contains(words.key(p, from: dash + 1))
             else { continue }
             let w = words[p]
@@ -1130,14 +1168,13 @@ struct LowercasedWords {
         self.tokens = tokens
     }
 
-    /// Whether token `i` contains the byte `b`, without making its string.
-    func contains(_ i: Int, byte b: UInt8) -> Bool { lastIndex(i, of: b) != nil }
-
-    /// The offset in token `i` of its last byte `b`.
-    func lastIndex(_ i: Int, of b: UInt8) -> Int? {
+    /// The offset in token `i` of its last byte `b`, looking only at its last `within` bytes.
+    func lastIndex(_ i: Int, of b: UInt8, within: Int = .max) -> Int? {
         let start = Int(tokens[i].start)
-        var k = Int(tokens[i].end) - 1
-        while k >= start {
+        let end = Int(tokens[i].end)
+        let from = end - start > within ? end - within : start
+        var k = end - 1
+        while k >= from {
             if bytes[k] == b { return k - start }
             k -= 1
         }

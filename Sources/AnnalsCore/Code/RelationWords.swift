@@ -63,3 +63,43 @@ extension RelationReader {
         backParticiples.union(controlParticiples).union(["led", "aligned", "allied", "based"])
         .map(\.utf8.count).max() ?? 0
 }
+
+/// The kinds of cue word a sentence has, found in one pass over its tokens: a rule that starts
+/// at a cue word is skipped when its cue is missing, as it is in most sentences.
+struct RelationCues: OptionSet {
+    let rawValue: UInt8
+
+    /// A relation noun: "part of", "ally of", "its proxy".
+    static let relationNoun = RelationCues(rawValue: 1)
+    /// "by" after a participle: "backed by".
+    static let by = RelationCues(rawValue: 2)
+    /// "control of", "based in", "allied with".
+    static let controlPlace = RelationCues(rawValue: 4)
+    /// "including", "such as".
+    static let inclusion = RelationCues(rawValue: 8)
+
+    /// The cues each word gives, by token key.
+    private static let table: KeyMap<UInt8> = {
+        var table = KeyMap<UInt8>(capacity: 128)
+        func add<S: Sequence>(_ words: S, _ cue: RelationCues) where S.Element == String {
+            for w in words {
+                let k = TokenKey.hash(w)
+                table[k] = (table[k] ?? 0) | cue.rawValue
+            }
+        }
+        add(RelationReader.relationNounWords, .relationNoun)
+        add(["by"], .by)
+        add(RelationReader.controlPlaceWords, .controlPlace)
+        add(RelationReader.inclusionWords.union(["such"]), .inclusion)
+        return table
+    }()
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ tokens: [Token]) {
+        let table = Self.table
+        var bits: UInt8 = 0
+        for t in tokens { bits |= table[t.key] ?? 0 }
+        self.init(rawValue: bits)
+    }
+}
