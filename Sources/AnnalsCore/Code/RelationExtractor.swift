@@ -293,8 +293,19 @@ struct RelationReader {
         return personRoles.contains(lastWord(t))
     }
 
-    /// The last space-separated word of `t` (`t.split(separator: " ").last ?? t`, without the array).
+    /// The last space-separated word of `t`: `t.split(separator: " ").last ?? t`, without the array.
+    /// ASCII text is cut on bytes (each ASCII byte but CR-LF is a character of its own, so this is
+    /// the same cut), other text on characters.
     static func lastWord(_ t: String) -> String {
+        let ascii: String? =
+            t.utf8.withContiguousStorageIfAvailable { b in
+                guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let space = UInt8(ascii: " ")
+                guard let last = b.lastIndex(where: { $0 != space }) else { return t }
+                let first = b[..<last].lastIndex(of: space).map { $0 + 1 } ?? 0
+                return String(decoding: b[first...last], as: UTF8.self)
+            } ?? nil
+        if let ascii { return ascii }
         guard let end = t.lastIndex(where: { $0 != " " }) else { return t }
         let head = t[...end]
         let start = head.lastIndex(of: " ").map { head.index(after: $0) } ?? head.startIndex
@@ -461,7 +472,7 @@ struct RelationReader {
             // Cheapest test first: a list needs ",", "and" or "or" after the item (and its locative).
             var p = skipLocative(a.mentions[i].end)
             guard p < count, isJoiner(p) else { continue }
-            var items = [i]
+            var items: [Int] = []  // made with the second item: most candidates have none
             var sawAnd = false
             while p < count, isJoiner(p) {
                 var q = p
@@ -473,6 +484,7 @@ struct RelationReader {
                 guard let next = mention(at: q), a.mentions[next].start > p,
                     a.mentions[next].kind != .pronoun || !joinerAnd || a.mentions[next].end - a.mentions[next].start > 1
                 else { break }
+                if items.isEmpty { items = [i] }
                 items.append(next)
                 p = skipLocative(a.mentions[next].end)
                 if joinerAnd { sawAnd = true; break }
@@ -959,12 +971,17 @@ struct RelationReader {
     /// Hyphenated compounds: "Iran-backed Houthis", "US-led coalition", "Houthi-controlled Sanaa".
     func compounds() -> [FoundRelation] {
         var out: [FoundRelation] = []
+        let hyphen = UInt8(ascii: "-")
+        // Most sentences have no hyphen at all.
+        guard words.contains(byte: hyphen) else { return out }
+        let window = Self.longestCompoundSuffix + 1
+        let suffixes = Self.compoundSuffixKeys
         for p in 0..<count {
             // Cheap filter on bytes: the text after the token's last hyphen must be a relation word, so
             // the hyphen is among the last bytes of a word token.
             guard !a.tokens[p].flags.contains(.punctuation),
-                let dash = words.lastIndex(p, of: UInt8(ascii: "-"), within: Self.longestCompoundSuffix + 1),
-                Self.compoundSuffixKeys.contains(words.key(p, from: dash + 1))
+                let dash = words.lastIndex(p, of: hyphen, within: window),
+                suffixes.contains(words.key(p, from: dash + 1))
             else { continue }
             let w = words[p]
             guard let dash = w.lastIndex(of: "-") else { continue }
@@ -1167,6 +1184,9 @@ struct LowercasedWords {
         self.bytes = Array(text.utf8)
         self.tokens = tokens
     }
+
+    /// Whether the sentence contains the byte `b`.
+    func contains(byte b: UInt8) -> Bool { bytes.contains(b) }
 
     /// The offset in token `i` of its last byte `b`, looking only at its last `within` bytes.
     func lastIndex(_ i: Int, of b: UInt8, within: Int = .max) -> Int? {

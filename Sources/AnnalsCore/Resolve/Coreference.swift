@@ -37,19 +37,36 @@ struct Coreference {
         "group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network",
     ])
 
-    func referent(_ m: Mention) -> Referent? {
-        if m.kind == .unknown {
+    /// What mention `n` adds to the history, read in place (a copy of the mention would retain its
+    /// strings and arrays).
+    func referent(at n: Int, in mentions: [Mention]) -> Referent? {
+        if mentions[n].kind == .unknown {
             // A name we cannot code still takes pronouns: "Senator Lindsay Graham ... he said" must not reach back further.
-            return Referent(actor: nil, code: "", name: m.name, isPerson: m.isPerson, isGroup: !m.isPerson, plural: false, country: "")
+            let isPerson = mentions[n].isPerson
+            return Referent(
+                actor: nil, code: "", name: mentions[n].name, isPerson: isPerson, isGroup: !isPerson, plural: false, country: "")
         }
-        guard m.isResolved else { return nil }
-        let type = m.actor.map { lexicon.actors[$0].type }
+        guard mentions[n].isResolved else { return nil }
+        let actor = mentions[n].actor
+        let type = actor.map { lexicon.actors[$0].type }
+        let code = mentions[n].code
         return Referent(
-            actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
-            isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code), isPlace: type == .place)
+            actor: actor, code: code, name: mentions[n].name, isPerson: mentions[n].isPerson || type == .person,
+            isGroup: type.map { $0.isGroup } ?? false, plural: mentions[n].plural, country: Self.country(of: code), isPlace: type == .place)
     }
 
-    /// Resolves the mentions of one sentence in order, then records them.
+    /// `ActorCode.country(of: code)`, its first three characters. Codes are printable ASCII, whose
+    /// bytes are characters of their own, so they are cut on bytes; anything else takes the general path.
+    static func country(of code: String) -> String {
+        let ascii: String? =
+            code.utf8.withContiguousStorageIfAvailable { b in
+                // The fourth byte too: it must not extend the third character.
+                guard b.prefix(4).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+                return String(decoding: b.prefix(3), as: UTF8.self)
+            } ?? nil
+        return ascii ?? ActorCode.country(of: code)
+    }
+
     /// The clause a mention stands in: its verb's subject and object and the verb's word.
     struct Governor {
         var subject: [Int]
@@ -64,6 +81,9 @@ struct Coreference {
             "punish", "sanction",
         ]))
 
+    /// Resolves the mentions of one sentence in order, then records them. (Out of line, once per
+    /// sentence, so that profiles show it.)
+    @inline(never)
     mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: Set<Int>, governor: (Int) -> Governor?, day: Day?) {
         // This sentence's referents go straight onto `history`, after the earlier ones, so "this
         // sentence first, then earlier ones" is one backward search over `history`.
@@ -101,17 +121,17 @@ struct Coreference {
                     // is an organisation or country, else the country or group a person subject belongs
                     // to, else the latest non-person.
                     let gov = governor(n)
-                    let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
+                    let subj = gov?.subject.first.flatMap { $0 < n ? $0 : nil }
                     if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved,
                         !mentions[o].isPerson
                     {
-                        found = referent(mentions[o])
+                        found = referent(at: o, in: mentions)
                     } else if subjects.contains(n), let previous = recent({ $0.wasSubject && !$0.isPerson && !$0.plural && !$0.isPlace }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
-                    } else if let s = subj, s.isResolved, !s.isPerson {
-                        found = referent(s)
-                    } else if let s = subj, s.isPerson, let scope = s.scope {
+                    } else if let s = subj, mentions[s].isResolved, !mentions[s].isPerson {
+                        found = referent(at: s, in: mentions)
+                    } else if let s = subj, mentions[s].isPerson, let scope = mentions[s].scope {
                         let e = lexicon.actors[scope]
                         found = Referent(
                             actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
@@ -130,7 +150,7 @@ struct Coreference {
                 // "the government", "the cabinet" are institutions, not people already mentioned.
                 guard !Self.institutionNouns.contains(lexicon.agents[agent].headKey) else { break }
                 let role = String(lexicon.agents[agent].code.prefix(3))
-                let country = mentions[n].code.isEmpty ? nil : ActorCode.country(of: mentions[n].code)
+                let country = mentions[n].code.isEmpty ? nil : Self.country(of: mentions[n].code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
                 if let f = latest({ r in
                     guard r.isPerson, let a = r.actor else { return false }
@@ -152,7 +172,7 @@ struct Coreference {
                         actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
                         country: e.country, sentence: sentenceCount))
             }
-            if var r = referent(mentions[n]) {
+            if var r = referent(at: n, in: mentions) {
                 r.wasSubject = subjects.contains(n)
                 r.sentence = sentenceCount
                 history.append(r)
@@ -209,7 +229,9 @@ struct Coreference {
 
     /// A title that only one person holds ("the supreme leader" → Iran's).
     private func descriptionWithoutScope(term: String, day: Day?) -> Int? {
-        guard term.contains(" ") else { return nil }  // "president" alone is ambiguous
+        // "president" alone is ambiguous. (ASCII terms are tested on bytes, others as before.)
+        let ascii = term.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii ? term.utf8.contains(UInt8(ascii: " ")) : term.contains(" ") else { return nil }
         let people = lexicon.persons(withTitlePrefix: term, on: day)
         return people.count == 1 ? people[0] : nil
     }
