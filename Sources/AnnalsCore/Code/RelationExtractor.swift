@@ -37,27 +37,23 @@ struct RelationExtractor {
         let recognizer = MentionRecognizer(lexicon: lexicon)
         var out: [RelationRecord] = []
         var seen = Set<String>()
-        var named = Set<Int>()
+        // Actors named so far in the document (keyed by actor index; see `KeyMap`).
+        var named = KeyMap<Bool>(capacity: 64)
         let day = document.date
         for (index, sentence) in sentences.enumerated() {
             var a: SentenceCoder.Analysis
-            var mentions: [Mention]
-            let tokens: [Token]
             if let reuse, index < reuse.count {
                 a = reuse[index]
-                mentions = a.mentions
-                tokens = a.tokens
             } else {
                 a = coder.analyse(sentence, day: day)
                 // The same coreference pass the event coder runs, so "the Palestinian militant group" is Hamas.
                 let groups = a.groups
                 let subjects = a.subjects
                 let objects = a.objects
-                tokens = a.tokens
+                let tokens = a.tokens
                 let starts = a.mentions.map(\.start)
-                mentions = a.mentions
                 coref.resolve(
-                    &mentions, tokens: tokens, subjects: Set(subjects.joined()),
+                    &a.mentions, tokens: tokens, subjects: Set(subjects.joined()),
                     governor: { n in
                         guard let g = groups.indices.last(where: { groups[$0].head < starts[n] && !groups[$0].infinitival }) else {
                             return nil
@@ -65,27 +61,19 @@ struct RelationExtractor {
                         return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
                     }, day: day)
             }
-            // "the militant group" names a whole organisation: when coreference lands on a wing and the
-            // organisation it belongs to was named, take the organisation.
-            for n in mentions.indices where mentions[n].kind == .pronoun && Coreference.groupNouns.contains(tokens[mentions[n].head].key) {
-                guard let x = mentions[n].actor,
-                    let parent = lexicon.actors[x].affiliations.first(where: { $0.relation == .partOf }).flatMap({
-                        lexicon.actorIndex[$0.target]
-                    }),
-                    lexicon.actors[parent].type != .country, named.contains(parent)
-                else { continue }
-                let e = lexicon.actors[parent]
-                mentions[n].actor = parent
-                mentions[n].name = e.name
-                mentions[n].code = e.code(on: day)
+            takeNamedOrganisations(&a, named: named, day: day)
+            var parties = 0
+            for n in a.mentions.indices {
+                // Fields are read in place: copying a `Mention` retains its strings and arrays.
+                for x in a.mentions[n].parts { named[UInt64(x)] = true }
+                if let x = a.mentions[n].actor { named[UInt64(x)] = true }
+                if a.mentions[n].isResolved || a.mentions[n].kind == .unknown { parties += max(1, a.mentions[n].parts.count) }
             }
-            for m in mentions { named.formUnion(m.parts); if let x = m.actor { named.insert(x) } }
-            a.mentions = mentions
             // A relation needs two parties: two actors, or two inside one phrase ("Iran's Quds Force").
-            let parties = a.mentions.reduce(0) { n, m in n + ((m.isResolved || m.kind == .unknown) ? max(1, m.parts.count) : 0) }
             guard parties >= 2 else { continue }
             let reader = RelationReader(
-                lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day, pieces: a.pieces.isEmpty ? recognizer.pieces(tokens) : a.pieces)
+                lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day,
+                pieces: a.pieces.isEmpty ? recognizer.pieces(a.tokens) : a.pieces)
             for found in reader.read() {
                 guard let record = reader.record(found, document: document) else { continue }
                 let key =
@@ -94,6 +82,32 @@ struct RelationExtractor {
             }
         }
         return out
+    }
+
+    /// "the militant group" names a whole organisation: when coreference lands on a wing and the
+    /// organisation it belongs to was named, take the organisation.
+    private func takeNamedOrganisations(_ a: inout SentenceCoder.Analysis, named: KeyMap<Bool>, day: Day?) {
+        for n in a.mentions.indices
+        where a.mentions[n].kind == .pronoun && Coreference.groupNouns.contains(a.tokens[a.mentions[n].head].key) {
+            guard let x = a.mentions[n].actor,
+                let parent = lexicon.actors[x].affiliations.first(where: { $0.relation == .partOf }).flatMap({
+                    lexicon.actorIndex[$0.target]
+                }),
+                lexicon.actors[parent].type != .country, named.contains(UInt64(parent))
+            else { continue }
+            retarget(&a.mentions, n, to: parent, day: day)
+        }
+    }
+
+    /// Points mention `n` at `actor`. Kept out of line on purpose: with the write inside the loop
+    /// above, the compiler copies the (shared) mentions array before every loop, even when nothing
+    /// is written; here it is copied only when a mention changes.
+    @inline(never)
+    private func retarget(_ mentions: inout [Mention], _ n: Int, to actor: Int, day: Day?) {
+        let e = lexicon.actors[actor]
+        mentions[n].actor = actor
+        mentions[n].name = e.name
+        mentions[n].code = e.code(on: day)
     }
 }
 
@@ -109,6 +123,15 @@ struct RelationParty: Hashable {
     var isPerson: Bool
 
     var key: String { actor.map { "#\($0)" } ?? "~" + name.lowercased() }
+
+    /// Same as `key == other.key`, without building the keys.
+    func isSame(as other: RelationParty) -> Bool {
+        switch (actor, other.actor) {
+        case (let x?, let y?): x == y
+        case (nil, nil): name.lowercased() == other.name.lowercased()
+        default: false
+        }
+    }
 }
 
 /// A relation before it becomes a record.
@@ -162,17 +185,28 @@ struct RelationReader {
         }
     }
 
+    /// The key of token `p`: the hash of its lower-cased text, compared instead of strings.
+    @inline(__always)
+    func key(_ p: Int) -> UInt64 { a.tokens[p].key }
+
+    /// Whether there is a token `p` and it is the word with key `k`.
+    @inline(__always)
+    func isWord(_ p: Int, _ k: UInt64) -> Bool { p >= 0 && p < count && a.tokens[p].key == k }
+
     func read() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for m in a.mentions.indices { out += chunkRelations(m) }
         out += roleLinks()
-        out += relationNouns()
-        out += byPhrases()
+        // The rules below start at a cue word; one pass finds which cues the sentence has at all.
+        let cues = RelationCues(a.tokens)
+        if cues.contains(.relationNoun) { out += relationNouns() }
+        if cues.contains(.by) { out += byPhrases() }
         out += compounds()
-        out += controlAndPlace()
-        out += inclusionLists()
+        if cues.contains(.controlPlace) { out += controlAndPlace() }
+        if cues.contains(.inclusion) { out += inclusionLists() }
         out += verbRelations()
-        return out.filter { $0.subject.key != $0.object.key }
+        out.removeAll { $0.subject.isSame(as: $0.object) }
+        return out
     }
 
     // MARK: word classes (grammar, not dictionary data)
@@ -183,13 +217,14 @@ struct RelationReader {
     ]
     static let pastRoleKeys = KeySet(pastRoles.map { TokenKey.hash($0) })
     /// Words that open a control or place relation ("taking control of", "based in", "allied with").
-    static let controlPlaceKeys = KeySet(
-        ["control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned"].map {
-            TokenKey.hash($0)
-        })
-    static let inclusionKeys = KeySet((Array(inclusionWords) + ["such", "among"]).map { TokenKey.hash($0) })
+    static let controlPlaceWords = [
+        "control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned",
+    ]
+    static let controlPlaceKeys = RelationWord.keys(controlPlaceWords)
+    /// Every relation noun.
+    static let relationNounWords = partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)
     /// Token keys of every relation noun, to skip other words without building strings.
-    static let relationNounKeys = KeySet((partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)).map { TokenKey.hash($0) })
+    static let relationNounKeys = RelationWord.keys(relationNounWords)
     static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
     static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
     static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
@@ -239,27 +274,47 @@ struct RelationReader {
     ]
     static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
 
-    static func isLeaderTerm(_ term: String) -> Bool {
-        let t = term.lowercased()
+    /// Last words that make an agent term a leader's title ("supreme leader", "force commander").
+    static let leaderHeads: Set<String> = [
+        "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
+        "boss", "commander-in-chief", "secretary-general",
+    ]
+
+    /// Whether an agent term names a group's or state's leader; `t` is lower-cased (``AgentEntry/lowerTerm``).
+    static func isLeaderTerm(_ t: String) -> Bool {
         if t == "founder" || t == "co-founder" { return false }
         if MentionRecognizer.leaderWords.contains(t) || MentionRecognizer.countryLeaderWords.contains(t) { return true }
-        let last = t.split(separator: " ").last.map(String.init) ?? t
-        return [
-            "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
-            "boss", "commander-in-chief", "secretary-general",
-        ].contains(last)
+        return leaderHeads.contains(lastWord(t))
     }
 
-    static func isPersonRole(_ term: String) -> Bool {
-        let t = term.lowercased()
+    /// Whether an agent term names a person's role in a group or state; `t` is lower-cased.
+    static func isPersonRole(_ t: String) -> Bool {
         if isLeaderTerm(t) || personRoles.contains(t) { return true }
-        let last = t.split(separator: " ").last.map(String.init) ?? t
-        return personRoles.contains(last)
+        return personRoles.contains(lastWord(t))
+    }
+
+    /// The last space-separated word of `t`: `t.split(separator: " ").last ?? t`, without the array.
+    /// ASCII text is cut on bytes (each ASCII byte but CR-LF is a character of its own, so this is
+    /// the same cut), other text on characters.
+    static func lastWord(_ t: String) -> String {
+        let ascii: String? =
+            t.utf8.withContiguousStorageIfAvailable { b in
+                guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let space = UInt8(ascii: " ")
+                guard let last = b.lastIndex(where: { $0 != space }) else { return t }
+                let first = b[..<last].lastIndex(of: space).map { $0 + 1 } ?? 0
+                return String(decoding: b[first...last], as: UTF8.self)
+            } ?? nil
+        if let ascii { return ascii }
+        guard let end = t.lastIndex(where: { $0 != " " }) else { return t }
+        let head = t[...end]
+        let start = head.lastIndex(of: " ").map { head.index(after: $0) } ?? head.startIndex
+        return String(head[start...])
     }
 
     // MARK: helpers
 
-    func isComma(_ p: Int) -> Bool { p >= 0 && p < count && words[p] == "," }
+    func isComma(_ p: Int) -> Bool { isWord(p, RelationWord.comma) }
     func isDeterminer(_ p: Int) -> Bool { p >= 0 && p < count && ClosedClass.determiners.contains(a.tokens[p].key) }
     func mention(at p: Int) -> Int? { coder.mentionCovering(a, p) }
 
@@ -279,7 +334,7 @@ struct RelationReader {
             return false
         }
         if a.groups.contains(where: { $0.head == p }) { return false }
-        return !Self.inclusionWords.contains(words[p])
+        return !Self.inclusionWordKeys.contains(k)
     }
 
     func text(_ start: Int, _ end: Int) -> String {
@@ -325,7 +380,7 @@ struct RelationReader {
             while e < count, a.tokens[e].flags.contains(.containsUpper), mention(at: e) == nil,
                 Self.nameParticles.contains(where: { words[e].hasPrefix($0 + "-") })
             { e += 1 }
-            while e + 1 < count, Self.nameParticles.contains(words[e]), a.tokens[e + 1].flags.contains(.capitalized),
+            while e + 1 < count, Self.nameParticleKeys.contains(key(e)), a.tokens[e + 1].flags.contains(.capitalized),
                 mention(at: e + 1) == nil || a.mentions[mention(at: e + 1)!].kind == .unknown
             {
                 e += 2
@@ -353,7 +408,7 @@ struct RelationReader {
     /// Parties of mentions, with lists expanded.
     func parties(_ ns: [Int], group: Bool = false) -> [RelationParty] {
         var out: [RelationParty] = []
-        for n in ns { if let p = party(n, group: group), !out.contains(where: { $0.key == p.key }) { out.append(p) } }
+        for n in ns { if let p = party(n, group: group), !out.contains(where: { $0.isSame(as: p) }) { out.append(p) } }
         return out
     }
 
@@ -382,7 +437,7 @@ struct RelationReader {
     func negated(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
         return (max(0, from)..<min(to, count)).contains {
-            ClosedClass.negators.contains(a.tokens[$0].key) || words[$0] == "no" && $0 + 1 < count && words[$0 + 1] == "longer"
+            ClosedClass.negators.contains(a.tokens[$0].key) || key($0) == RelationWord.no && isWord($0 + 1, RelationWord.longer)
         }
     }
 
@@ -390,12 +445,12 @@ struct RelationReader {
 
     /// Skips a locative phrase after a list item ("in Yemen", "in Iraq and Syria", "in the region").
     func skipLocative(_ p: Int) -> Int {
-        guard p < count, Self.locativePrepositions.contains(words[p]) else { return p }
+        guard p < count, Self.locativeKeys.contains(key(p)) else { return p }
         var q = p + 1
         if let m = mention(at: q), a.mentions[m].start >= p + 1, type(a.mentions[m].actor) == .country {
             q = a.mentions[m].end
-            while q + 1 < count, words[q] == "," || words[q] == "and" {
-                let r = words[q] == "," && q + 1 < count && words[q + 1] == "and" ? q + 2 : q + 1
+            while q + 1 < count, key(q) == RelationWord.comma || key(q) == RelationWord.and {
+                let r = key(q) == RelationWord.comma && isWord(q + 1, RelationWord.and) ? q + 2 : q + 1
                 guard let next = mention(at: r), a.mentions[next].start == r, type(a.mentions[next].actor) == .country else { break }
                 q = a.mentions[next].end
             }
@@ -410,33 +465,43 @@ struct RelationReader {
     /// Coordinated mentions: "Hamas, Lebanon's Hezbollah, the Houthi militia in Yemen, and ...".
     private func findLists() -> [(items: [Int], end: Int)] {
         var out: [(items: [Int], end: Int)] = []
-        var used = Set<Int>()
-        for i in a.mentions.indices where !used.contains(i) {
-            let first = a.mentions[i]
-            if first.kind == .pronoun && ClosedClass.possessivePronouns.contains(a.tokens[first.head].key) { continue }
-            var items = [i]
-            var p = skipLocative(first.end)
+        // Mentions already in a list; allocated with the first list (most sentences have none).
+        var used: [Bool] = []
+        for i in a.mentions.indices where used.isEmpty || !used[i] {
+            if a.mentions[i].kind == .pronoun && ClosedClass.possessivePronouns.contains(key(a.mentions[i].head)) { continue }
+            // Cheapest test first: a list needs ",", "and" or "or" after the item (and its locative).
+            var p = skipLocative(a.mentions[i].end)
+            guard p < count, isJoiner(p) else { continue }
+            var items: [Int] = []  // made with the second item: most candidates have none
             var sawAnd = false
-            while p < count, words[p] == "," || words[p] == "and" || words[p] == "or" {
+            while p < count, isJoiner(p) {
                 var q = p
                 var joinerAnd = false
-                if words[q] == "," { q += 1 }
-                if q < count, words[q] == "and" || words[q] == "or" { joinerAnd = true; q += 1 }
+                if key(q) == RelationWord.comma { q += 1 }
+                if q < count, key(q) == RelationWord.and || key(q) == RelationWord.or { joinerAnd = true; q += 1 }
                 var skipped = 0
                 while q < count, skipped < 2, mention(at: q) == nil, isDeterminer(q) || isModifier(q) { q += 1; skipped += 1 }
                 guard let next = mention(at: q), a.mentions[next].start > p,
                     a.mentions[next].kind != .pronoun || !joinerAnd || a.mentions[next].end - a.mentions[next].start > 1
                 else { break }
+                if items.isEmpty { items = [i] }
                 items.append(next)
                 p = skipLocative(a.mentions[next].end)
                 if joinerAnd { sawAnd = true; break }
             }
             if items.count >= 2, sawAnd {
                 out.append((items, p))
-                used.formUnion(items)
+                if used.isEmpty { used = Array(repeating: false, count: a.mentions.count) }
+                for n in items { used[n] = true }
             }
         }
         return out
+    }
+
+    /// ",", "and" or "or": what joins the items of a list.
+    func isJoiner(_ p: Int) -> Bool {
+        let k = key(p)
+        return k == RelationWord.comma || k == RelationWord.and || k == RelationWord.or
     }
 
     /// The mentions a relation phrase before `p` is about: the mention right before it, skipping
@@ -448,13 +513,13 @@ struct RelationReader {
         var commas = 0
         var steps = 0
         while q >= 0, steps < 8 {
-            let w = words[q]
-            if Self.copulas.contains(w) { copula = true; q -= 1; steps += 1; continue }
-            if Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) { q -= 1; steps += 1; continue }
-            if ClosedClass.relativePronouns.contains(a.tokens[q].key), mention(at: q) == nil {
+            let w = key(q)
+            if Self.copulaKeys.contains(w) { copula = true; q -= 1; steps += 1; continue }
+            if Self.glueKeys.contains(w) || ClosedClass.adverbs.contains(w) { q -= 1; steps += 1; continue }
+            if ClosedClass.relativePronouns.contains(w), mention(at: q) == nil {
                 relative = true; q -= 1; steps += 1; continue
             }
-            if w == ",", commas == 0 { commas += 1; q -= 1; steps += 1; continue }
+            if w == RelationWord.comma, commas == 0 { commas += 1; q -= 1; steps += 1; continue }
             break
         }
         guard q >= 0 else { return nil }
@@ -482,7 +547,7 @@ struct RelationReader {
     func nounPhrase(at p: Int) -> (head: [Int], end: Int, included: [Int])? {
         var q = p
         var steps = 0
-        while q < count, steps < 6, mention(at: q) == nil, isDeterminer(q) || isModifier(q) || Self.namingWords.contains(words[q]) {
+        while q < count, steps < 6, mention(at: q) == nil, isDeterminer(q) || isModifier(q) || Self.namingWordKeys.contains(key(q)) {
             q += 1; steps += 1
         }
         guard let first = mention(at: q) else { return nil }
@@ -497,17 +562,18 @@ struct RelationReader {
             e = a.mentions[next].end
         }
         // "part of UN-brokered talks": a mention that only modifies the head noun is not the object.
-        if e < count, isModifier(e), !Self.inclusionWords.contains(words[e]) { return nil }
+        if e < count, isModifier(e), !Self.inclusionWordKeys.contains(key(e)) { return nil }
         let items = listItems(containing: head)
         if let list = lists.first(where: { $0.items.contains(head) }) { e = max(e, list.end) }
         var t = skipLocative(e)
-        if t < count, words[t] == "," { t += 1 }
+        if t < count, key(t) == RelationWord.comma { t += 1 }
         var included: [Int] = []
         if t < count,
-            Self.inclusionWords.contains(words[t]) || words[t] == "such" && t + 1 < count && words[t + 1] == "as" || words[t] == "among"
+            Self.inclusionWordKeys.contains(key(t)) || key(t) == RelationWord.such && isWord(t + 1, RelationWord.as)
+                || key(t) == RelationWord.among
         {
             var u = t + 1
-            if words[t] == "such" || words[t] == "among" { u += 1 }
+            if key(t) == RelationWord.such || key(t) == RelationWord.among { u += 1 }
             while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
             if let m = mention(at: u) { included = listItems(containing: m) }
         }
@@ -517,8 +583,13 @@ struct RelationReader {
     // MARK: inside a mention chunk
 
     func chunkRelations(_ n: Int) -> [FoundRelation] {
+        // Cheap tests on the mention in place first (copying it retains its strings and arrays):
+        // every rule below needs a scope or two dictionary pieces inside the mention.
+        let kind = a.mentions[n].kind
+        guard kind == .named || kind == .agent,
+            a.mentions[n].scope != nil || hasTwoPieces(a.mentions[n].start, a.mentions[n].end)
+        else { return [] }
         let m = a.mentions[n]
-        guard m.kind == .named || m.kind == .agent else { return [] }
         var out: [FoundRelation] = []
         if pastRole(m.start..<m.end) { return [] }
         let inside = pieces.filter { $0.start >= m.start && $0.end <= m.end }
@@ -527,7 +598,8 @@ struct RelationReader {
             let aff = affiliation(x, s), aff.relation == .partOf
         {
             let labelWords = (m.start..<m.end).filter { p in
-                !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p) && words[p] != "of"
+                !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p)
+                    && key(p) != RelationWord.of
             }
             let label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
             let trigger = (labelWords.first ?? m.start)..<((labelWords.last ?? m.end - 1) + 1)
@@ -545,10 +617,10 @@ struct RelationReader {
             // The recognizer's guess from a title is kept only when the dictionaries confirm it, and a
             // name right after the description ("the Isis leader, Abu Bakr al-Baghdadi") wins over it.
             var person: RelationParty? =
-                confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].term))
+                confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].lowerTerm))
                 ? party(actor: p, start: m.start, end: m.end) : nil
             var q = m.end
-            if q < count, words[q] == "," { q += 1 }
+            if q < count, key(q) == RelationWord.comma { q += 1 }
             if let n = mention(at: q), a.mentions[n].start == q, a.mentions[n].kind == .unknown || type(a.mentions[n].actor) == .person,
                 let named = party(n), named.actor != p
             {
@@ -571,7 +643,7 @@ struct RelationReader {
             if let y = Self.actorOf(next.meaning) {
                 // "Iran's Quds Force", "the IRGC elite Quds Force", "Lebanon's Hezbollah".
                 let gap = (piece.end..<next.start)
-                if gap.contains(where: { words[$0] == "of" || Self.gapStops.contains(words[$0]) }) { continue }
+                if gap.contains(where: { key($0) == RelationWord.of || Self.gapStopKeys.contains(key($0)) }) { continue }
                 let fillers = gap.filter { isModifier($0) }.map { words[$0] }
                 if let r = innerPair(
                     outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end)
@@ -580,7 +652,7 @@ struct RelationReader {
                 }
             } else if case .agent(let g, let plural) = next.meaning, !plural, lexicon.actors[x].type != .person {
                 // "Quds Force commander Esmail Qaani", "Iran's Supreme Leader Ali Khamenei".
-                let term = lexicon.agents[g].term
+                let term = lexicon.agents[g].lowerTerm
                 var person: RelationParty?
                 if k + 2 < inside.count, let p = Self.actorOf(inside[k + 2].meaning), lexicon.actors[p].type == .person {
                     person = party(actor: p, start: inside[k + 2].start, end: inside[k + 2].end)
@@ -603,6 +675,16 @@ struct RelationReader {
         return out
     }
 
+    /// Whether at least two dictionary pieces lie inside tokens `start..<end`.
+    func hasTwoPieces(_ start: Int, _ end: Int) -> Bool {
+        var found = 0
+        for piece in pieces where piece.start >= start && piece.end <= end {
+            found += 1
+            if found == 2 { return true }
+        }
+        return false
+    }
+
     /// A person's role in a scope: leads for leader words, else member of with the role as label.
     /// True when the dictionaries say `p` leads (or, for other roles, belongs to) `s` on the day.
     func confirmed(_ p: Int, scope s: Int, leader: Bool) -> Bool {
@@ -616,11 +698,11 @@ struct RelationReader {
 
     /// A country's rebel commander or police chief does not lead or belong to the state.
     func roleRelation(person: RelationParty, agent g: Int, scope: RelationParty, trigger: Range<Int>, rule: String) -> FoundRelation? {
-        let term = lexicon.agents[g].term
+        let term = lexicon.agents[g].lowerTerm
         if type(scope.actor) == .country, !lexicon.agents[g].code.hasPrefix("GOV") { return nil }
         let leads = Self.isLeaderTerm(term)
         return FoundRelation(
-            subject: person, relation: leads ? .leads : .memberOf, label: term.lowercased(), object: scope, trigger: trigger, rule: rule)
+            subject: person, relation: leads ? .leads : .memberOf, label: term, object: scope, trigger: trigger, rule: rule)
     }
 
     /// Two named actors side by side in one noun phrase: the second is inside, allied to, or based in
@@ -685,8 +767,10 @@ struct RelationReader {
     /// "X, which serves as the military wing of Y", "X, the commander of Y", "X is the leader of Y".
     func roleLinks() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for (j, m) in a.mentions.enumerated() {
-            guard m.kind == .named || m.kind == .agent, let s = m.scope else { continue }
+        for j in a.mentions.indices where a.mentions[j].scope != nil && (a.mentions[j].kind == .named || a.mentions[j].kind == .agent) {
+            // Copied only past the test above: a copy retains the mention's strings and arrays.
+            let m = a.mentions[j]
+            let s = m.scope!
             // What the mention says: a labelled part of S, or a person's role in S.
             var relation: RelationKind
             var label: String?
@@ -697,12 +781,12 @@ struct RelationReader {
                     !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p)
                 }
                 label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
-            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].term),
+            } else if let g = m.agent, !m.plural, Self.isPersonRole(lexicon.agents[g].lowerTerm),
                 lexicon.actors[s].type != .country || lexicon.agents[g].code.hasPrefix("GOV")
             {
-                let term = lexicon.agents[g].term
+                let term = lexicon.agents[g].lowerTerm
                 relation = Self.isLeaderTerm(term) ? .leads : .memberOf
-                label = term.lowercased()
+                label = term
             } else {
                 continue
             }
@@ -711,8 +795,8 @@ struct RelationReader {
             var linked = false
             var steps = 0
             while q >= 0, steps < 5 {
-                let w = words[q]
-                if Self.copulas.contains(w) || Self.glue.contains(w) || ClosedClass.adverbs.contains(a.tokens[q].key) {
+                let w = key(q)
+                if Self.copulaKeys.contains(w) || Self.glueKeys.contains(w) || ClosedClass.adverbs.contains(w) {
                     linked = true; q -= 1; steps += 1; continue
                 }
                 break
@@ -720,7 +804,7 @@ struct RelationReader {
             var relative = false
             if q >= 0, ClosedClass.relativePronouns.contains(a.tokens[q].key), linked { relative = true; q -= 1 }
             var appositive = false
-            if q >= 0, words[q] == "," { appositive = !linked; q -= 1 }
+            if q >= 0, key(q) == RelationWord.comma { appositive = !linked; q -= 1 }
             guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
             // The role must head its noun phrase: not "Britain's premier forward base", "head of the Duma's committee".
             if m.end < count,
@@ -734,11 +818,11 @@ struct RelationReader {
                 if lists.contains(where: { $0.items.contains(x) || $0.items.contains(j) }) { continue }
             }
             if negated(q, m.start) || pastRole(m.start..<m.end) { continue }
-            guard let subject = party(x, group: relative && words[q + 1] != "who") else { continue }
+            guard let subject = party(x, group: relative && key(q + 1) != RelationWord.who) else { continue }
             if let described = m.actor, lexicon.actors[described].type == .person, let sa = subject.actor, sa != described { continue }
             // "X, an SDF commander": one of its commanders.
             if relation == .leads,
-                words[m.start] == "a" || words[m.start] == "an" || q + 1 < count && (words[q + 1] == "a" || words[q + 1] == "an")
+                isArticleA(m.start) || q + 1 < count && isArticleA(q + 1)
             {
                 relation = .memberOf
             }
@@ -754,23 +838,29 @@ struct RelationReader {
         return out
     }
 
+    /// "a" or "an": "X, an SDF commander" is one of several.
+    func isArticleA(_ p: Int) -> Bool { key(p) == RelationWord.a || key(p) == RelationWord.an }
+
     // MARK: relation nouns
 
     /// "X forms part of Y", "X is an ally of Y", "members of Y", "Y and its proxy X", "Y's allies X".
     func relationNouns() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for r in 0..<count where Self.relationNounKeys.contains(a.tokens[r].key) {
-            let w = words[r]
-            let isPart = Self.partNouns.contains(w), isAlly = Self.allyNouns.contains(w), isProxy = Self.proxyNouns.contains(w)
-            let isMember = Self.memberNouns.contains(w)
+            let w = key(r)
+            let isPart = Self.partNounKeys.contains(w), isAlly = Self.allyNounKeys.contains(w), isProxy = Self.proxyNounKeys.contains(w)
+            let isMember = Self.memberNounKeys.contains(w)
             guard isPart || isAlly || isProxy || isMember else { continue }
             if mention(at: r) != nil { continue }  // handled as a chunk
             // Modifiers before the noun belong to the label: "the military wing of".
             var b = r
             while b > 0, isModifier(b - 1), mention(at: b - 1) == nil { b -= 1 }
-            let labelText = (b..<(r + 1)).map { words[$0] }.joined(separator: " ")
+            // The label as text, made only for a relation that carries it.
+            var labelText: String { (b..<(r + 1)).map { words[$0] }.joined(separator: " ") }
             // Form 1: NOUN of Y, with X before it.
-            if r + 1 < count, words[r + 1] == "of" || (isAlly && (words[r + 1] == "with" || words[r + 1] == "to")) {
+            if r + 1 < count,
+                key(r + 1) == RelationWord.of || (isAlly && (key(r + 1) == RelationWord.with || key(r + 1) == RelationWord.to))
+            {
                 guard let np = nounPhrase(at: r + 2) else { continue }
                 var q = b
                 while q > 0, isDeterminer(q - 1) { q -= 1 }
@@ -788,7 +878,7 @@ struct RelationReader {
                                 FoundRelation(
                                     subject: x, relation: .alliedWith, label: nil, object: y, trigger: b..<(r + 2), rule: "ally of"))
                         } else if isMember {
-                            let alliance = [.alliance, .igo].contains(type(y.actor)) || w.hasPrefix("member")
+                            let alliance = [.alliance, .igo].contains(type(y.actor)) || words[r].hasPrefix("member")
                             out.append(
                                 FoundRelation(
                                     subject: x, relation: alliance ? .memberOf : .partOf, label: nil, object: y, trigger: b..<(r + 2),
@@ -816,7 +906,7 @@ struct RelationReader {
             var q = r + 1
             var k = 0
             while q < count, k < 3, mention(at: q) == nil, isModifier(q) { q += 1; k += 1 }
-            if q < count, words[q] == "," { q += 1 }
+            if q < count, key(q) == RelationWord.comma { q += 1 }
             guard let xm = mention(at: q), a.mentions[xm].start >= r + 1 else { continue }
             for x in parties(listItems(containing: xm)) where !x.isPerson || isAlly {
                 if isProxy {
@@ -845,16 +935,14 @@ struct RelationReader {
     /// "the Axis of Resistance headed by Iran", "militias backed by Iran", "areas controlled by the Houthis".
     func byPhrases() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for p in 1..<max(1, count) where a.tokens[p].key == ClosedClass.by {
-            let v = words[p - 1]
-            let lead = Self.leadParticiples.contains(v), back = Self.backParticiples.contains(v),
-                control = Self.controlParticiples.contains(v)
+        for p in 1..<max(1, count) where a.tokens[p].key == RelationWord.by {
+            let k = key(p - 1)
+            let lead = Self.leadParticipleKeys.contains(k), back = Self.backParticipleKeys.contains(k),
+                control = Self.controlParticipleKeys.contains(k)
             guard lead || back || control, let np = nounPhrase(at: p + 1) else { continue }
+            let v = words[p - 1]
             var vs = p - 1
-            if vs > 0,
-                ClosedClass.adverbs.contains(a.tokens[vs - 1].key)
-                    || ["heavily", "directly", "jointly", "closely", "largely", "partly"].contains(words[vs - 1])
-            {
+            if vs > 0, ClosedClass.adverbs.contains(key(vs - 1)) || Self.byAdverbKeys.contains(key(vs - 1)) {
                 vs -= 1
             }
             guard let ante = antecedent(before: vs), !negated(ante.start, p) else { continue }
@@ -883,8 +971,18 @@ struct RelationReader {
     /// Hyphenated compounds: "Iran-backed Houthis", "US-led coalition", "Houthi-controlled Sanaa".
     func compounds() -> [FoundRelation] {
         var out: [FoundRelation] = []
+        let hyphen = UInt8(ascii: "-")
+        // Most sentences have no hyphen at all.
+        guard words.contains(byte: hyphen) else { return out }
+        let window = Self.longestCompoundSuffix + 1
+        let suffixes = Self.compoundSuffixKeys
         for p in 0..<count {
-            guard words.contains(p, byte: UInt8(ascii: "-")) else { continue }
+            // Cheap filter on bytes: the text after the token's last hyphen must be a relation word, so
+            // the hyphen is among the last bytes of a word token.
+            guard !a.tokens[p].flags.contains(.punctuation),
+                let dash = words.lastIndex(p, of: hyphen, within: window),
+                suffixes.contains(words.key(p, from: dash + 1))
+            else { continue }
             let w = words[p]
             guard let dash = w.lastIndex(of: "-") else { continue }
             let suffix = String(w[w.index(after: dash)...])
@@ -935,12 +1033,12 @@ struct RelationReader {
     func controlAndPlace() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for p in 0..<count where Self.controlPlaceKeys.contains(a.tokens[p].key) {
-            let w = words[p]
-            if w == "control" || w == "command", p + 1 < count, words[p + 1] == "of" || words[p + 1] == "over" {
+            let w = key(p)
+            if w == RelationWord.control || w == RelationWord.command, isWord(p + 1, RelationWord.of) || isWord(p + 1, RelationWord.over) {
                 // "take control of", "full control over": a taking verb within three words before.
                 var v = p - 1
-                while v >= 0, p - v <= 3, !Self.takeVerbs.contains(words[v]), isModifier(v) || isDeterminer(v) { v -= 1 }
-                guard v >= 0, Self.takeVerbs.contains(words[v]), !negated(max(0, v - 3), v) else { continue }
+                while v >= 0, p - v <= 3, !Self.takeVerbKeys.contains(key(v)), isModifier(v) || isDeterminer(v) { v -= 1 }
+                guard v >= 0, Self.takeVerbKeys.contains(key(v)), !negated(max(0, v - 3), v) else { continue }
                 guard let np = nounPhrase(at: p + 2) else { continue }
                 let objects = parties(np.included.isEmpty ? np.head : np.included)
                 for x in parties(clauseSubject(before: v)) where !x.isPerson {
@@ -950,9 +1048,10 @@ struct RelationReader {
                                 subject: x, relation: .controls, label: nil, object: y, trigger: v..<(p + 2), rule: "take control of"))
                     }
                 }
-            } else if w == "controls" || w == "controlled" || w == "control", let g = a.groups.firstIndex(where: { $0.head == p }),
+            } else if w == RelationWord.controls || w == RelationWord.controlled || w == RelationWord.control,
+                let g = a.groups.firstIndex(where: { $0.head == p }),
                 !a.groups[g].passive,
-                !a.groups[g].negated, !a.groups[g].infinitival || w == "control", p + 1 < count, words[p + 1] != "by"
+                !a.groups[g].negated, !a.groups[g].infinitival || w == RelationWord.control, p + 1 < count, key(p + 1) != RelationWord.by
             {
                 guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
                 let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
@@ -962,21 +1061,23 @@ struct RelationReader {
                             FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
                     }
                 }
-            } else if ["based", "headquartered", "located", "stationed"].contains(w), p + 1 < count, words[p + 1] == "in" {
+            } else if Self.placeParticipleKeys.contains(w), isWord(p + 1, RelationWord.in) {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
                     for y in parties(np.head) where type(y.actor) == .country {
                         out.append(
-                            FoundRelation(subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) in"))
+                            FoundRelation(
+                                subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(words[p]) in"))
                     }
                 }
-            } else if ["allied", "aligned"].contains(w), p + 1 < count, words[p + 1] == "with" || words[p + 1] == "to" {
+            } else if Self.alignParticipleKeys.contains(w), isWord(p + 1, RelationWord.with) || isWord(p + 1, RelationWord.to) {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
                     for y in parties(np.head) {
                         out.append(
                             FoundRelation(
-                                subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2), rule: "\(w) \(words[p + 1])"
+                                subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2),
+                                rule: "\(words[p]) \(words[p + 1])"
                             ))
                     }
                 }
@@ -991,16 +1092,14 @@ struct RelationReader {
     func inclusionLists() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for p in 0..<count
-        where Self.inclusionKeys.contains(a.tokens[p].key)
-            && (Self.inclusionWords.contains(words[p]) || words[p] == "such" && p + 1 < count && words[p + 1] == "as")
-        {
+        where Self.inclusionWordKeys.contains(a.tokens[p].key) || key(p) == RelationWord.such && isWord(p + 1, RelationWord.as) {
             // The alliance right before (", including"), skipping a locative.
             var q = p - 1
-            if q >= 0, words[q] == "," { q -= 1 }
+            if q >= 0, key(q) == RelationWord.comma { q -= 1 }
             guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else {
                 continue
             }
-            var u = p + (words[p] == "such" ? 2 : 1)
+            var u = p + (key(p) == RelationWord.such ? 2 : 1)
             while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
             guard let first = mention(at: u) else { continue }
             for x in parties(listItems(containing: first)) where x.key != head.key && !x.isPerson {
@@ -1016,10 +1115,10 @@ struct RelationReader {
     func verbRelations() -> [FoundRelation] {
         var out: [FoundRelation] = []
         for (g, group) in a.groups.enumerated() where !group.negated && !group.passive && !group.infinitival && !group.hypothetical {
-            let w = words[group.head]
-            let join = ["joined", "joins", "rejoined", "join"].contains(w)
-            let lead = ["leads", "heads", "commands", "led", "headed", "commanded", "chairs", "chaired"].contains(w)
-            guard join || lead, group.head + 1 < count, words[group.head + 1] != "by" else { continue }
+            let w = key(group.head)
+            let join = Self.joinVerbKeys.contains(w)
+            let lead = Self.leadVerbKeys.contains(w)
+            guard join || lead, group.head + 1 < count, key(group.head + 1) != RelationWord.by else { continue }
             guard let np = nounPhrase(at: group.head + 1), a.mentions[np.head[0]].start - group.head <= 3 else { continue }
             for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
                 for y in parties(np.head) {
@@ -1029,7 +1128,7 @@ struct RelationReader {
                                 subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
                             ))
                     } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
-                        np.end >= count || words[np.end] != "to"
+                        np.end >= count || key(np.end) != RelationWord.to
                     {
                         out.append(
                             FoundRelation(
@@ -1075,39 +1174,52 @@ struct RelationReader {
     }
 }
 
-
-/// The lower-cased words of a sentence, made on first use: most rules look at a few tokens only,
-/// so most words never become strings.
-final class LowercasedWords {
+/// The lower-cased words of a sentence as strings, for labels and rule names, and byte tests on
+/// tokens. Rules compare token keys instead (``RelationReader/key(_:)``), so few strings are made.
+struct LowercasedWords {
     private let bytes: [UInt8]
     private let tokens: [Token]
-    private var cache: [String?]
 
     init(text: String, tokens: [Token]) {
         self.bytes = Array(text.utf8)
         self.tokens = tokens
-        self.cache = Array(repeating: nil, count: tokens.count)
     }
 
-    /// Whether token `i` contains the byte `b`, without making its string.
-    func contains(_ i: Int, byte b: UInt8) -> Bool {
-        bytes[Int(tokens[i].start)..<Int(tokens[i].end)].contains(b)
+    /// Whether the sentence contains the byte `b`.
+    func contains(byte b: UInt8) -> Bool { bytes.contains(b) }
+
+    /// The offset in token `i` of its last byte `b`, looking only at its last `within` bytes.
+    func lastIndex(_ i: Int, of b: UInt8, within: Int = .max) -> Int? {
+        let start = Int(tokens[i].start)
+        let end = Int(tokens[i].end)
+        let from = end - start > within ? end - within : start
+        var k = end - 1
+        while k >= from {
+            if bytes[k] == b { return k - start }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The key of token `i`'s text from byte `offset` on, as if that text were a token.
+    func key(_ i: Int, from offset: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer {
+            TokenKey.hash(UnsafeBufferPointer(rebasing: $0[(Int(tokens[i].start) + offset)..<Int(tokens[i].end)]))
+        }
     }
 
     /// Whether token `i` starts with `prefix` (lower-case ASCII), without making its string.
     func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
         let t = tokens[i]
-        let p = prefix.withUTF8Buffer { Array($0) }
-        guard Int(t.end - t.start) >= p.count else { return false }
-        for (k, c) in p.enumerated() where TokenKey.lowerASCII(bytes[Int(t.start) + k]) != c { return false }
+        let n = prefix.utf8CodeUnitCount
+        guard Int(t.end - t.start) >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where TokenKey.lowerASCII(bytes[Int(t.start) + k]) != p[k] { return false }
         return true
     }
 
     subscript(i: Int) -> String {
-        if let w = cache[i] { return w }
         let t = tokens[i]
-        let w = String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
-        cache[i] = w
-        return w
+        return String(decoding: bytes[Int(t.start)..<Int(t.end)].lazy.map(TokenKey.lowerASCII), as: UTF8.self)
     }
 }

@@ -37,19 +37,36 @@ struct Coreference {
         "group", "organization", "organisation", "movement", "militia", "faction", "outfit", "network",
     ])
 
-    func referent(_ m: Mention) -> Referent? {
-        if m.kind == .unknown {
+    /// What mention `n` adds to the history, read in place (a copy of the mention would retain its
+    /// strings and arrays).
+    func referent(at n: Int, in mentions: [Mention]) -> Referent? {
+        if mentions[n].kind == .unknown {
             // A name we cannot code still takes pronouns: "Senator Lindsay Graham ... he said" must not reach back further.
-            return Referent(actor: nil, code: "", name: m.name, isPerson: m.isPerson, isGroup: !m.isPerson, plural: false, country: "")
+            let isPerson = mentions[n].isPerson
+            return Referent(
+                actor: nil, code: "", name: mentions[n].name, isPerson: isPerson, isGroup: !isPerson, plural: false, country: "")
         }
-        guard m.isResolved else { return nil }
-        let type = m.actor.map { lexicon.actors[$0].type }
+        guard mentions[n].isResolved else { return nil }
+        let actor = mentions[n].actor
+        let type = actor.map { lexicon.actors[$0].type }
+        let code = mentions[n].code
         return Referent(
-            actor: m.actor, code: m.code, name: m.name, isPerson: m.isPerson || type == .person,
-            isGroup: type.map { $0.isGroup } ?? false, plural: m.plural, country: ActorCode.country(of: m.code), isPlace: type == .place)
+            actor: actor, code: code, name: mentions[n].name, isPerson: mentions[n].isPerson || type == .person,
+            isGroup: type.map { $0.isGroup } ?? false, plural: mentions[n].plural, country: Self.country(of: code), isPlace: type == .place)
     }
 
-    /// Resolves the mentions of one sentence in order, then records them.
+    /// `ActorCode.country(of: code)`, its first three characters. Codes are printable ASCII, whose
+    /// bytes are characters of their own, so they are cut on bytes; anything else takes the general path.
+    static func country(of code: String) -> String {
+        let ascii: String? =
+            code.utf8.withContiguousStorageIfAvailable { b in
+                // The fourth byte too: it must not extend the third character.
+                guard b.prefix(4).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+                return String(decoding: b.prefix(3), as: UTF8.self)
+            } ?? nil
+        return ascii ?? ActorCode.country(of: code)
+    }
+
     /// The clause a mention stands in: its verb's subject and object and the verb's word.
     struct Governor {
         var subject: [Int]
@@ -64,31 +81,37 @@ struct Coreference {
             "punish", "sanction",
         ]))
 
+    /// Resolves the mentions of one sentence in order, then records them. (Out of line, once per
+    /// sentence, so that profiles show it.)
+    @inline(never)
     mutating func resolve(_ mentions: inout [Mention], tokens: [Token], subjects: Set<Int>, governor: (Int) -> Governor?, day: Day?) {
-        var local: [Referent] = []
+        // This sentence's referents go straight onto `history`, after the earlier ones, so "this
+        // sentence first, then earlier ones" is one backward search over `history`.
+        let current = sentenceCount
+        /// The latest referent (this sentence first, then earlier ones) satisfying `test`.
+        func latest(_ test: (Referent) -> Bool) -> Referent? {
+            history.last(where: test)
+        }
+        /// For pronouns: only what the last few sentences mentioned (news coreference is local).
+        /// This sentence's referents have `sentence == current`, so they always qualify.
+        func recent(_ test: (Referent) -> Bool) -> Referent? {
+            history.last(where: { current - $0.sentence <= Self.pronounReach && test($0) })
+        }
         var resolvedPronoun: Referent?
         for n in mentions.indices {
-            let m = mentions[n]
-            /// The latest referent (this sentence first, then earlier ones) satisfying `test`.
-            let current = sentenceCount
-            func latest(_ test: (Referent) -> Bool) -> Referent? {
-                local.last(where: test) ?? history.last(where: test)
-            }
-            /// For pronouns: only what the last few sentences mentioned (news coreference is local).
-            func recent(_ test: (Referent) -> Bool) -> Referent? {
-                local.last(where: test) ?? history.last(where: { current - $0.sentence <= Self.pronounReach && test($0) })
-            }
-            switch m.kind {
+            // Fields are read in place rather than copying the mention (which retains its strings).
+            switch mentions[n].kind {
             case .pronoun:
-                let key = tokens[m.head].key
+                let isPerson = mentions[n].isPerson, plural = mentions[n].plural
+                let key = tokens[mentions[n].head].key
                 var found: Referent?
                 if Self.groupNouns.contains(key) {
-                    let country = m.scope.map { lexicon.actors[$0].country }
+                    let country = mentions[n].scope.map { lexicon.actors[$0].country }
                     found = recent { $0.isGroup && !$0.isPerson && (country == nil || $0.country == country) }
-                } else if m.isPerson {
+                } else if isPerson {
                     // A name we cannot code ("Begum ... she") also takes "he"/"she": better unresolved than wrong.
                     found = recent { $0.isPerson || ($0.actor == nil && $0.code.isEmpty) }
-                } else if m.plural {
+                } else if plural {
                     found = recent { ($0.plural || $0.isGroup) && !$0.isPerson }
                 } else if let chained = resolvedPronoun {
                     // A second "it" in the sentence continues the first: "its failure ... before it launched".
@@ -98,17 +121,17 @@ struct Coreference {
                     // is an organisation or country, else the country or group a person subject belongs
                     // to, else the latest non-person.
                     let gov = governor(n)
-                    let subj = gov?.subject.first.flatMap { $0 < n ? mentions[$0] : nil }
+                    let subj = gov?.subject.first.flatMap { $0 < n ? $0 : nil }
                     if let g = gov, Self.accusationVerbs.contains(g.verb), let o = g.object.first, o < n, mentions[o].isResolved,
                         !mentions[o].isPerson
                     {
-                        found = referent(mentions[o])
+                        found = referent(at: o, in: mentions)
                     } else if subjects.contains(n), let previous = recent({ $0.wasSubject && !$0.isPerson && !$0.plural && !$0.isPlace }) {
                         // "Hezbollah fired rockets at Israel. It later accused ...": subject continues subject.
                         found = previous
-                    } else if let s = subj, s.isResolved, !s.isPerson {
-                        found = referent(s)
-                    } else if let s = subj, s.isPerson, let scope = s.scope {
+                    } else if let s = subj, mentions[s].isResolved, !mentions[s].isPerson {
+                        found = referent(at: s, in: mentions)
+                    } else if let s = subj, mentions[s].isPerson, let scope = mentions[s].scope {
                         let e = lexicon.actors[scope]
                         found = Referent(
                             actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
@@ -118,59 +141,97 @@ struct Coreference {
                     }
                 }
                 if let f = found {
-                    mentions[n].code = f.code
-                    mentions[n].name = f.name
-                    mentions[n].actor = f.actor
-                    if !m.isPerson && !m.plural && !Self.groupNouns.contains(key) { resolvedPronoun = f }
+                    Self.point(&mentions, n, code: f.code, name: f.name, actor: f.actor)
+                    if !isPerson && !plural && !Self.groupNouns.contains(key) { resolvedPronoun = f }
                 }
             case .agent:
-                guard let agent = m.agent, !m.plural else { break }
+                guard let agent = mentions[n].agent, !mentions[n].plural else { break }
                 let term = lexicon.agents[agent].lowerTerm
                 // "the government", "the cabinet" are institutions, not people already mentioned.
                 guard !Self.institutionNouns.contains(lexicon.agents[agent].headKey) else { break }
-                let role = lexicon.agents[agent].code
-                let country = m.code.isEmpty ? nil : ActorCode.country(of: m.code)
+                let role = String(lexicon.agents[agent].code.prefix(3))
+                let country = mentions[n].code.isEmpty ? nil : Self.country(of: mentions[n].code)
                 // "the supreme leader", "the Iranian commander": a person already mentioned.
                 if let f = latest({ r in
                     guard r.isPerson, let a = r.actor else { return false }
                     if let country, r.country != country { return false }
-                    let title = lexicon.actors[a].title(on: day)?.lowercased() ?? ""
-                    return title.contains(term) || (country != nil && ActorCode.sector(of: r.code) == String(role.prefix(3)))
+                    return Self.lowercased(lexicon.actors[a].title(on: day) ?? "", contains: term)
+                        || (country != nil && Self.sector(of: r.code, is: role))
                 }) {
-                    mentions[n].code = f.code
-                    mentions[n].name = f.name
-                    mentions[n].actor = f.actor
-                    mentions[n].kind = .named
-                } else if m.code.isEmpty, let person = descriptionWithoutScope(term: term, day: day) {
+                    Self.point(&mentions, n, code: f.code, name: f.name, actor: f.actor, kind: .named)
+                } else if mentions[n].code.isEmpty, let person = descriptionWithoutScope(term: term, day: day) {
                     let p = lexicon.actors[person]
-                    mentions[n].code = p.code(on: day)
-                    mentions[n].name = p.name
-                    mentions[n].actor = person
-                    mentions[n].kind = .named
+                    Self.point(&mentions, n, code: p.code(on: day), name: p.name, actor: person, kind: .named)
                 }
             default: break
             }
             if mentions[n].isPerson, let scope = mentions[n].scope {
                 let e = lexicon.actors[scope]
-                local.append(
+                history.append(
                     Referent(
                         actor: scope, code: e.code(on: day), name: e.name, isPerson: false, isGroup: e.type.isGroup, plural: false,
                         country: e.country, sentence: sentenceCount))
             }
-            if var r = referent(mentions[n]) {
+            if var r = referent(at: n, in: mentions) {
                 r.wasSubject = subjects.contains(n)
                 r.sentence = sentenceCount
-                local.append(r)
+                history.append(r)
             }
         }
-        history += local
         sentenceCount += 1
         if history.count > 64 { history.removeFirst(history.count - 64) }
     }
 
+    /// Points mention `n` at an actor. Kept out of line on purpose: with these writes inside the
+    /// loop of `resolve`, the compiler copies the caller's (shared) mentions array before the loop
+    /// even when nothing resolves; here it is copied only when a mention changes.
+    @inline(never)
+    static func point(_ mentions: inout [Mention], _ n: Int, code: String, name: String, actor: Int?, kind: Mention.Kind? = nil) {
+        mentions[n].code = code
+        mentions[n].name = name
+        mentions[n].actor = actor
+        if let kind { mentions[n].kind = kind }
+    }
+
+    /// `title.lowercased().contains(term)` for a lower-case `term`. ASCII text (all dictionary
+    /// titles so far) is searched in place, ignoring ASCII case, without making a lower-cased copy
+    /// or going through Foundation; other text takes the general path.
+    static func lowercased(_ title: String, contains term: String) -> Bool {
+        let ascii: Bool? =
+            title.utf8.withContiguousStorageIfAvailable { t in
+                term.utf8.withContiguousStorageIfAvailable { s -> Bool? in
+                    guard t.allSatisfy({ $0 < 0x80 }), s.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    // Foundation finds no empty string.
+                    guard !s.isEmpty, s.count <= t.count else { return false }
+                    outer: for i in 0...(t.count - s.count) {
+                        for j in 0..<s.count where TokenKey.lowerASCII(t[i + j]) != s[j] { continue outer }
+                        return true
+                    }
+                    return false
+                } ?? nil
+            } ?? nil
+        return ascii ?? title.lowercased().contains(term)
+    }
+
+    /// `ActorCode.sector(of: code) == sector`, without making the sector string for ASCII codes.
+    static func sector(of code: String, is sector: String) -> Bool {
+        let ascii: Bool? =
+            code.utf8.withContiguousStorageIfAvailable { c in
+                sector.utf8.withContiguousStorageIfAvailable { s -> Bool? in
+                    guard c.allSatisfy({ $0 < 0x80 }), s.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    // `sector(of:)` is the code's bytes 3..<6, or "" for a code shorter than six.
+                    guard c.count >= 6 else { return s.isEmpty }
+                    return s.count == 3 && c[3] == s[0] && c[4] == s[1] && c[5] == s[2]
+                } ?? nil
+            } ?? nil
+        return ascii ?? (ActorCode.sector(of: code) == sector)
+    }
+
     /// A title that only one person holds ("the supreme leader" → Iran's).
     private func descriptionWithoutScope(term: String, day: Day?) -> Int? {
-        guard term.contains(" ") else { return nil }  // "president" alone is ambiguous
+        // "president" alone is ambiguous. (ASCII terms are tested on bytes, others as before.)
+        let ascii = term.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii ? term.utf8.contains(UInt8(ascii: " ")) : term.contains(" ") else { return nil }
         let people = lexicon.persons(withTitlePrefix: term, on: day)
         return people.count == 1 ? people[0] : nil
     }
