@@ -101,28 +101,31 @@ public enum Tokenizer {
     ) {
         var flags = extra
         let first = bytes[s]
-        for k in s..<e where isUpper(bytes[k]) {
-            flags.insert(.containsUpper)
-            break
+        // One pass: the key (FNV-1a of the lower-cased bytes) and the letter case.
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var uppers = 0
+        var hasLower = false
+        for k in s..<e {
+            let b = bytes[k]
+            if isUpper(b) {
+                uppers += 1
+                key ^= UInt64(b | 0x20)
+            } else {
+                if b >= 97 && b <= 122 { hasLower = true }
+                key ^= UInt64(b)
+            }
+            key = key &* 0x100_0000_01b3
         }
+        if uppers > 0 { flags.insert(.containsUpper) }
         if isUpper(first) {
             flags.insert(.capitalized)
-            if e - s >= 2 {
-                var all = true
-                var letters = 0
-                for k in s..<e where !(bytes[k] == 46 || bytes[k] == 45) {
-                    if bytes[k] >= 97 && bytes[k] <= 122 { all = false; break }
-                    if isUpper(bytes[k]) { letters += 1 }
-                }
-                if all && letters >= 2 { flags.insert(.allCaps) }
-            }
+            if e - s >= 2 && !hasLower && uppers >= 2 { flags.insert(.allCaps) }
         } else if isDigit(first) {
             flags.insert(.numeric)
         }
         if e - s >= 3, bytes[e - 1] == UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "'") {
             flags.insert(.pluralLooking)
         }
-        let key = TokenKey.hash(UnsafeBufferPointer(rebasing: bytes[s..<e]))
         out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags, classes: classes[key] ?? []))
     }
 }
