@@ -82,6 +82,41 @@ func readAll(_ paths: [String], format: InputFormat = .auto, date: Day? = nil) -
         #expect(offsetProblems(doc, s) == [])
     }
 
+    @Test func htmlMetadataGivesDatePublisherAndAddress() throws {
+        func page(_ head: String, body: String = "<p>Iran denied involvement.</p>") -> HTMLText.Result {
+            HTMLText.extract(Array("<html><head>\(head)</head><body>\(body)</body></html>".utf8))
+        }
+        // Open Graph beats every other source, wherever it stands.
+        let og = page(
+            """
+            <meta name="date" content="2020-01-01"><meta property="og:site_name" content="Example News">
+            <link rel="canonical" href="https://example.com/a"><meta property="article:published_time" content="2024-03-12T08:00:00Z">
+            """, body: "<time datetime=\"2019-05-05\">May</time><p>Text.</p>")
+        #expect(og.metadata.published == Day("2024-03-12"))
+        #expect(og.metadata.siteName == "Example News")
+        #expect(og.metadata.url == "https://example.com/a")
+        // JSON-LD beats generic date metas and time elements; the script's text is not body text.
+        let ld = page(
+            #"<meta name="pubdate" content="2021-02-02"><script type="application/ld+json">{"@type":"NewsArticle", "datePublished" : "2023-10-07T06:30:00+03:00"}</script>"#
+        )
+        #expect(ld.metadata.published == Day("2023-10-07"))
+        #expect(!ld.text.contains("NewsArticle"))
+        #expect(page(#"<meta name="pubdate" content="2021-02-02">"#).metadata.published == Day("2021-02-02"))
+        // A time element marked as the publication date beats the first one.
+        let time = page("", body: #"<time datetime="2022-06-01">x</time><time pubdate datetime="2022-05-30">y</time>"#)
+        #expect(time.metadata.published == Day("2022-05-30"))
+        // No usable date: none is made up, and the reader falls back to --date.
+        #expect(page(#"<meta property="article:published_time" content="soon">"#).metadata.published == nil)
+        let dir = try TempDir()
+        let file = dir.write(
+            "dated.html", "<html><head><meta itemprop=\"datePublished\" content=\"2019-02-14\"></head><body><p>Text.</p></body></html>")
+        let undated = dir.write("undated.html", "<html><body><p>Text.</p></body></html>")
+        let reader = DocumentReader(defaultDate: Day("2000-01-01"))
+        var docs: [Document] = []
+        reader.read(paths: [file, undated], onError: { _ in }) { docs.append($0) }
+        #expect(docs.map(\.date) == [Day("2019-02-14"), Day("2000-01-01")])
+    }
+
     @Test func htmlTolerance() {
         let r = HTMLText.extract(Array("<p>a < b and c > d<p>unclosed <b>bold<p>x &bogus; &#99999999; &amp".utf8))
         #expect(r.text == "a < b and c > d\n\nunclosed bold\n\nx &bogus; &#99999999; &amp")

@@ -243,6 +243,7 @@ enum HTMLDocument {
         let result = HTMLText.extract(bytes)
         if result.text.isEmpty && result.title == nil { return nil }
         return Document(
-            id: context.name, text: result.text, title: result.title, date: context.defaultDate, origin: context.origin)
+            id: context.name, text: result.text, title: result.title, date: result.metadata.published ?? context.defaultDate,
+            source: result.metadata.siteName, url: result.metadata.url, origin: context.origin)
     }
 }

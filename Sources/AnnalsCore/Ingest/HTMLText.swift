@@ -12,6 +12,8 @@ enum HTMLText {
         var text: String
         /// The first `h1`, else `<title>`.
         var title: String?
+        /// Publication date, publisher and address from the page's metadata.
+        var metadata = HTMLMetadata()
     }
 
     static func extract(_ b: UnsafeBufferPointer<UInt8>) -> Result {
@@ -26,6 +28,7 @@ enum HTMLText {
         var h1Done = false
         var skipDepth = 0
         var headerDepth = 0
+        var metadata = HTMLMetadata()
 
         func flush() {
             while para.last == 32 || para.last == 10 { para.removeLast() }
@@ -73,7 +76,12 @@ enum HTMLText {
                 case "script", "style", "noscript", "template", "textarea":
                     if !tag.isClose && !tag.selfClosing {
                         switch name {
-                        case "script": scanner.skipRaw(until: "script")
+                        case "script":
+                            let start = scanner.i
+                            scanner.skipRaw(until: "script")
+                            if scanner.attribute(tag, "type")?.lowercased().contains("ld+json") == true {
+                                metadata.readJSONLD(b, start..<scanner.i)
+                            }
                         case "style": scanner.skipRaw(until: "style")
                         case "noscript": scanner.skipRaw(until: "noscript")
                         case "textarea": scanner.skipRaw(until: "textarea")
@@ -91,6 +99,8 @@ enum HTMLText {
                         skipDepth += 1
                         if name == "header" { headerDepth += 1 }
                     }
+                case "meta", "time", "link":
+                    metadata.read(tag, named: name, in: scanner)
                 case "title":
                     if skipDepth == 0 || inTitle { inTitle = !tag.isClose && !tag.selfClosing }
                 case "br":
@@ -123,7 +133,7 @@ enum HTMLText {
         let title = !h1Bytes.isEmpty ? h1Bytes : titleBytes
         return Result(
             text: String(decoding: out, as: UTF8.self),
-            title: title.isEmpty ? nil : String(decoding: title, as: UTF8.self))
+            title: title.isEmpty ? nil : String(decoding: title, as: UTF8.self), metadata: metadata)
     }
 
     static func extract(_ bytes: [UInt8]) -> Result {
