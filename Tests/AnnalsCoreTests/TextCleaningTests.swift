@@ -105,6 +105,35 @@ func offsetProblems(_ document: Document, _ sentences: [Sentence]) -> [String] {
         #expect(s[0].span == Span(0, "Iran’s elite military branch vows to help Hamas ‘whatever it takes’".utf8.count))
     }
 
+    /// Every token of every sentence maps to a span of the original that starts and ends on
+    /// character boundaries and reads as the token, whatever cleaning replaced (curly quotes and
+    /// apostrophes, dashes, no-break spaces, an ellipsis, a soft hyphen).
+    @Test func tokenSpansCoverWholeOriginalCharacters() {
+        let text =
+            "\u{201C}We will respond,\u{201D} said Iran\u{2019}s envoy\u{00A0}\u{2014} the \u{2018}Axis\u{2019} grew\u{2026}\n\n"
+            + "Hezbollah\u{2019}s fighters  fired at\u{00A0}Israel \u{2013} again.\u{00AD} Talks resumed \u{201C}quickly\u{201D}."
+        let (doc, s) = sentences(text)
+        let original = Array(doc.text.utf8)
+        func isBoundary(_ i: Int) -> Bool { i == original.count || original[i] & 0xC0 != 0x80 }
+        var checked = 0
+        for sentence in s {
+            for t in Tokenizer.tokens(of: sentence.text) {
+                let span = sentence.originalSpan(Int(t.start), Int(t.end))
+                #expect(isBoundary(span.start) && isBoundary(span.end), "\(sentence.text) \(t)")
+                let slice = String(decoding: original[span.start..<span.end], as: UTF8.self)
+                let token = String(decoding: Array(sentence.text.utf8)[Int(t.start)..<Int(t.end)], as: UTF8.self)
+                #expect(!slice.contains("\u{FFFD}"), "\(token) -> \(slice)")
+                if token.allSatisfy({ $0.isLetter }) { #expect(slice == token) }
+                checked += 1
+            }
+        }
+        #expect(checked > 30)
+        // The closing curly quote is covered whole.
+        let first = s.first { $0.text.hasPrefix("\"We will") }!
+        let quote = Array(first.text.utf8).firstIndex(of: 44)! + 1  // the quote after "respond,"
+        #expect(first.originalSpan(quote, quote + 1).end - first.originalSpan(quote, quote + 1).start == 3)
+    }
+
     @Test func headlineRepeatedAtTopKeptOnce() {
         let (_, s) = sentences("Rebels seize town\n\nRebels seize town\n\nRebels seized the town on Monday.")
         #expect(s.map(\.text) == ["Rebels seize town", "Rebels seized the town on Monday."])

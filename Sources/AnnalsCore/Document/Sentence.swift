@@ -34,10 +34,17 @@ public struct Sentence: Sendable, Hashable {
     }
 
     /// Maps a byte range of `text` to the original document.
+    ///
+    /// The span ends where the original character of the range's last byte ends. Cleaning may have
+    /// turned a multi-byte character into one byte (a curly quote into `"`), so the end is the
+    /// original offset of the next byte of `text` when that is at most four bytes on (a UTF-8
+    /// character's length); otherwise the last byte stood for one original byte.
     public func originalSpan(_ start: Int, _ end: Int) -> Span {
         let s = Int(offsets[min(max(start, 0), offsets.count - 1)])
-        let lastByte = max(start, end - 1)
-        let e = end > start ? Int(offsets[min(lastByte, offsets.count - 1)]) + 1 : s
+        guard end > start else { return Span(s, s) }
+        let last = Int(offsets[min(end - 1, offsets.count - 1)])
+        let next = Int(offsets[min(end, offsets.count - 1)])
+        let e = next > last && next - last <= 4 ? next : last + 1
         return Span(s, max(s, e))
     }
 }
