@@ -273,6 +273,24 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(before.members(of: "axis-of-resistance").map(\.id).contains("hamas"))
     }
 
+    /// States' memberships of alliances and intergovernmental bodies come from the country
+    /// dictionary, with the dates states joined or left.
+    @Test func stateMembershipsAreDated() throws {
+        var b = GraphBuilder(lexicon: Bundled.lexicon, scope: .linked)
+        b.add(relation: Self.relation(Self.ref("Finland", "FIN"), .alliedWith, Self.ref("Sweden", "SWE")))
+        b.add(relation: Self.relation(Self.ref("Britain", "GBR"), .alliedWith, Self.ref("France", "FRA")))
+        let g = b.build()
+        func members(_ igo: String, on day: String) -> Set<String> { Set(g.asOf(Day(day)!).members(of: igo).map(\.id)) }
+        #expect(!members("nato", on: "2022-06-01").contains("fin") && members("nato", on: "2024-06-01").isSuperset(of: ["fin", "swe"]))
+        #expect(members("eu", on: "2019-06-01").contains("gbr") && !members("eu", on: "2021-06-01").contains("gbr"))
+        #expect(members("eu", on: "2021-06-01").contains("fra"))
+        // The dictionary knows the whole bodies, not only the states the text named.
+        let all = GraphBuilder(lexicon: Bundled.lexicon, scope: .all).build()
+        #expect(all.asOf(Day("2025-01-01")!).members(of: "nato").count == 32)
+        #expect(all.asOf(Day("2025-01-01")!).members(of: "eu").count == 27)
+        #expect(all.asOf(Day("2025-01-01")!).members(of: "gcc").count == 6)
+    }
+
     @Test func textLeadershipEndsWithASuccessor() {
         var b = GraphBuilder(lexicon: Bundled.lexicon, scope: .none)
         b.add(relation: Self.relation(Self.ref("Alpha Person", ""), .leads, Self.ref("Hamas", "PSEREB"), date: "2020-01-01"))
