@@ -130,6 +130,10 @@ struct SentenceCoder {
                     break
                 }
                 guard let prev = mentionCovering(a, p), a.mentions[prev].end == p + 1, !a.mentions[prev].isPossessor else { break }
+                // A list of subjects is not governed by a preposition: in "As reported by the Guardian,
+                // Canada and the Kurds agreed" the Guardian belongs to the fronted phrase.
+                let before = a.mentions[prev].start - 1
+                if before >= 0, a.tokens[before].is(.prepositions), !a.tokens[before].is(.subordinators) { break }
                 out.insert(prev, at: 0)
                 cur = prev
             }

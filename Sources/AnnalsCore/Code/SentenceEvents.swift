@@ -310,8 +310,13 @@ extension SentenceCoder {
                 sources = [m]
             }
             // "the Israeli strike", "Houthi attacks": an actor modifying the event noun is its agent.
+            // A place says where instead: "the Paris attacks" struck Paris, "the Moscow talks" were held there.
             else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun {
-                sources = [m]
+                if !a.mentions[m].isPlace {
+                    sources = [m]
+                } else if targets.isEmpty, ["17", "18", "19", "20"].contains(lexicon.patterns[match.pattern].code.prefix(2)) {
+                    targets = [m]
+                }
             } else if p >= 0, let m = mentionCovering(a, p), a.mentions[m].kind == .pronoun,
                 a.tokens[p].is(.possessivePronouns)
             {

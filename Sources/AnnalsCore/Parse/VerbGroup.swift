@@ -85,7 +85,14 @@ struct ClauseAnalyzer {
             } else if finite || participle {
                 // "joint military exercises": an -s form needs a subject before it; a participle does not.
                 // "Iran's elite military branch vows": a noun right after an actor is that subject's head.
-                let headAfterActor = p >= 1 && mentionEnds(at: p)
+                // Not when actor and noun are a prepositional object: "news of the Paris terror attacks".
+                var headAfterActor = p >= 1 && mentionEnds(at: p)
+                if headAfterActor, tokens[p].classes.isEmpty, !tokens[p].flags.contains(.punctuation) {
+                    var q = p - 1
+                    while q >= 0, inMention(q) { q -= 1 }
+                    while q >= 0, tokens[q].is(.determiners) { q -= 1 }
+                    if q >= 0, tokens[q].is(.prepositions), !tokens[q].is(.subordinators) { headAfterActor = false }
+                }
                 verb = forms.first { $0.kind == .past || $0.kind == .participle || ($0.kind == .thirdPerson && headAfterActor) }
                 // "the surprise attack launched": a participle after a noun modifies it.
             }

@@ -38,6 +38,9 @@ public struct Mention: Sendable, Hashable {
     public var isPossessor = false
     /// Made of adjectives only ("the Israeli" in "the Israeli strike"): the next word is a noun.
     public var isAdjectival = false
+    /// Names a place: a capital used by name ("Paris") or a city or region coded as its country
+    /// ("Aleppo"). Before an event noun it says where, not who: "the Paris attacks".
+    public var isPlace = false
 
     public var isResolved: Bool { !code.isEmpty }
 }

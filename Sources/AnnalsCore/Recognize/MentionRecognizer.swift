@@ -265,10 +265,12 @@ struct MentionRecognizer {
         // A named non-country actor is the head unless an agent follows it.
         if let a = named.last, agent == nil {
             let entry = actors[a]
-            return Mention(
+            var mention = Mention(
                 start: 0, end: 0, kind: .named, actor: a, code: entry.code(on: day), name: entry.name, agent: nil,
                 scope: named.count > 1 ? named[named.count - 2] : country, parts: parts, plural: false,
                 isPerson: entry.type == .person, head: head)
+            mention.isPlace = entry.type == .place
+            return mention
         }
         if let g = agent {
             let agentEntry = agents[g.index]
@@ -298,9 +300,11 @@ struct MentionRecognizer {
         if let c = country {
             let entry = actors[c]
             let code = entry.code(on: day)
-            return Mention(
+            var mention = Mention(
                 start: 0, end: 0, kind: .named, actor: c, code: seat ? code + "GOV" : code, name: entry.name, agent: nil,
                 scope: nil, parts: parts, plural: people, isPerson: false, head: head)
+            mention.isPlace = seat
+            return mention
         }
         return nil
     }
