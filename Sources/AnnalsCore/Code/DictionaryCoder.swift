@@ -117,12 +117,13 @@ public struct DictionaryCoder: EventCoder {
             sources = participants
             jointTargets = true
         }
-        // "protested against the government": an institution without a country belongs to the source's.
+        // "protested against the government": an institution without a country belongs to the source's,
+        // when the sources share one ("Russia, Iran and Syrian troops attacked the opposition" does not say whose).
+        let sourceCountries = Set(sources.map { ActorCode.country(of: a.mentions[$0].code) })
         for t in c.targets where !a.mentions[t].isResolved && a.mentions[t].kind == .agent {
-            guard let agent = a.mentions[t].agent, let s = sources.first,
+            guard let agent = a.mentions[t].agent, sourceCountries.count == 1, let country = sourceCountries.first,
                 Self.domesticInstitutions.contains(lexicon.agents[agent].headKey)
             else { continue }
-            let country = ActorCode.country(of: a.mentions[s].code)
             guard country.count == 3 else { continue }
             a.mentions[t].code = MentionRecognizer.join(country, lexicon.agents[agent].code)
         }
@@ -134,7 +135,11 @@ public struct DictionaryCoder: EventCoder {
             SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
             || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
         var pairs: [(Int, Int?)] = []
-        if targets.isEmpty, sources.count >= 2, reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+        // Jointly with each other only when the sentence names no other party, not when it names one
+        // the dictionaries cannot code ("Russia and Iran mounted an offensive against the opposition").
+        if targets.isEmpty, c.targets.isEmpty || jointTargets, sources.count >= 2,
+            reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) })
+        {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
         }
         let joint = !pairs.isEmpty

@@ -64,10 +64,13 @@ struct SentenceCoder {
                 tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
                 matchContext: context, pieces: pieces)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
+            // "four fighters killed on the front", "a soldier jailed in Turkey": a verb that needs an object,
+            // followed straight by a preposition, is a passive participle too (a headline or a reduced relative).
             for g in groups.indices
             where !groups[g].passive && groups[g].start == groups[g].head
                 && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
-                && tokens[groups[g].head + 1].is(.prepositions) && !byAgent(of: g, in: a).isEmpty
+                && tokens[groups[g].head + 1].is(.prepositions)
+                && (!byAgent(of: g, in: a).isEmpty || patientFirst(g, in: a))
             {
                 a.groups[g].passive = true
             }
@@ -225,6 +228,18 @@ struct SentenceCoder {
         return nil
     }
 
+    /// Is group `g` a verb that cannot stand without its object ("killed", "jailed") used with none,
+    /// right after the one it happened to? "910 killed in the war", "Kurdish fighters killed on the front".
+    private func patientFirst(_ g: Int, in a: Analysis) -> Bool {
+        let head = a.groups[g].head
+        guard head >= 1, ClosedClass.objectVerbs.contains(a.tokens[head].key), a.tokens[head + 1].key != ClosedClass.by else {
+            return false
+        }
+        let before = a.tokens[head - 1]
+        return a.mentionAt[head - 1] >= 0 || before.flags.contains(.numeric)
+            || (before.flags.contains(.pluralLooking) && before.classes.isEmpty && !before.flags.contains(.capitalized))
+    }
+
     /// If tokens before `p` belong to ", which/who ..." returns the position of the opening comma.
     private func relativeClauseStart(before p: Int, _ a: Analysis) -> Int? {
         var q = p - 1
@@ -319,5 +334,12 @@ extension ClosedClass {
         "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",
         "groups", "members", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
     ])
+    /// Verbs whose active use names what they act on right after them ("killed three soldiers"): followed
+    /// straight by a preposition they are passive participles ("soldiers killed in the attack").
+    static let objectVerbs = keys(
+        Morphology.allForms([
+            "kill", "wound", "injure", "jail", "imprison", "detain", "arrest", "capture", "abduct", "kidnap", "execute",
+            "behead", "torture", "deport", "expel", "displace", "evacuate", "sentence", "convict", "slaughter", "massacre",
+        ]))
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

@@ -312,7 +312,11 @@ extension SentenceCoder {
             // "the Israeli strike", "Houthi attacks": an actor modifying the event noun is its agent.
             // A place says where instead: "the Paris attacks" struck Paris, "the Moscow talks" were held there.
             else if let m = mentionCovering(a, i - 1), a.mentions[m].end == i, a.mentions[m].kind != .pronoun {
-                if !a.mentions[m].isPlace {
+                let root = lexicon.patterns[match.pattern].code.prefix(2)
+                if root == "20", a.mentions[m].isAdjectival || a.mentions[m].plural {
+                    // "the Yazidi genocide", "the Armenian massacres": the people named suffered it.
+                    targets = [m]
+                } else if !a.mentions[m].isPlace {
                     sources = [m]
                 } else if targets.isEmpty, ["17", "18", "19", "20"].contains(lexicon.patterns[match.pattern].code.prefix(2)) {
                     targets = [m]
