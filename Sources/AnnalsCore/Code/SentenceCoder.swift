@@ -341,5 +341,8 @@ extension ClosedClass {
             "kill", "wound", "injure", "jail", "imprison", "detain", "arrest", "capture", "abduct", "kidnap", "execute",
             "behead", "torture", "deport", "expel", "displace", "evacuate", "sentence", "convict", "slaughter", "massacre",
         ]))
+    /// Nouns that deny what follows them after "no": "no evidence that", "no sign of".
+    static let evidenceNouns = keys(["evidence", "sign", "signs", "proof", "indication", "suggestion"])
+    static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

@@ -134,6 +134,7 @@ extension SentenceCoder {
             {
                 group.negated = true
             }
+            if deniedByNoun(before: group.start, a) { group.negated = true }
             if let gov = thatGovernor(g) {
                 let govKey = a.tokens[a.groups[gov].head].key
                 let govToken = a.tokens[a.groups[gov].head]
@@ -370,7 +371,8 @@ extension SentenceCoder {
                 if targets.isEmpty { targets = a.objects[g].filter { !sources.contains($0) } }
                 notes.append("participants of the main clause")
             }
-            if i > 0, a.tokens[i - 1].key == TokenKey.hash("no") { negated = true }
+            if i > 0, a.tokens[i - 1].key == ClosedClass.no { negated = true }
+            if deniedByNoun(before: i, a) { negated = true }
             // "the expulsion of Russian diplomats", "the arrest of Ekrem Imamoglu": of + the one acted upon.
             let after = max(i + 1, match.end)
             if targets.isEmpty, after + 1 < a.tokens.count, a.tokens[after].key == ClosedClass.of {
@@ -389,5 +391,19 @@ extension SentenceCoder {
                     modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
         }
         return out
+    }
+
+    /// "There is no evidence (that) Iran attacked the tanker", "no sign any attack took place": an event
+    /// in the complement of "no evidence" is denied. Looks back from `p` within the clause, across no
+    /// other verb.
+    func deniedByNoun(before p: Int, _ a: Analysis) -> Bool {
+        var q = p - 1
+        while q >= 1, p - q <= 8 {
+            let t = a.tokens[q]
+            if t.is(.clauseBreaks) || t.key == ClosedClass.comma || a.groups.contains(where: { $0.head == q }) { return false }
+            if ClosedClass.evidenceNouns.contains(t.key), a.tokens[q - 1].key == ClosedClass.no { return true }
+            q -= 1
+        }
+        return false
     }
 }
