@@ -38,7 +38,8 @@ import Testing
             (ClosedClass.after, "after"), (ClosedClass.negatorNot, "not"), (DateWords.yesterday, "yesterday"),
             (DateWords.today, "today"), (DateWords.last, "last"), (DateWords.ago, "ago"), (DateWords.week, "week"),
             (DateWords.month, "month"), (DateWords.year, "year"), (DateWords.weeks, "weeks"), (DateWords.days, "days"),
-            (DateWords.day, "day"), (ClosedClass.no, "no"), (PetrarchWords.comma, ","), (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
+            (DateWords.day, "day"), (ClosedClass.no, "no"), (ClosedClass.or, "or"), (ClosedClass.it, "it"), (PetrarchWords.comma, ","),
+            (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
         ]
         for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }
     }

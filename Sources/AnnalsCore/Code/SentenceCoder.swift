@@ -74,6 +74,18 @@ struct SentenceCoder {
             {
                 a.groups[g].passive = true
             }
+            // "were rounded up and shot", "have been killed or captured": a bare participle coordinated
+            // with a passive verb shares its auxiliary, so it is passive too.
+            for g in groups.indices.dropFirst()
+            where !a.groups[g].passive && groups[g].start == groups[g].head
+                && (groups[g].form == .participle || groups[g].form == .past) && a.groups[g - 1].passive
+            {
+                let conjunction = groups[g].head - 1
+                guard conjunction > groups[g - 1].head, conjunction - groups[g - 1].head <= 2,
+                    tokens[conjunction].key == ClosedClass.and || tokens[conjunction].key == ClosedClass.or
+                else { continue }
+                a.groups[g].passive = true
+            }
             a.subjects = a.groups.indices.map { subject(of: $0, in: a) }
             a.objects = groups.indices.map { object(of: $0, in: a) }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
@@ -344,5 +356,7 @@ extension ClosedClass {
     /// Nouns that deny what follows them after "no": "no evidence that", "no sign of".
     static let evidenceNouns = keys(["evidence", "sign", "signs", "proof", "indication", "suggestion"])
     static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
+    static let or: UInt64 = 0x08b0_5407_b556_5ca4  // TokenKey.hash("or")
+    static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

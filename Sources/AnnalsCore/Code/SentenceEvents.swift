@@ -119,8 +119,15 @@ extension SentenceCoder {
         func thatGovernor(_ g: Int) -> Int? {
             let start = a.groups[g].start
             guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < start }) else { return nil }
-            let between = a.tokens[(a.groups[gov].head + 1)..<start]
-            return between.contains(where: { $0.key == ClosedClass.that }) && between.count < 14 ? gov : nil
+            let between = (a.groups[gov].head + 1)..<start
+            if a.tokens[between].contains(where: { $0.key == ClosedClass.that }) && between.count < 14 { return gov }
+            // "Iran denied it had attacked the ship": a verb that takes a clause, without "that", when only
+            // the clause's subject stands between.
+            let govToken = a.tokens[a.groups[gov].head]
+            guard govToken.is([.speechVerbs, .negatingVerbs, .demandVerbs, .threatVerbs]), !between.isEmpty, between.count <= 6,
+                !a.subjects[g].isEmpty, between.allSatisfy({ a.mentionAt[$0] >= 0 || a.tokens[$0].is(.determiners) })
+            else { return nil }
+            return gov
         }
 
         var replacedTriggers = Set<Int>()
@@ -367,7 +374,8 @@ extension SentenceCoder {
                 a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
             {
                 // "In a face-to-face meeting in Tehran, the supreme leader told the head of Hamas ..."
-                if sources.isEmpty { sources = a.subjects[g] }
+                // The subject of a passive main clause is what happened to someone, not an agent.
+                if sources.isEmpty, !a.groups[g].passive { sources = a.subjects[g] }
                 if targets.isEmpty { targets = a.objects[g].filter { !sources.contains($0) } }
                 notes.append("participants of the main clause")
             }

@@ -78,6 +78,10 @@ struct MentionRecognizer {
         while i < tokens.count {
             let key = tokens[i].key
             // Pronouns.
+            if key == ClosedClass.it, isExpletive(tokens, i) {
+                i += 1
+                continue
+            }
             if tokens[i].is(.pronouns) && pieceAt[i] < 0 {
                 let personal = tokens[i].is(.personalPronouns)
                 mentions.append(
@@ -186,6 +190,36 @@ struct MentionRecognizer {
         distributeSharedAgents(&mentions, tokens: tokens, day: day)
         return labelledParts(mentions, tokens: tokens, bytes: bytes, day: day)
     }
+
+    /// "It is unclear whether ...", "it is preferable to arrest ...", "it was reported that ...": an
+    /// "it" standing for a clause later in the sentence refers to no actor. "It is ready to", "it is
+    /// likely to" (the subject does the action) are not expletive.
+    private func isExpletive(_ tokens: [Token], _ i: Int) -> Bool {
+        var p = i + 1
+        while p < tokens.count, tokens[p].is([.hypotheticalModals, .futureModals, .have, .negators, .adverbs]) { p += 1 }
+        guard p < tokens.count, tokens[p].is(.be) || Self.raisingVerbs.contains(tokens[p].key) else { return false }
+        p += 1
+        while p < tokens.count, tokens[p].is([.be, .negators, .adverbs]) { p += 1 }
+        guard p < tokens.count, tokens[p].classes.isEmpty, !tokens[p].flags.contains(.capitalized),
+            !tokens[p].flags.contains(.punctuation), !Self.subjectAdjectives.contains(tokens[p].key)
+        else { return false }
+        var q = p + 1
+        while q < tokens.count, q - p <= 6 {
+            let t = tokens[q]
+            if t.flags.contains(.punctuation) { return false }
+            if t.key == ClosedClass.to { return q + 1 < tokens.count && tokens[q + 1].classes.isEmpty }
+            if t.key == ClosedClass.that || t.is(.conditional) { return true }
+            q += 1
+        }
+        return false
+    }
+
+    static let raisingVerbs = ClosedClass.keys(Morphology.allForms(["seem", "appear", "remain"]))
+    /// Adjectives whose subject takes part in what follows: "it is likely to attack", "it was able to".
+    static let subjectAdjectives = ClosedClass.keys([
+        "likely", "unlikely", "expected", "due", "supposed", "able", "unable", "certain", "sure", "bound", "going", "about",
+        "reluctant", "free", "quick", "slow", "first", "last", "right", "wrong", "happy", "glad", "proud", "afraid",
+    ])
 
     private func isNameLike(_ p: Piece) -> Bool {
         switch p.meaning {
