@@ -358,5 +358,7 @@ extension ClosedClass {
     static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
     static let or: UInt64 = 0x08b0_5407_b556_5ca4  // TokenKey.hash("or")
     static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
+    /// Verbs that make their object do what the to-complement says: "forced Israel to withdraw".
+    static let causativeVerbs = keys(Morphology.allForms(["force", "compel", "oblige", "lead", "prompt", "cause", "drive", "push"]))
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

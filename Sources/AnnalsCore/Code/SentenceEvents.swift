@@ -191,7 +191,17 @@ extension SentenceCoder {
             let e = embedded(after: g)
             if let e { consumed.insert(e) }
             let eMatch = e.flatMap { patternMatch($0) }
-            let eTargets = e.map { targets(of: $0, match: eMatch) } ?? []
+            var eTargets = e.map { targets(of: $0, match: eMatch) } ?? []
+            // "forced Israel to withdraw", "led the YPG to plead with the US": after a causative verb the
+            // object does what the complement says, and the subject caused it.
+            var complementSources = sources
+            if let e, ClosedClass.causativeVerbs.contains(key) {
+                let objects = a.objects[g].filter { a.mentions[$0].end <= a.groups[e].start }
+                if !objects.isEmpty {
+                    complementSources = objects
+                    eTargets.removeAll { objects.contains($0) }
+                }
+            }
 
             if let match {
                 let t = tgts.isEmpty ? eTargets : tgts
@@ -217,8 +227,9 @@ extension SentenceCoder {
                         || !(headToken.is(.intentVerbs) || headToken.is(.requestVerbs))
                     {
                         // Purpose or aspect: "sent a letter to Hamas to reaffirm its allegiance".
+                        let complementTargets = eTargets.isEmpty && complementSources == sources ? t : eTargets
                         emit(
-                            lexicon.patterns[eMatch.pattern].code, e, sources: sources, targets: eTargets.isEmpty ? t : eTargets,
+                            lexicon.patterns[eMatch.pattern].code, e, sources: complementSources, targets: complementTargets,
                             match: eMatch,
                             polarity: polarity, modality: mod, notes: ["complement of the main verb"])
                     }
@@ -244,7 +255,8 @@ extension SentenceCoder {
                 continue  // a request names an action; it is not the action
             } else {
                 emit(
-                    eCode, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch,
+                    eCode, e, sources: complementSources,
+                    targets: eTargets.isEmpty && complementSources == sources ? tgts : eTargets, match: eMatch,
                     polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: mod,
                     notes: ["complement of the main verb"])
             }
