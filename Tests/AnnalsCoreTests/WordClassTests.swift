@@ -20,6 +20,13 @@ import Testing
         #expect(!token("Iran").is([.pronouns, .determiners, .months]))
     }
 
+    @Test func lowerCaseWordsInLyAreAdverbsExceptKnownOthers() {
+        let tokens = Tokenizer.tokens(of: "Turkey would shortly mount a deadly assault, its ally Russia reluctantly said; Italy and the family reply")
+        func token(_ word: String) -> Token { tokens.first { $0.key == TokenKey.hash(word) }! }
+        #expect(token("shortly").is(.adverbs) && token("reluctantly").is(.adverbs))
+        for word in ["deadly", "ally", "family", "reply", "Italy"] { #expect(!token(word).is(.adverbs), "\(word)") }
+    }
+
     @Test func everyClosedClassWordIsClassified() {
         let sets: [(WordClasses, KeySet)] = [
             (.determiners, ClosedClass.determiners), (.prepositions, ClosedClass.prepositions), (.be, ClosedClass.be),

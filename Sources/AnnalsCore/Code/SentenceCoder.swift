@@ -360,5 +360,17 @@ extension ClosedClass {
     static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
     /// Verbs that make their object do what the to-complement says: "forced Israel to withdraw".
     static let causativeVerbs = keys(Morphology.allForms(["force", "compel", "oblige", "lead", "prompt", "cause", "drive", "push"]))
+    /// Modifiers of an event noun that say it is not asserted: "an alleged attack", "a possible invasion".
+    static let nounModality: [UInt64: Modality] = {
+        var out: [UInt64: Modality] = [:]
+        for w in ["alleged", "suspected", "reported", "purported", "apparent", "claimed"] { out[TokenKey.hash(w)] = .reported }
+        for w in ["possible", "potential", "threatened", "feared", "expected", "likely", "imminent", "looming"] {
+            out[TokenKey.hash(w)] = .hypothetical
+        }
+        for w in ["planned", "proposed", "promised", "intended"] { out[TokenKey.hash(w)] = .intended }
+        return out
+    }()
+    /// Passive verbs that report a complement's subject: "is expected to", "is known to", "is understood to".
+    static let expectVerbs = keys(Morphology.allForms(["expect", "know", "understand", "consider", "suspect", "rumour", "rumor"]))
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

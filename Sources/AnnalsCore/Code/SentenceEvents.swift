@@ -195,6 +195,15 @@ extension SentenceCoder {
             // "forced Israel to withdraw", "led the YPG to plead with the US": after a causative verb the
             // object does what the complement says, and the subject caused it.
             var complementSources = sources
+            var complementModality = mod
+            // "Iran is believed to be supporting the Houthis", "Russia is said to have sent troops": the
+            // subject of a passive verb of saying or thinking does the complement, as others report.
+            let raised = e != nil && group.passive && (headToken.is(.speechVerbs) || ClosedClass.expectVerbs.contains(key))
+            if let e, raised {
+                // "are believed to have been killed": a passive complement happened to the subject.
+                complementSources = a.groups[e].passive ? [] : a.subjects[g]
+                if complementModality == .asserted { complementModality = .reported }
+            }
             if let e, ClosedClass.causativeVerbs.contains(key) {
                 let objects = a.objects[g].filter { a.mentions[$0].end <= a.groups[e].start }
                 if !objects.isEmpty {
@@ -231,7 +240,7 @@ extension SentenceCoder {
                         emit(
                             lexicon.patterns[eMatch.pattern].code, e, sources: complementSources, targets: complementTargets,
                             match: eMatch,
-                            polarity: polarity, modality: mod, notes: ["complement of the main verb"])
+                            polarity: polarity, modality: complementModality, notes: ["complement of the main verb"])
                     }
                 }
                 continue
@@ -240,7 +249,7 @@ extension SentenceCoder {
             let eCode = lexicon.patterns[eMatch.pattern].code
             // "said it was ready to normalize relations": readiness states an intent, like "vowed to".
             let ready = a.groups[e].start > 0 && a.tokens[a.groups[e].start - 1].is(.readiness)
-            if headToken.is(.intentVerbs) || ready {
+            if (headToken.is(.intentVerbs) || ready) && !raised {
                 if let intent = IntentCode.forAction(eCode) {
                     emit(
                         intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,
@@ -257,7 +266,7 @@ extension SentenceCoder {
                 emit(
                     eCode, e, sources: complementSources,
                     targets: eTargets.isEmpty && complementSources == sources ? tgts : eTargets, match: eMatch,
-                    polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: mod,
+                    polarity: group.negated || a.groups[e].negated ? .negated : .affirmed, modality: complementModality,
                     notes: ["complement of the main verb"])
             }
         }
@@ -371,7 +380,12 @@ extension SentenceCoder {
                 // The noun must be the support verb's object ("made an attack"), not further away
                 // ("making public intelligence linking Russia to the attack").
                 let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { $0.is(.prepositions) }
-                if sources.isEmpty, (a.tokens[group.head].is(.supportVerbs) && isObject) || a.tokens[group.head].is(.speechVerbs) {
+                // A speech verb lends its subject only to its own object ("reported attacks on its bases"),
+                // not to a noun inside its complement clause ("said they would respond to an attack").
+                let clauseBetween = (group.head + 1..<i).contains { a.mentionAt[$0] >= 0 }
+                if sources.isEmpty, isObject,
+                    a.tokens[group.head].is(.supportVerbs) || (a.tokens[group.head].is(.speechVerbs) && !clauseBetween)
+                {
                     sources = a.subjects[g]
                 }
                 if targets.isEmpty,
@@ -386,12 +400,19 @@ extension SentenceCoder {
                 a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
             {
                 // "In a face-to-face meeting in Tehran, the supreme leader told the head of Hamas ..."
-                // The subject of a passive main clause is what happened to someone, not an agent.
-                if sources.isEmpty, !a.groups[g].passive { sources = a.subjects[g] }
+                // The subject of a passive main clause is what happened to someone, not an agent, unless the
+                // verb only reports it ("he is reported to have declared").
+                let head = a.tokens[a.groups[g].head]
+                let raising = head.is(.speechVerbs) || ClosedClass.expectVerbs.contains(head.key)
+                if sources.isEmpty, !a.groups[g].passive || raising { sources = a.subjects[g] }
                 if targets.isEmpty { targets = a.objects[g].filter { !sources.contains($0) } }
                 notes.append("participants of the main clause")
             }
             if i > 0, a.tokens[i - 1].key == ClosedClass.no { negated = true }
+            // "an alleged chemical attack", "a possible ground invasion": the modifier says how sure the text is.
+            for q in max(0, i - 3)..<i {
+                if let m = ClosedClass.nounModality[a.tokens[q].key] { modality = m }
+            }
             if deniedByNoun(before: i, a) { negated = true }
             // "the expulsion of Russian diplomats", "the arrest of Ekrem Imamoglu": of + the one acted upon.
             let after = max(i + 1, match.end)

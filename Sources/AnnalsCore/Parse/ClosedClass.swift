@@ -52,6 +52,19 @@ enum ClosedClass {
         "as", "whether", "where", "once",
     ])
     static let conditional = keys(["if", "unless", "whether"])
+    /// Nouns, verbs and adjectives in -ly: every other lower-case word in -ly is an adverb.
+    static let lyNonAdverbs = keys([
+        "family", "families", "ally", "rally", "rallies", "supply", "supplies", "apply", "applies", "reply", "replies",
+        "comply", "complies", "rely", "relies", "imply", "implies", "multiply", "tally", "sully", "bully", "belly", "jelly",
+        "assembly", "assemblies", "anomaly", "monopoly", "homily", "italy", "july", "lily", "folly", "fly", "butterfly",
+        "deadly", "costly", "friendly", "unfriendly", "elderly", "lonely", "lovely", "ugly", "holy", "silly", "likely",
+        "unlikely", "early", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "only", "bodily", "orderly",
+        "disorderly", "cowardly", "scholarly", "kindly", "manly", "worldly", "timely", "untimely", "lively", "smelly",
+        "chilly", "hilly", "woolly", "oily", "wily", "burly", "curly", "surly", "jolly", "wobbly", "reply", "bully",
+        "rely", "tally", "sly", "shapely", "heavenly", "ghostly", "leisurely", "stately", "northerly", "southerly",
+        "easterly", "westerly", "motherly", "fatherly", "brotherly", "sisterly", "neighbourly", "neighborly", "nightly",
+        "beastly", "courtly", "gentlemanly", "princely", "saintly", "miserly", "homely", "comely", "unruly", "deathly",
+    ])
     static let prepositions = keys([
         "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "onto", "against", "toward", "towards",
         "over", "under", "about", "between", "among", "amid", "across", "through", "during", "after", "before",

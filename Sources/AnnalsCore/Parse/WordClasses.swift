@@ -53,6 +53,9 @@ public struct WordClasses: OptionSet, Sendable, Hashable {
     static let quantities = WordClasses(rawValue: 1 << 36)
     static let months = WordClasses(rawValue: 1 << 37)
     static let weekdays = WordClasses(rawValue: 1 << 38)
+    /// Words in -ly that are not adverbs ("family", "supply", "deadly"): the tokenizer classes other
+    /// lower-case words in -ly as `.adverbs`.
+    static let lyNonAdverbs = WordClasses(rawValue: 1 << 39)
 
     /// Every class of every closed-class word, by token key.
     static let table: KeyMap<WordClasses> = {
@@ -97,6 +100,7 @@ public struct WordClasses: OptionSet, Sendable, Hashable {
             (.quantities, ClosedClass.quantities.members),
             (.months, Array(DateWords.months.keys)),
             (.weekdays, Array(DateWords.weekdays.keys)),
+            (.lyNonAdverbs, ClosedClass.lyNonAdverbs.members),
         ]
         for (c, keys) in lists {
             for k in keys { table[k] = (table[k] ?? []).union(c) }

@@ -126,6 +126,14 @@ public enum Tokenizer {
         if e - s >= 3, bytes[e - 1] == UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "'") {
             flags.insert(.pluralLooking)
         }
-        out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags, classes: classes[key] ?? []))
+        var wordClasses = classes[key] ?? []
+        // "shortly", "reluctantly", "increasingly": a lower-case word in -ly is an adverb unless it is one
+        // of the nouns, verbs and adjectives in -ly (`ClosedClass.lyNonAdverbs`, class `.lyNonAdverbs`).
+        if e - s >= 5, !isUpper(first), !isDigit(first), bytes[e - 1] == UInt8(ascii: "y"), bytes[e - 2] == UInt8(ascii: "l"),
+            wordClasses.isEmpty
+        {
+            wordClasses = .adverbs
+        }
+        out.append(Token(start: Int32(s), end: Int32(e), key: key, flags: flags, classes: wordClasses))
     }
 }
