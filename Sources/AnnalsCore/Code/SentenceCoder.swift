@@ -69,8 +69,7 @@ struct SentenceCoder {
             for g in groups.indices
             where !groups[g].passive && groups[g].start == groups[g].head
                 && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
-                && tokens[groups[g].head + 1].is(.prepositions)
-                && (!byAgent(of: g, in: a).isEmpty || patientFirst(g, in: a))
+                && (tokens[groups[g].head + 1].is(.prepositions) && !byAgent(of: g, in: a).isEmpty || patientFirst(g, in: a))
             {
                 a.groups[g].passive = true
             }
@@ -244,7 +243,11 @@ struct SentenceCoder {
     /// right after the one it happened to? "910 killed in the war", "Kurdish fighters killed on the front".
     private func patientFirst(_ g: Int, in a: Analysis) -> Bool {
         let head = a.groups[g].head
-        guard head >= 1, ClosedClass.objectVerbs.contains(a.tokens[head].key), a.tokens[head + 1].key != ClosedClass.by else {
+        // Straight after it: a preposition, a subordinator or an -ing clause ("killed fighting alongside the YPG").
+        let next = a.tokens[head + 1]
+        guard head >= 1, ClosedClass.objectVerbs.contains(a.tokens[head].key), next.key != ClosedClass.by else { return false }
+        guard next.is([.prepositions, .subordinators]) || matcher.verbForms[next.key]?.contains(where: { $0.kind == .gerund }) == true
+        else {
             return false
         }
         let before = a.tokens[head - 1]
