@@ -375,5 +375,7 @@ extension ClosedClass {
     }()
     /// Passive verbs that report a complement's subject: "is expected to", "is known to", "is understood to".
     static let expectVerbs = keys(Morphology.allForms(["expect", "know", "understand", "consider", "suspect", "rumour", "rumor"]))
+    /// Verbs of clashing, fighting with words when the parties are individual people.
+    static let verbalClashVerbs = keys(Morphology.allForms(["clash", "spar", "quarrel", "tussle", "feud"]))
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

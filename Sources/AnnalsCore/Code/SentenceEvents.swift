@@ -103,10 +103,20 @@ extension SentenceCoder {
             // Aid kinds may be stated anywhere in the clause ("asked X for more air defence systems"); weapons
             // only near the verb and its source ("warplanes struck", not a later "air force").
             let near = min(clauseEnd, end + 3)
-            let code =
+            var code =
                 code.hasPrefix("19") || code.hasPrefix("18")
                 ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
                 : CodeRefiner.refine(code, words: a.tokens[group.start..<clauseEnd])
+            // "the ambassador clashed with Trump": a clash between individual people is a quarrel (11x), not fighting.
+            if code == "190", ClosedClass.verbalClashVerbs.contains(a.tokens[group.head].key),
+                (sources + targets).contains(where: { m in
+                    let mention = a.mentions[m]
+                    return mention.isPerson && !mention.plural && !a.tokens[mention.head].flags.contains(.pluralLooking)
+                        && !mention.code.hasSuffix("MIL") && !mention.code.hasSuffix("REB")
+                })
+            {
+                code = "110"
+            }
             out.append(
                 EventCandidate(
                     code: code, sources: sources, targets: targets, triggerStart: group.start, triggerEnd: end,

@@ -92,6 +92,8 @@ struct ClauseAnalyzer {
                     while q >= 0, inMention(q) { q -= 1 }
                     while q >= 0, tokens[q].is(.determiners) { q -= 1 }
                     if q >= 0, tokens[q].is(.prepositions), !tokens[q].is(.subordinators) { headAfterActor = false }
+                    // "to resist US secondary sanctions": the object of a verb before it.
+                    if q >= 0, out[q] != nil { headAfterActor = false }
                 }
                 verb = forms.first { $0.kind == .past || $0.kind == .participle || ($0.kind == .thirdPerson && headAfterActor) }
                 // "the surprise attack launched": a participle after a noun modifies it.
