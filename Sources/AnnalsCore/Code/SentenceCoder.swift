@@ -212,6 +212,12 @@ struct SentenceCoder {
             {
                 return []
             }
+            // "The civilians imprisoned for ... were released": a bare passive participle belongs to the
+            // noun phrase before it (a reduced relative clause), so the search goes on past it.
+            if let earlier = a.groups.first(where: { $0.head == p }), earlier.passive, earlier.start == earlier.head, p < group.start {
+                p -= 1
+                continue
+            }
             if p < group.start, a.groups.contains(where: { $0.head == p }) {
                 // Another verb stands between: skip a relative clause "X, which serves as ..., said".
                 if let open = relativeClauseStart(before: p, a) { p = open - 1; continue }

@@ -183,9 +183,14 @@ extension SentenceCoder {
                 tgts = sources
                 sources = agent
                 let limit = min(a.tokens.count, clauseLimit(g, a) + 12)
-                if let pm = matcher.bestPassive(
-                    head: group.head, lemma: group.lemma, subjectWords: max(0, group.start - 3)..<group.start,
-                    context: a.matchContext, limit: limit),
+                // The passive subject's words: its mention when there is one ("The civilians imprisoned for
+                // ... were released"), else the words just before the verb ("sanctions were imposed").
+                let window = max(0, group.start - 3)..<group.start
+                let subjectWords = a.subjects[g].first.map { min(a.mentions[$0].start, window.lowerBound)..<a.mentions[$0].end }
+                func passive(_ words: Range<Int>) -> PatternMatcher.Match? {
+                    matcher.bestPassive(head: group.head, lemma: group.lemma, subjectWords: words, context: a.matchContext, limit: limit)
+                }
+                if let pm = passive(window) ?? subjectWords.flatMap(passive),
                     pm.specificity > (match?.specificity ?? -1)
                 {
                     match = pm
@@ -390,12 +395,23 @@ extension SentenceCoder {
                 // The noun must be the support verb's object ("made an attack"), not further away
                 // ("making public intelligence linking Russia to the attack").
                 let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { $0.is(.prepositions) }
-                // A speech verb lends its subject only to its own object ("reported attacks on its bases"),
-                // not to a noun inside its complement clause ("said they would respond to an attack").
-                let clauseBetween = (group.head + 1..<i).contains { a.mentionAt[$0] >= 0 }
-                if sources.isEmpty, isObject,
-                    a.tokens[group.head].is(.supportVerbs) || (a.tokens[group.head].is(.speechVerbs) && !clauseBetween)
-                {
+                // A speech verb lends its subject to what it announces ("announced sanctions", "said in a call
+                // with"), not to a noun inside its complement clause ("said they would respond to an attack"):
+                // no verb and no pronoun stand between.
+                // Nor to a noun that a quotation follows ("said: \"We are aware of the detention"), to the
+                // subject of the complement ("said three days of shelling had displaced"), or to what a warning
+                // is about ("warned of the dangers of a clash").
+                let clauseBetween = (group.head + 1..<i).contains { q in
+                    a.tokens[q].is(.clauseBreaks) || (a.mentionAt[q] >= 0 && a.mentions[a.mentionAt[q]].kind == .pronoun)
+                }
+                let subjectOfComplement =
+                    a.groups.first(where: { $0.head > i && !$0.infinitival }).map { next in
+                        !a.tokens[(i + 1)..<next.start].contains { $0.key == ClosedClass.comma || $0.is(.clauseBreaks) }
+                    } ?? false
+                let lends =
+                    a.tokens[group.head].is(.speechVerbs) && !a.tokens[group.head].is(.threatVerbs) && !clauseBetween
+                    && !subjectOfComplement
+                if sources.isEmpty, (a.tokens[group.head].is(.supportVerbs) && isObject) || lends {
                     sources = a.subjects[g]
                 }
                 if targets.isEmpty,
