@@ -97,6 +97,12 @@ extension SentenceCoder {
         ) {
             let group = a.groups[g]
             let end = match.map { max(group.head + 1, $0.end) } ?? group.head + 1
+            // "offered no help to Hamas", "gave them no promises of support": "no" before the object the
+            // pattern names denies the event.
+            var polarity = polarity
+            if (group.head + 1..<end).contains(where: { a.tokens[$0].key == ClosedClass.no && a.tokens[$0 - 1].key != ClosedClass.and }) {
+                polarity = .negated
+            }
             // Words that can narrow the code: the sources and the clause of the verb.
             let clauseEnd = min(a.tokens.count, max(end, clauseLimit(g, a)))
             let firstSource = sources.map { a.mentions[$0].start }.min() ?? group.start
