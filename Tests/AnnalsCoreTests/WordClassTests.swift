@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func lowerCaseWordsInLyAreAdverbsExceptKnownOthers() {
-        let tokens = Tokenizer.tokens(of: "Turkey would shortly mount a deadly assault, its ally Russia reluctantly said; Italy and the family reply")
+        let tokens = Tokenizer.tokens(
+            of: "Turkey would shortly mount a deadly assault, its ally Russia reluctantly said; Italy and the family reply")
         func token(_ word: String) -> Token { tokens.first { $0.key == TokenKey.hash(word) }! }
         #expect(token("shortly").is(.adverbs) && token("reluctantly").is(.adverbs))
         for word in ["deadly", "ally", "family", "reply", "Italy"] { #expect(!token(word).is(.adverbs), "\(word)") }
@@ -45,7 +46,8 @@ import Testing
             (ClosedClass.after, "after"), (ClosedClass.negatorNot, "not"), (DateWords.yesterday, "yesterday"),
             (DateWords.today, "today"), (DateWords.last, "last"), (DateWords.ago, "ago"), (DateWords.week, "week"),
             (DateWords.month, "month"), (DateWords.year, "year"), (DateWords.weeks, "weeks"), (DateWords.days, "days"),
-            (DateWords.day, "day"), (ClosedClass.no, "no"), (ClosedClass.or, "or"), (ClosedClass.it, "it"), (PetrarchWords.comma, ","),
+            (DateWords.day, "day"), (ClosedClass.no, "no"), (ClosedClass.or, "or"), (ClosedClass.it, "it"), (ClosedClass.with, "with"),
+            (ClosedClass.against, "against"), (PetrarchWords.comma, ","),
             (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
         ]
         for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }

@@ -383,5 +383,9 @@ extension ClosedClass {
     static let expectVerbs = keys(Morphology.allForms(["expect", "know", "understand", "consider", "suspect", "rumour", "rumor"]))
     /// Verbs of clashing, fighting with words when the parties are individual people.
     static let verbalClashVerbs = keys(Morphology.allForms(["clash", "spar", "quarrel", "tussle", "feud"]))
+    static let with: UInt64 = 0xa66b_06f6_55a0_c2e9  // TokenKey.hash("with")
+    static let against: UInt64 = 0x3ef0_bdad_da0c_0a00  // TokenKey.hash("against")
+    /// Verbs of wanting: an event noun they govern is not asserted ("Turkey wants Russia's backing").
+    static let desireVerbs = keys(Morphology.allForms(["want", "wish", "need", "seek", "hope", "desire", "crave", "covet"]))
     static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
 }

@@ -59,18 +59,38 @@ extension SentenceCoder {
             guard let agent = mention.agent else { return false }
             return DictionaryCoder.domesticInstitutions.contains(lexicon.agents[agent].headKey)
         }
+        /// "fought with the US against Isis": "with" names an ally when "against" names the other side.
+        func alongside(_ targets: [Int], _ match: PatternMatcher.Match?) -> [Int] {
+            guard let match, ["18", "19", "20"].contains(lexicon.patterns[match.pattern].code.prefix(2)) else { return targets }
+            guard let first = targets.first, let last = targets.last else { return targets }
+            var before = a.mentions[first].start - 1
+            while before >= 0, a.tokens[before].is(.determiners) { before -= 1 }
+            guard before >= 0, a.tokens[before].key == ClosedClass.with else { return targets }
+            var q = a.mentions[last].end
+            while q + 1 < a.tokens.count, q - a.mentions[last].end < 6, !a.tokens[q].is(.clauseBreaks),
+                a.tokens[q].key != ClosedClass.comma
+            {
+                if a.tokens[q].key == ClosedClass.against,
+                    let m = mentionCovering(a, q + 1) ?? mentionCovering(a, min(q + 2, a.tokens.count - 1))
+                {
+                    return compound(m, a, forward: true)
+                }
+                q += 1
+            }
+            return targets
+        }
         func targets(of g: Int, match: PatternMatcher.Match?) -> [Int] {
             if let t = match?.target {
-                let c = compound(t, a, forward: true)
+                let c = alongside(compound(t, a, forward: true), match)
                 if c.contains(where: usable) { return c }
             } else if let m = match, lexicon.patterns[m.pattern].hasTargetSlot {
                 return []
             }
             let objects = a.objects[g].filter(usable)
-            if !objects.isEmpty { return objects }
+            if !objects.isEmpty { return alongside(objects, match) }
             // "halted negotiations with Hamas", "rejected an offer from Brazil": a preposition right after
             // the matched words introduces the other party.
-            if let m = match, let t = prepositionalTarget(at: m.end) { return t }
+            if let m = match, let t = prepositionalTarget(at: m.end) { return alongside(t, match) }
             // "condemned the attack by Hamas", "demanded the release of hostages held by Hamas":
             // the agent of what the verb acts upon is the target.
             if !a.groups[g].passive { return byAgent(of: g, in: a) }
@@ -428,6 +448,8 @@ extension SentenceCoder {
                     notes.append("addressee of the governing verb")
                 }
                 if group.hypothetical { modality = .hypothetical }
+                // "Turkey wants Russia's backing", "Israel seeks American support": wanted, not done.
+                if ClosedClass.desireVerbs.contains(verb) { modality = .hypothetical }
             } else if let g = a.groups.indices.first(where: { a.groups[$0].head > i && !a.groups[$0].infinitival }),
                 a.tokens[(i + 1)..<a.groups[g].start].contains(where: { $0.key == ClosedClass.comma })
             {
