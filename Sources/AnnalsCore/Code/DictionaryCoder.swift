@@ -107,8 +107,8 @@ public struct DictionaryCoder: EventCoder {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
         // Places ("Aleppo", "Mosul") are coded as their country when acted upon; they do not act.
-        func isPlace(_ m: Int) -> Bool { a.mentions[m].actor.map { lexicon.actors[$0].type == .place } ?? false }
-        var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlace($0) }
+        func isPlaceActor(_ m: Int) -> Bool { a.mentions[m].actor.map { lexicon.actors[$0].type == .place } ?? false }
+        var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlaceActor($0) }
         var jointTargets = false
         if sources.isEmpty {
             // "The meeting between Putin and Kim": participants without a source act with each other.

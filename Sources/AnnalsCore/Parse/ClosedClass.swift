@@ -140,3 +140,47 @@ extension Morphology {
         lemmas.flatMap { verbForms($0).map(\.form) }
     }
 }
+
+/// Words the event rules of ``SentenceCoder`` test: passives, causatives, denials, modality of event
+/// nouns. Single word keys are literals (checked against ``TokenKey/hash(_:)`` by `WordClassTests`).
+extension ClosedClass {
+    static let butKey: UInt64 = 0x0061_1e19_135a_72cc  // TokenKey.hash("but")
+    static let directional = keys(["against", "on", "at", "upon", "into", "toward", "towards"])
+    static let quantities = keys([
+        "dozens", "hundreds", "thousands", "millions", "scores", "number", "some", "many", "several", "most", "all", "group",
+        "groups", "members", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
+    ])
+    /// Verbs whose active use names what they act on right after them ("killed three soldiers"): followed
+    /// straight by a preposition they are passive participles ("soldiers killed in the attack").
+    static let objectVerbs = keys(
+        Morphology.allForms([
+            "kill", "wound", "injure", "jail", "imprison", "detain", "arrest", "capture", "abduct", "kidnap", "execute",
+            "behead", "torture", "deport", "expel", "displace", "evacuate", "sentence", "convict", "slaughter", "massacre",
+        ]))
+    /// Nouns that deny what follows them after "no": "no evidence that", "no sign of".
+    static let evidenceNouns = keys(["evidence", "sign", "signs", "proof", "indication", "suggestion"])
+    static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
+    static let or: UInt64 = 0x08b0_5407_b556_5ca4  // TokenKey.hash("or")
+    static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
+    /// Verbs that make their object do what the to-complement says: "forced Israel to withdraw".
+    static let causativeVerbs = keys(Morphology.allForms(["force", "compel", "oblige", "lead", "prompt", "cause", "drive", "push"]))
+    /// Modifiers of an event noun that say it is not asserted: "an alleged attack", "a possible invasion".
+    static let nounModality: [UInt64: Modality] = {
+        var out: [UInt64: Modality] = [:]
+        for w in ["alleged", "suspected", "reported", "purported", "apparent", "claimed"] { out[TokenKey.hash(w)] = .reported }
+        for w in ["possible", "potential", "threatened", "feared", "expected", "likely", "imminent", "looming"] {
+            out[TokenKey.hash(w)] = .hypothetical
+        }
+        for w in ["planned", "proposed", "promised", "intended"] { out[TokenKey.hash(w)] = .intended }
+        return out
+    }()
+    /// Passive verbs that report a complement's subject: "is expected to", "is known to", "is understood to".
+    static let expectVerbs = keys(Morphology.allForms(["expect", "know", "understand", "consider", "suspect", "rumour", "rumor"]))
+    /// Verbs of clashing, fighting with words when the parties are individual people.
+    static let verbalClashVerbs = keys(Morphology.allForms(["clash", "spar", "quarrel", "tussle", "feud"]))
+    static let with: UInt64 = 0xa66b_06f6_55a0_c2e9  // TokenKey.hash("with")
+    static let against: UInt64 = 0x3ef0_bdad_da0c_0a00  // TokenKey.hash("against")
+    /// Verbs of wanting: an event noun they govern is not asserted ("Turkey wants Russia's backing").
+    static let desireVerbs = keys(Morphology.allForms(["want", "wish", "need", "seek", "hope", "desire", "crave", "covet"]))
+    static let after: UInt64 = 0xbf82_010f_6f71_eae9  // TokenKey.hash("after")
+}
