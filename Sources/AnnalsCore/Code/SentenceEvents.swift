@@ -167,6 +167,7 @@ extension SentenceCoder {
         }
 
         var replacedTriggers = Set<Int>()
+        var deniedGroups = Set<Int>()
         for g in a.groups.indices where !a.groups[g].infinitival {
             var group = a.groups[g]
             let key = a.tokens[group.head].key
@@ -194,6 +195,13 @@ extension SentenceCoder {
                 }
                 // "denied that it had supplied drones": not asserted; "demanded that Sweden extradite": a request.
                 if govToken.is(.negatingVerbs) { group.negated = true }
+                // "Iran denied it had attacked the ship": without "that" no pattern names the denial itself.
+                if ClosedClass.denyVerbs.contains(govKey), groupMatches[gov] == nil, deniedGroups.insert(gov).inserted {
+                    emit(
+                        "016", gov, sources: a.subjects[gov], targets: [], match: nil,
+                        polarity: a.groups[gov].negated ? .negated : .affirmed, modality: modality(a.groups[gov], subject: a.subjects[gov]),
+                        notes: ["denies its complement"])
+                }
                 // ("told X that Y would continue" is reported speech, not a request.)
                 if (govToken.is(.requestVerbs) && !govToken.is(.speechVerbs))
                     || govToken.is(.demandVerbs)

@@ -160,6 +160,8 @@ extension ClosedClass {
     /// Nouns that deny what follows them after "no": "no evidence that", "no sign of".
     static let evidenceNouns = keys(["evidence", "sign", "signs", "proof", "indication", "suggestion"])
     static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
+    /// "deny": denying a clause is CAMEO 016 even when no pattern names it.
+    static let denyVerbs = keys(Morphology.allForms(["deny"]))
     static let or: UInt64 = 0x08b0_5407_b556_5ca4  // TokenKey.hash("or")
     static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
     /// Verbs that make their object do what the to-complement says: "forced Israel to withdraw".
