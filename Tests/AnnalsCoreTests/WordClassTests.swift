@@ -52,4 +52,13 @@ import Testing
         ]
         for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }
     }
+
+    @Test func dictionaryWordsMatchBothSpellings() {
+        #expect(Morphology.spellingVariants("defense") == ["defense", "defence"])
+        #expect(Morphology.spellingVariants("organize") == ["organize", "organise"])
+        #expect(Morphology.spellingVariants("neighbor") == ["neighbor", "neighbour"])
+        #expect(Morphology.spellingVariants("size") == ["size"] && Morphology.spellingVariants("attack") == ["attack"])
+        let keys = Set(LexiconBuilder.wordKeys("defense"))
+        #expect(keys.contains(TokenKey.hash("defence")) && keys.contains(TokenKey.hash("defenses")))
+    }
 }

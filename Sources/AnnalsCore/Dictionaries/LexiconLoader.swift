@@ -366,8 +366,10 @@ struct LexiconBuilder {
         if nominal {
             lexicon.nounPatterns[headKey] = (lexicon.nounPatterns[headKey] ?? []) + [index]
             nounPatternHeads.insert(headKey)
-            lexicon.nounForms[headKey] = headKey
-            lexicon.nounForms[TokenKey.hash(Morphology.plural(head))] = headKey
+            for v in Morphology.spellingVariants(head) {
+                lexicon.nounForms[TokenKey.hash(v)] = headKey
+                lexicon.nounForms[TokenKey.hash(Morphology.plural(v))] = headKey
+            }
         } else {
             lexicon.verbPatterns[headKey] = (lexicon.verbPatterns[headKey] ?? []) + [index]
             verbPatternHeads.insert(headKey)
@@ -385,7 +387,8 @@ struct LexiconBuilder {
     mutating func addVerb(_ lemma: String) {
         guard inflectedVerbs.insert(lemma).inserted else { return }
         let lemmaKey = TokenKey.hash(lemma)
-        for (form, kind) in Morphology.verbForms(lemma) {
+        // "normalise" is a form of "normalize": every spelling's forms point at the lemma the patterns use.
+        for (form, kind) in Morphology.spellingVariants(lemma).flatMap({ Morphology.verbForms($0) }) {
             let key = TokenKey.hash(form)
             let vf = VerbForm(lemma: lemmaKey, kind: kind)
             var forms = lexicon.verbForms[key] ?? []
@@ -398,8 +401,11 @@ struct LexiconBuilder {
 
     /// Keys of a pattern word: itself, its plural and its verb forms.
     static func wordKeys(_ w: String) -> [UInt64] {
-        var forms = [w, Morphology.plural(w)]
-        forms += Morphology.verbForms(w).map(\.form)
+        var forms: [String] = []
+        for v in Morphology.spellingVariants(w) {
+            forms += [v, Morphology.plural(v)]
+            forms += Morphology.verbForms(v).map(\.form)
+        }
         return Array(Set(forms.map { TokenKey.hash($0) }))
     }
 

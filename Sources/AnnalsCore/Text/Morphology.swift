@@ -46,6 +46,33 @@ public enum Morphology {
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     /// Third person singular: "vow" → "vows", "pass" → "passes", "deny" → "denies".
+    /// British and American spellings of a dictionary word, the word itself first: our dictionaries
+    /// write one ("defense", "normalize", "honor") and the news uses both ("defence", "normalise",
+    /// "honour"). Only regular, unambiguous endings are varied.
+    ///
+    /// ```swift
+    /// Morphology.spellingVariants("defense")  // ["defense", "defence"]
+    /// Morphology.spellingVariants("organize")  // ["organize", "organise"]
+    /// ```
+    public static func spellingVariants(_ word: String) -> [String] {
+        var out = [word]
+        func swap(_ a: String, _ b: String) {
+            for w in out where w.hasSuffix(a) { out.append(String(w.dropLast(a.count)) + b) }
+        }
+        if ["defense", "offense", "pretense", "license"].contains(where: { word.hasSuffix($0) }) { swap("ense", "ence") }
+        if ["defence", "offence", "pretence", "licence"].contains(where: { word.hasSuffix($0) }) { swap("ence", "ense") }
+        if word.count > 5, !["size", "seize", "prize", "capsize"].contains(where: { word.hasSuffix($0) }) {
+            if word.hasSuffix("ize") { swap("ize", "ise") } else if word.hasSuffix("ization") { swap("ization", "isation") }
+        }
+        if ["honor", "favor", "labor", "neighbor", "behavior", "armor", "endeavor", "rumor", "harbor", "vigor"].contains(where: {
+            word.hasSuffix($0)
+        }) {
+            swap("or", "our")
+        }
+        if word.hasSuffix("center") { swap("center", "centre") }
+        return out
+    }
+
     public static func thirdPerson(_ verb: String) -> String {
         if verb == "be" { return "is" }
         if verb == "have" { return "has" }
