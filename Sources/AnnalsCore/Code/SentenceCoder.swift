@@ -69,7 +69,8 @@ struct SentenceCoder {
             for g in groups.indices
             where !groups[g].passive && groups[g].start == groups[g].head
                 && (groups[g].form == .participle || groups[g].form == .past) && groups[g].head + 1 < tokens.count
-                && (tokens[groups[g].head + 1].is(.prepositions) && !byAgent(of: g, in: a).isEmpty || patientFirst(g, in: a))
+                && ((tokens[groups[g].head + 1].is(.prepositions) || noObjectBeforeBy(g, in: a)) && !byAgent(of: g, in: a).isEmpty
+                    || patientFirst(g, in: a))
             {
                 a.groups[g].passive = true
             }
@@ -314,6 +315,18 @@ struct SentenceCoder {
     }
 
     /// The by-agent of a passive: "was attacked by Israeli troops".
+    /// "the journalist taken hostage by Islamic State": a bare participle whose by-phrase follows with no
+    /// actor between is passive even when a word of its own comes first.
+    /// Only for a form that is no past tense ("taken", not "lambasted decisions by Trump").
+    private func noObjectBeforeBy(_ g: Int, in a: Analysis) -> Bool {
+        guard a.groups[g].form == .participle else { return false }
+        let head = a.groups[g].head
+        guard let by = (head + 1..<min(a.tokens.count, head + 4)).first(where: { a.tokens[$0].key == ClosedClass.by }) else { return false }
+        return !(head + 1..<by).contains {
+            (a.mentionAt[$0] >= 0 && a.mentions[a.mentionAt[$0]].isResolved) || a.tokens[$0].flags.contains(.punctuation)
+        }
+    }
+
     func byAgent(of g: Int, in a: Analysis) -> [Int] {
         var p = a.groups[g].head + 1
         while p < min(a.tokens.count, a.groups[g].head + 8) {
