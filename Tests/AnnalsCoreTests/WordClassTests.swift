@@ -47,7 +47,7 @@ import Testing
             (DateWords.today, "today"), (DateWords.last, "last"), (DateWords.ago, "ago"), (DateWords.week, "week"),
             (DateWords.month, "month"), (DateWords.year, "year"), (DateWords.weeks, "weeks"), (DateWords.days, "days"),
             (DateWords.day, "day"), (ClosedClass.no, "no"), (ClosedClass.or, "or"), (ClosedClass.it, "it"), (ClosedClass.with, "with"),
-            (ClosedClass.against, "against"), (PetrarchWords.comma, ","),
+            (ClosedClass.against, "against"), (ClosedClass.from, "from"), (PetrarchWords.comma, ","),
             (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
         ]
         for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }

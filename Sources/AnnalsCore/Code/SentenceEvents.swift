@@ -133,6 +133,18 @@ extension SentenceCoder {
                 code.hasPrefix("19") || code.hasPrefix("18")
                 ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
                 : CodeRefiner.refine(code, words: a.tokens[group.start..<clauseEnd])
+            // "the campaign to free Raqqa from Isis": freeing a place is fighting whoever holds it, not a release.
+            var targets = targets
+            func namesPlace(_ m: Int) -> Bool {
+                a.mentions[m].isPlace || a.mentions[m].actor.map { lexicon.actors[$0].type == .place } == true
+            }
+            if code.hasPrefix("0841"), !targets.isEmpty, targets.allSatisfy(namesPlace) {
+                code = "190"
+                targets = []
+                var q = end
+                while q + 1 < clauseEnd, a.tokens[q].key != ClosedClass.from { q += 1 }
+                if q + 1 < clauseEnd, let holder = mentionCovering(a, q + 1) ?? mentionCovering(a, q + 2) { targets = [holder] }
+            }
             // "the ambassador clashed with Trump": a clash between individual people is a quarrel (11x), not fighting.
             if code == "190", ClosedClass.verbalClashVerbs.contains(a.tokens[group.head].key),
                 (sources + targets).contains(where: { m in

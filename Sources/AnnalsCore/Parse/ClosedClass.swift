@@ -162,6 +162,7 @@ extension ClosedClass {
     static let no: UInt64 = 0x08b3_5907_b558_9afa  // TokenKey.hash("no")
     /// "deny": denying a clause is CAMEO 016 even when no pattern names it.
     static let denyVerbs = keys(Morphology.allForms(["deny"]))
+    static let from: UInt64 = 0x7f84_5078_d7a5_c0b5  // TokenKey.hash("from")
     static let or: UInt64 = 0x08b0_5407_b556_5ca4  // TokenKey.hash("or")
     static let it: UInt64 = 0x08b7_3e07_b55c_55f0  // TokenKey.hash("it")
     /// Verbs that make their object do what the to-complement says: "forced Israel to withdraw".
