@@ -468,6 +468,28 @@ extension SentenceCoder {
                     notes.append("addressee of the governing verb")
                 }
                 if group.hypothetical { modality = .hypothetical }
+                // "discussed Syria in phone calls with Trump and Putin": a consultation with named parties
+                // belongs to the clause's subject.
+                // Only for a noun in a prepositional phrase of the clause ("in/during a call with") whose parties
+                // follow "with" ("a call between A and B" names all of its parties).
+                var before = i - 1
+                while before >= 0,
+                    a.tokens[before].is([.determiners, .possessivePronouns])
+                        || a.matchContext.skippable[before]
+                            && a.tokens[before].classes.isEmpty
+                { before -= 1 }
+                let inPhrase = before >= 0 && a.tokens[before].is(.prepositions) && before > group.head
+                let withParties =
+                    targets.first.map { t in
+                        var q = a.mentions[t].start - 1
+                        while q >= 0, a.tokens[q].is(.determiners) { q -= 1 }
+                        return q >= 0 && a.tokens[q].key == ClosedClass.with
+                    } ?? false
+                if sources.isEmpty, inPhrase, withParties, lexicon.patterns[match.pattern].code.hasPrefix("04"),
+                    !a.subjects[g].isEmpty, !a.subjects[g].contains(where: targets.contains), !group.passive
+                {
+                    sources = a.subjects[g]
+                }
                 // "Turkey wants Russia's backing", "Israel seeks American support": wanted, not done.
                 if ClosedClass.desireVerbs.contains(verb) { modality = .hypothetical }
             } else if let g = a.groups.indices.first(where: { a.groups[$0].head > i && !a.groups[$0].infinitival }),
