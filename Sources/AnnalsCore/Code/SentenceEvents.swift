@@ -443,7 +443,7 @@ extension SentenceCoder {
                 let isObject = i - group.head <= 5 && !a.tokens[(group.head + 1)..<i].contains { $0.is(.prepositions) }
                 // A speech verb lends its subject to what it announces ("announced sanctions", "said in a call
                 // with"), not to a noun inside its complement clause ("said they would respond to an attack"):
-                // no verb and no pronoun stand between.
+                // no pronoun and no clause break stand between.
                 // Nor to a noun that a quotation follows ("said: \"We are aware of the detention"), to the
                 // subject of the complement ("said three days of shelling had displaced"), or to what a warning
                 // is about ("warned of the dangers of a clash").
