@@ -48,6 +48,10 @@ import Testing
             (DateWords.month, "month"), (DateWords.year, "year"), (DateWords.weeks, "weeks"), (DateWords.days, "days"),
             (DateWords.day, "day"), (ClosedClass.no, "no"), (ClosedClass.or, "or"), (ClosedClass.it, "it"), (ClosedClass.with, "with"),
             (ClosedClass.against, "against"), (ClosedClass.from, "from"), (PetrarchWords.comma, ","),
+            (RelationWord.in, "in"), (RelationWord.over, "over"), (RelationWord.such, "such"), (RelationWord.as, "as"),
+            (RelationWord.among, "among"), (RelationWord.longer, "longer"), (RelationWord.a, "a"), (RelationWord.an, "an"),
+            (RelationWord.who, "who"), (RelationWord.led, "led"), (RelationWord.control, "control"),
+            (RelationWord.controls, "controls"), (RelationWord.controlled, "controlled"), (RelationWord.command, "command"),
             (PetrarchWords.by, "by"), (PetrarchWords.to, "to"),
         ]
         for (literal, word) in literals { #expect(literal == TokenKey.hash(word), "\(word)") }

@@ -220,11 +220,11 @@ struct RelationReader {
     static let controlPlaceWords = [
         "control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned",
     ]
-    static let controlPlaceKeys = RelationWord.keys(controlPlaceWords)
+    static let controlPlaceKeys = ClosedClass.keys(controlPlaceWords)
     /// Every relation noun.
     static let relationNounWords = partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)
     /// Token keys of every relation noun, to skip other words without building strings.
-    static let relationNounKeys = RelationWord.keys(relationNounWords)
+    static let relationNounKeys = ClosedClass.keys(relationNounWords)
     static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
     static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
     static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
@@ -314,7 +314,7 @@ struct RelationReader {
 
     // MARK: helpers
 
-    func isComma(_ p: Int) -> Bool { isWord(p, RelationWord.comma) }
+    func isComma(_ p: Int) -> Bool { isWord(p, ClosedClass.comma) }
     func isDeterminer(_ p: Int) -> Bool { p >= 0 && p < count && ClosedClass.determiners.contains(a.tokens[p].key) }
     func mention(at p: Int) -> Int? { coder.mentionCovering(a, p) }
 
@@ -437,7 +437,7 @@ struct RelationReader {
     func negated(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
         return (max(0, from)..<min(to, count)).contains {
-            ClosedClass.negators.contains(a.tokens[$0].key) || key($0) == RelationWord.no && isWord($0 + 1, RelationWord.longer)
+            ClosedClass.negators.contains(a.tokens[$0].key) || key($0) == ClosedClass.no && isWord($0 + 1, RelationWord.longer)
         }
     }
 
@@ -449,8 +449,8 @@ struct RelationReader {
         var q = p + 1
         if let m = mention(at: q), a.mentions[m].start >= p + 1, type(a.mentions[m].actor) == .country {
             q = a.mentions[m].end
-            while q + 1 < count, key(q) == RelationWord.comma || key(q) == RelationWord.and {
-                let r = key(q) == RelationWord.comma && isWord(q + 1, RelationWord.and) ? q + 2 : q + 1
+            while q + 1 < count, key(q) == ClosedClass.comma || key(q) == ClosedClass.and {
+                let r = key(q) == ClosedClass.comma && isWord(q + 1, ClosedClass.and) ? q + 2 : q + 1
                 guard let next = mention(at: r), a.mentions[next].start == r, type(a.mentions[next].actor) == .country else { break }
                 q = a.mentions[next].end
             }
@@ -477,8 +477,8 @@ struct RelationReader {
             while p < count, isJoiner(p) {
                 var q = p
                 var joinerAnd = false
-                if key(q) == RelationWord.comma { q += 1 }
-                if q < count, key(q) == RelationWord.and || key(q) == RelationWord.or { joinerAnd = true; q += 1 }
+                if key(q) == ClosedClass.comma { q += 1 }
+                if q < count, key(q) == ClosedClass.and || key(q) == ClosedClass.or { joinerAnd = true; q += 1 }
                 var skipped = 0
                 while q < count, skipped < 2, mention(at: q) == nil, isDeterminer(q) || isModifier(q) { q += 1; skipped += 1 }
                 guard let next = mention(at: q), a.mentions[next].start > p,
@@ -501,7 +501,7 @@ struct RelationReader {
     /// ",", "and" or "or": what joins the items of a list.
     func isJoiner(_ p: Int) -> Bool {
         let k = key(p)
-        return k == RelationWord.comma || k == RelationWord.and || k == RelationWord.or
+        return k == ClosedClass.comma || k == ClosedClass.and || k == ClosedClass.or
     }
 
     /// The mentions a relation phrase before `p` is about: the mention right before it, skipping
@@ -519,7 +519,7 @@ struct RelationReader {
             if ClosedClass.relativePronouns.contains(w), mention(at: q) == nil {
                 relative = true; q -= 1; steps += 1; continue
             }
-            if w == RelationWord.comma, commas == 0 { commas += 1; q -= 1; steps += 1; continue }
+            if w == ClosedClass.comma, commas == 0 { commas += 1; q -= 1; steps += 1; continue }
             break
         }
         guard q >= 0 else { return nil }
@@ -566,7 +566,7 @@ struct RelationReader {
         let items = listItems(containing: head)
         if let list = lists.first(where: { $0.items.contains(head) }) { e = max(e, list.end) }
         var t = skipLocative(e)
-        if t < count, key(t) == RelationWord.comma { t += 1 }
+        if t < count, key(t) == ClosedClass.comma { t += 1 }
         var included: [Int] = []
         if t < count,
             Self.inclusionWordKeys.contains(key(t)) || key(t) == RelationWord.such && isWord(t + 1, RelationWord.as)
@@ -599,7 +599,7 @@ struct RelationReader {
         {
             let labelWords = (m.start..<m.end).filter { p in
                 !inside.contains { $0.start <= p && p < $0.end && Self.actorOf($0.meaning) != nil } && isModifier(p)
-                    && key(p) != RelationWord.of
+                    && key(p) != ClosedClass.of
             }
             let label = labelWords.isEmpty ? aff.label : labelWords.map { words[$0] }.joined(separator: " ")
             let trigger = (labelWords.first ?? m.start)..<((labelWords.last ?? m.end - 1) + 1)
@@ -620,7 +620,7 @@ struct RelationReader {
                 confirmed(p, scope: s, leader: Self.isLeaderTerm(lexicon.agents[g].lowerTerm))
                 ? party(actor: p, start: m.start, end: m.end) : nil
             var q = m.end
-            if q < count, key(q) == RelationWord.comma { q += 1 }
+            if q < count, key(q) == ClosedClass.comma { q += 1 }
             if let n = mention(at: q), a.mentions[n].start == q, a.mentions[n].kind == .unknown || type(a.mentions[n].actor) == .person,
                 let named = party(n), named.actor != p
             {
@@ -643,7 +643,7 @@ struct RelationReader {
             if let y = Self.actorOf(next.meaning) {
                 // "Iran's Quds Force", "the IRGC elite Quds Force", "Lebanon's Hezbollah".
                 let gap = (piece.end..<next.start)
-                if gap.contains(where: { key($0) == RelationWord.of || Self.gapStopKeys.contains(key($0)) }) { continue }
+                if gap.contains(where: { key($0) == ClosedClass.of || Self.gapStopKeys.contains(key($0)) }) { continue }
                 let fillers = gap.filter { isModifier($0) }.map { words[$0] }
                 if let r = innerPair(
                     outer: x, inner: y, fillers: fillers, outerRange: piece.start..<piece.end, innerRange: next.start..<next.end)
@@ -804,7 +804,7 @@ struct RelationReader {
             var relative = false
             if q >= 0, ClosedClass.relativePronouns.contains(a.tokens[q].key), linked { relative = true; q -= 1 }
             var appositive = false
-            if q >= 0, key(q) == RelationWord.comma { appositive = !linked; q -= 1 }
+            if q >= 0, key(q) == ClosedClass.comma { appositive = !linked; q -= 1 }
             guard linked || appositive, q >= 0, let x = mention(at: q), x != j else { continue }
             // The role must head its noun phrase: not "Britain's premier forward base", "head of the Duma's committee".
             if m.end < count,
@@ -859,7 +859,7 @@ struct RelationReader {
             var labelText: String { (b..<(r + 1)).map { words[$0] }.joined(separator: " ") }
             // Form 1: NOUN of Y, with X before it.
             if r + 1 < count,
-                key(r + 1) == RelationWord.of || (isAlly && (key(r + 1) == RelationWord.with || key(r + 1) == RelationWord.to))
+                key(r + 1) == ClosedClass.of || (isAlly && (key(r + 1) == ClosedClass.with || key(r + 1) == ClosedClass.to))
             {
                 guard let np = nounPhrase(at: r + 2) else { continue }
                 var q = b
@@ -906,7 +906,7 @@ struct RelationReader {
             var q = r + 1
             var k = 0
             while q < count, k < 3, mention(at: q) == nil, isModifier(q) { q += 1; k += 1 }
-            if q < count, key(q) == RelationWord.comma { q += 1 }
+            if q < count, key(q) == ClosedClass.comma { q += 1 }
             guard let xm = mention(at: q), a.mentions[xm].start >= r + 1 else { continue }
             for x in parties(listItems(containing: xm)) where !x.isPerson || isAlly {
                 if isProxy {
@@ -935,7 +935,7 @@ struct RelationReader {
     /// "the Axis of Resistance headed by Iran", "militias backed by Iran", "areas controlled by the Houthis".
     func byPhrases() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for p in 1..<max(1, count) where a.tokens[p].key == RelationWord.by {
+        for p in 1..<max(1, count) where a.tokens[p].key == ClosedClass.by {
             let k = key(p - 1)
             let lead = Self.leadParticipleKeys.contains(k), back = Self.backParticipleKeys.contains(k),
                 control = Self.controlParticipleKeys.contains(k)
@@ -1034,7 +1034,7 @@ struct RelationReader {
         var out: [FoundRelation] = []
         for p in 0..<count where Self.controlPlaceKeys.contains(a.tokens[p].key) {
             let w = key(p)
-            if w == RelationWord.control || w == RelationWord.command, isWord(p + 1, RelationWord.of) || isWord(p + 1, RelationWord.over) {
+            if w == RelationWord.control || w == RelationWord.command, isWord(p + 1, ClosedClass.of) || isWord(p + 1, RelationWord.over) {
                 // "take control of", "full control over": a taking verb within three words before.
                 var v = p - 1
                 while v >= 0, p - v <= 3, !Self.takeVerbKeys.contains(key(v)), isModifier(v) || isDeterminer(v) { v -= 1 }
@@ -1051,7 +1051,7 @@ struct RelationReader {
             } else if w == RelationWord.controls || w == RelationWord.controlled || w == RelationWord.control,
                 let g = a.groups.firstIndex(where: { $0.head == p }),
                 !a.groups[g].passive,
-                !a.groups[g].negated, !a.groups[g].infinitival || w == RelationWord.control, p + 1 < count, key(p + 1) != RelationWord.by
+                !a.groups[g].negated, !a.groups[g].infinitival || w == RelationWord.control, p + 1 < count, key(p + 1) != ClosedClass.by
             {
                 guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
                 let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
@@ -1070,7 +1070,7 @@ struct RelationReader {
                                 subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(words[p]) in"))
                     }
                 }
-            } else if Self.alignParticipleKeys.contains(w), isWord(p + 1, RelationWord.with) || isWord(p + 1, RelationWord.to) {
+            } else if Self.alignParticipleKeys.contains(w), isWord(p + 1, ClosedClass.with) || isWord(p + 1, ClosedClass.to) {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
                     for y in parties(np.head) {
@@ -1095,7 +1095,7 @@ struct RelationReader {
         where Self.inclusionWordKeys.contains(a.tokens[p].key) || key(p) == RelationWord.such && isWord(p + 1, RelationWord.as) {
             // The alliance right before (", including"), skipping a locative.
             var q = p - 1
-            if q >= 0, key(q) == RelationWord.comma { q -= 1 }
+            if q >= 0, key(q) == ClosedClass.comma { q -= 1 }
             guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else {
                 continue
             }
@@ -1118,7 +1118,7 @@ struct RelationReader {
             let w = key(group.head)
             let join = Self.joinVerbKeys.contains(w)
             let lead = Self.leadVerbKeys.contains(w)
-            guard join || lead, group.head + 1 < count, key(group.head + 1) != RelationWord.by else { continue }
+            guard join || lead, group.head + 1 < count, key(group.head + 1) != ClosedClass.by else { continue }
             guard let np = nounPhrase(at: group.head + 1), a.mentions[np.head[0]].start - group.head <= 3 else { continue }
             for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
                 for y in parties(np.head) {
@@ -1128,7 +1128,7 @@ struct RelationReader {
                                 subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
                             ))
                     } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
-                        np.end >= count || key(np.end) != RelationWord.to
+                        np.end >= count || key(np.end) != ClosedClass.to
                     {
                         out.append(
                             FoundRelation(

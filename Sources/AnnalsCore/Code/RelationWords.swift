@@ -1,62 +1,54 @@
 /// Token keys of the grammar words the relation rules test.
 ///
-/// A token's key is the hash of its lower-cased text (``TokenKey``), so `tokens[p].key == RelationWord.of`
-/// says the same as "the word at `p` is `of`" without making a string. The word lists themselves
-/// stay in ``RelationReader`` (as strings, for readers and for the few places that need text); the
-/// key sets here are made from them once.
+/// A token's key is the hash of its lower-cased text (``TokenKey``), so `tokens[p].key == RelationWord.among`
+/// says the same as "the word at `p` is `among`" without making a string. Keys are literals (no lazy
+/// initialisation in the rules' loops), checked by `WordClassTests`; words the clause analysis tests
+/// too (`of`, `and`, `by`, `with`, `,` ...) are in ``ClosedClass``. The word lists themselves stay in
+/// ``RelationReader`` (as strings, for readers and for the few places that need text); the key sets
+/// below are made from them once.
 enum RelationWord {
-    static let comma = TokenKey.hash(",")
-    static let and = TokenKey.hash("and")
-    static let or = TokenKey.hash("or")
-    static let of = TokenKey.hash("of")
-    static let by = TokenKey.hash("by")
-    static let with = TokenKey.hash("with")
-    static let to = TokenKey.hash("to")
-    static let `in` = TokenKey.hash("in")
-    static let over = TokenKey.hash("over")
-    static let such = TokenKey.hash("such")
-    static let `as` = TokenKey.hash("as")
-    static let among = TokenKey.hash("among")
-    static let no = TokenKey.hash("no")
-    static let longer = TokenKey.hash("longer")
-    static let a = TokenKey.hash("a")
-    static let an = TokenKey.hash("an")
-    static let who = TokenKey.hash("who")
-    static let led = TokenKey.hash("led")
-    static let control = TokenKey.hash("control")
-    static let controls = TokenKey.hash("controls")
-    static let controlled = TokenKey.hash("controlled")
-    static let command = TokenKey.hash("command")
-
-    static func keys<S: Sequence>(_ words: S) -> KeySet where S.Element == String { KeySet(words.map { TokenKey.hash($0) }) }
+    static let `in`: UInt64 = 0x08b7_3807_b55c_4bbe  // TokenKey.hash("in")
+    static let over: UInt64 = 0xc2a3_8db4_4454_a06f  // TokenKey.hash("over")
+    static let such: UInt64 = 0xb6cd_6919_21c5_3a5e  // TokenKey.hash("such")
+    static let `as`: UInt64 = 0x089c_5507_b545_b54d  // TokenKey.hash("as")
+    static let among: UInt64 = 0xc3b9_22c2_7fc5_d78b  // TokenKey.hash("among")
+    static let longer: UInt64 = 0x9da6_6b73_8ed7_1cf0  // TokenKey.hash("longer")
+    static let a: UInt64 = 0xaf63_dc4c_8601_ec8c  // TokenKey.hash("a")
+    static let an: UInt64 = 0x089c_3807_b545_8406  // TokenKey.hash("an")
+    static let who: UInt64 = 0x5ec5_fc19_4891_690f  // TokenKey.hash("who")
+    static let led: UInt64 = 0x1272_7419_1dcc_3c4a  // TokenKey.hash("led")
+    static let control: UInt64 = 0x084e_1cb5_96b7_e53e  // TokenKey.hash("control")
+    static let controls: UInt64 = 0xd4a0_158f_1a7a_a1d7  // TokenKey.hash("controls")
+    static let controlled: UInt64 = 0x18b8_d05b_56f6_b857  // TokenKey.hash("controlled")
+    static let command: UInt64 = 0x6665_5dca_2c3e_8a12  // TokenKey.hash("command")
 }
 
 extension RelationReader {
-    static let partNounKeys = RelationWord.keys(partNouns)
-    static let allyNounKeys = RelationWord.keys(allyNouns)
-    static let proxyNounKeys = RelationWord.keys(proxyNouns)
-    static let memberNounKeys = RelationWord.keys(memberNouns)
-    static let leadParticipleKeys = RelationWord.keys(leadParticiples)
-    static let backParticipleKeys = RelationWord.keys(backParticiples)
-    static let controlParticipleKeys = RelationWord.keys(controlParticiples)
-    static let takeVerbKeys = RelationWord.keys(takeVerbs)
-    static let copulaKeys = RelationWord.keys(copulas)
-    static let glueKeys = RelationWord.keys(glue)
-    static let namingWordKeys = RelationWord.keys(namingWords)
-    static let inclusionWordKeys = RelationWord.keys(inclusionWords)
-    static let gapStopKeys = RelationWord.keys(gapStops)
-    static let nameParticleKeys = RelationWord.keys(nameParticles)
-    static let locativeKeys = RelationWord.keys(locativePrepositions)
+    static let partNounKeys = ClosedClass.keys(partNouns)
+    static let allyNounKeys = ClosedClass.keys(allyNouns)
+    static let proxyNounKeys = ClosedClass.keys(proxyNouns)
+    static let memberNounKeys = ClosedClass.keys(memberNouns)
+    static let leadParticipleKeys = ClosedClass.keys(leadParticiples)
+    static let backParticipleKeys = ClosedClass.keys(backParticiples)
+    static let controlParticipleKeys = ClosedClass.keys(controlParticiples)
+    static let takeVerbKeys = ClosedClass.keys(takeVerbs)
+    static let copulaKeys = ClosedClass.keys(copulas)
+    static let glueKeys = ClosedClass.keys(glue)
+    static let namingWordKeys = ClosedClass.keys(namingWords)
+    static let inclusionWordKeys = ClosedClass.keys(inclusionWords)
+    static let gapStopKeys = ClosedClass.keys(gapStops)
+    static let nameParticleKeys = ClosedClass.keys(nameParticles)
+    static let locativeKeys = ClosedClass.keys(locativePrepositions)
     /// "based in", "headquartered in" ...
-    static let placeParticipleKeys = RelationWord.keys(["based", "headquartered", "located", "stationed"])
+    static let placeParticipleKeys = ClosedClass.keys(["based", "headquartered", "located", "stationed"])
     /// "allied with", "aligned to".
-    static let alignParticipleKeys = RelationWord.keys(["allied", "aligned"])
+    static let alignParticipleKeys = ClosedClass.keys(["allied", "aligned"])
     /// Adverbs that may stand between a participle and its antecedent ("heavily backed by").
-    static let byAdverbKeys = RelationWord.keys(["heavily", "directly", "jointly", "closely", "largely", "partly"])
-    static let joinVerbKeys = RelationWord.keys(["joined", "joins", "rejoined", "join"])
-    static let leadVerbKeys = RelationWord.keys(["leads", "heads", "commands", "led", "headed", "commanded", "chairs", "chaired"])
+    static let byAdverbKeys = ClosedClass.keys(["heavily", "directly", "jointly", "closely", "largely", "partly"])
+    static let joinVerbKeys = ClosedClass.keys(["joined", "joins", "rejoined", "join"])
+    static let leadVerbKeys = ClosedClass.keys(["leads", "heads", "commands", "led", "headed", "commanded", "chairs", "chaired"])
     /// Every suffix a hyphenated compound can relate by ("Iran-backed", "US-led", "Houthi-controlled").
-    static let compoundSuffixKeys = RelationWord.keys(
+    static let compoundSuffixKeys = ClosedClass.keys(
         backParticiples.union(controlParticiples).union(["led", "aligned", "allied", "based"]))
     /// Byte length of the longest compound suffix: a hyphen further from a token's end cannot start one.
     static let longestCompoundSuffix =

@@ -2,7 +2,7 @@
 /// modals, negators, prepositions, conjunctions, subordinators and the verbs that govern
 /// other verbs (speech, intent, request, refusal). Grammar, not dictionary data.
 enum ClosedClass {
-    static func keys(_ words: [String]) -> KeySet { KeySet(words.map { TokenKey.hash($0) }) }
+    static func keys<S: Sequence>(_ words: S) -> KeySet where S.Element == String { KeySet(words.map { TokenKey.hash($0) }) }
 
     static let determiners = keys([
         "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
