@@ -22,6 +22,7 @@ public struct DictionaryCoder: EventCoder {
     public func code(_ document: Document, sentences: [Sentence], options: CodingOptions) -> CodedDocument {
         var result = CodedDocument(document: document, sentences: sentences)
         var coref = Coreference(lexicon: lexicon)
+        var context = ContextCountry(dateline: document.dateline.flatMap { sentenceCoder.country(namedIn: $0) })
         var events: [EventRecord] = []
         var byKey: [String: Int] = [:]
         var unknown: [String] = []
@@ -45,12 +46,14 @@ public struct DictionaryCoder: EventCoder {
                     return Coreference.Governor(subject: subjects[g], object: objects[g], verb: tokens[groups[g].head].key)
                 }, day: day)
             a.mentions = mentions
-            for m in a.mentions where m.kind == .unknown { unknown.append(m.name) }
+            context.observe(a.mentions, countries: sentenceCoder.countryCodes)
+            for m in a.mentions where m.kind == .unknown || m.hasUnknownName { unknown.append(m.name) }
             if options.emitEvents {
                 var sentenceRecords: [EventRecord] = []
                 for candidate in sentenceCoder.events(a) {
                     if candidate.polarity == .negated && !options.includeNegated { continue }
-                    sentenceRecords += records(candidate, a, sentence: sentence, document: document, options: options)
+                    sentenceRecords += records(
+                        candidate, a, sentence: sentence, document: document, options: options, context: context)
                 }
                 // "violated the ceasefire by firing rockets at Israel": an event without a target is
                 // subsumed by the same source's event of the same root that names one.
@@ -89,7 +92,9 @@ public struct DictionaryCoder: EventCoder {
         let s = Int(a.tokens[m.start].start)
         let e = Int(a.tokens[m.end - 1].end)
         let text = sentence.text.utf8Slice(s, e)
-        return ActorRef(text: text, name: m.name.isEmpty ? text : m.name, code: m.code, span: sentence.originalSpan(s, e))
+        return ActorRef(
+            text: text, name: m.name.isEmpty ? text : m.name, code: m.code, span: sentence.originalSpan(s, e),
+            countryFrom: m.countryFrom)
     }
 
     /// Institutions that, named without a country, belong to the country of the other party.
@@ -102,20 +107,42 @@ public struct DictionaryCoder: EventCoder {
     static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
 
     private func records(
-        _ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions
+        _ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions,
+        context: ContextCountry
     ) -> [EventRecord] {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
+        // "Police arrested five protesters in Cairo": generic agents take the country the text supports.
+        let place = sentenceCoder.placeCountry(a)
+        for m in Set(c.sources + c.targets).sorted() where !a.mentions[m].isResolved && a.mentions[m].kind == .agent {
+            guard let agent = a.mentions[m].agent else { continue }
+            let role = lexicon.agents[agent].code
+            guard !role.isEmpty else { continue }
+            if let (country, from) = context.country(place: place) {
+                a.mentions[m].code = MentionRecognizer.join(country, role)
+                a.mentions[m].countryFrom = from.rawValue
+            } else {
+                a.mentions[m].code = role
+                a.mentions[m].countryFrom = "none"
+            }
+        }
         // Places ("Aleppo", "Mosul") are coded as their country when acted upon; they do not act.
         func isPlaceActor(_ m: Int) -> Bool { a.mentions[m].actor.map { lexicon.actors[$0].type == .place } ?? false }
         var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlaceActor($0) }
         var jointTargets = false
+        var targetOnly = false
         if sources.isEmpty {
             // "The meeting between Putin and Kim": participants without a source act with each other.
             let participants = c.targets.filter { a.mentions[$0].isResolved }
-            guard participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) else { return [] }
-            sources = participants
-            jointTargets = true
+            if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+                sources = participants
+                jointTargets = true
+            } else if !participants.isEmpty, c.sources.isEmpty {
+                // "Two soldiers were killed in Kandahar": one codable side is an event, as in GDELT.
+                targetOnly = true
+            } else {
+                return []
+            }
         }
         // "protested against the government": an institution without a country belongs to the source's,
         // when the sources share one ("Russia, Iran and Syrian troops attacked the opposition" does not say whose).
@@ -143,6 +170,8 @@ public struct DictionaryCoder: EventCoder {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
         }
         let joint = !pairs.isEmpty
+        var sourceless: [Int] = []
+        if targetOnly { sourceless = targets }
         for s in sources where !joint {
             if targets.isEmpty { pairs.append((s, nil)) }
             for t in targets where a.mentions[t].code != a.mentions[s].code || a.mentions[t].name != a.mentions[s].name {
@@ -160,19 +189,20 @@ public struct DictionaryCoder: EventCoder {
         let date = (c.day ?? document.date)?.description ?? ""
         var out: [EventRecord] = []
         var seen = Set<String>()
-        for (s, t) in pairs {
-            let source = actorRef(a.mentions[s], a, sentence)
+        let allPairs: [(Int?, Int?)] = pairs.map { ($0.0, $0.1) } + sourceless.map { (nil, $0) }
+        for (s, t) in allPairs {
+            let source = s.map { actorRef(a.mentions[$0], a, sentence) }
             let target = t.map { actorRef(a.mentions[$0], a, sentence) }
             // The same text as interpolating the span arrays, without their dynamic description.
-            let sourceSpan = "[\(source.span[0]), \(source.span[1])]"
+            let sourceSpan = source.map { "[\($0.span[0]), \($0.span[1])]" } ?? "[]"
             let targetSpan = target.map { "[\($0.span[0]), \($0.span[1])]" } ?? "[]"
             let idKey =
-                "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source.code)|\(sourceSpan)|\(target?.code ?? "")|\(targetSpan)"
+                "\(document.id)|\(sentence.index)|\(triggerStart)|\(code.code)|\(source?.code ?? "")|\(sourceSpan)|\(target?.code ?? "")|\(targetSpan)"
             guard seen.insert(idKey).inserted else { continue }
             var explain: Explanation?
             if options.explain {
                 explain = Explanation(
-                    pattern: rule, source: Span(source.span[0], source.span[1]), verb: verbSpan,
+                    pattern: rule, source: source.map { Span($0.span[0], $0.span[1]) }, verb: verbSpan,
                     target: target.map { Span($0.span[0], $0.span[1]) }, notes: c.notes)
             }
             out.append(

@@ -4,9 +4,15 @@ struct SentenceCoder {
     let matcher: PatternMatcher
     let analyzer: ClauseAnalyzer
     let recognizer: MentionRecognizer
+    /// The tagger and parser; nil only when the bundled model cannot be read.
+    let syntax: ParserModel?
+    /// Three-letter codes of the dictionary's countries.
+    let countryCodes: Set<String>
 
-    init(lexicon: Lexicon) {
+    init(lexicon: Lexicon, syntax: ParserModel? = try? ParserModel.bundled()) {
         self.lexicon = lexicon
+        self.syntax = syntax
+        self.countryCodes = Set(lexicon.actors.filter { $0.type == .country }.compactMap { ContextCountry.countryCode($0.code(on: nil)) })
         self.recognizer = MentionRecognizer(lexicon: lexicon)
         self.matcher = PatternMatcher(lexicon: lexicon)
         self.analyzer = ClauseAnalyzer(lexicon: lexicon)
@@ -24,6 +30,8 @@ struct SentenceCoder {
         var matchContext: PatternMatcher.Context
         /// Dictionary phrase matches, left to right (kept for relation extraction).
         var pieces: [MentionRecognizer.Piece] = []
+        /// The dependency parse of the tokens (empty without a model).
+        var tree: DependencyTree = .empty
     }
 
     func mentionCovering(_ a: Analysis, _ p: Int) -> Int? {
@@ -57,12 +65,21 @@ struct SentenceCoder {
             let heads = analyzer.verbHeads(tokens, endsMention: ends, inMention: { mentionAt[$0] >= 0 })
             let groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
+            // The parse is computed once, and only for a sentence that can hold an event: an actor
+            // mention and a verb. Most sentences of an article have none, and parsing is the costliest stage.
+            let tree =
+                mentions.isEmpty || groups.isEmpty
+                ? DependencyTree.empty
+                : syntax.map { model in
+                    model.parse(
+                        tokens.enumerated().map { SyntaxWord(bytes: bytes, start: Int($1.start), end: Int($1.end), sentenceInitial: $0 == 0) })
+                } ?? .empty
             let context = PatternMatcher.Context(
                 tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
                 possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
             var a = Analysis(
                 tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
-                matchContext: context, pieces: pieces)
+                matchContext: context, pieces: pieces, tree: tree)
             // "fighters captured in Syria by US-backed forces": a bare participle with a by-agent is passive.
             // "four fighters killed on the front", "a soldier jailed in Turkey": a verb that needs an object,
             // followed straight by a preposition, is a passive participle too (a headline or a reduced relative).
@@ -86,8 +103,8 @@ struct SentenceCoder {
                 else { continue }
                 a.groups[g].passive = true
             }
-            a.subjects = a.groups.indices.map { subject(of: $0, in: a) }
-            a.objects = groups.indices.map { object(of: $0, in: a) }
+            a.subjects = a.groups.indices.map { g in Self.roleMode.choose(treeSubject(of: g, in: a), subject(of: g, in: a)) }
+            a.objects = groups.indices.map { g in Self.roleMode.choose(treeObject(of: g, in: a), object(of: g, in: a)) }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
             for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
                 let finite = (0..<g).filter { !groups[$0].infinitival && !a.subjects[$0].isEmpty }

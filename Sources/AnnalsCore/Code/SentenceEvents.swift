@@ -55,9 +55,9 @@ extension SentenceCoder {
         func usable(_ m: Int) -> Bool {
             let mention = a.mentions[m]
             if mention.isResolved || mention.kind == .pronoun || mention.kind == .unknown { return true }
-            // "the government" is coded later with the other party's country.
-            guard let agent = mention.agent else { return false }
-            return DictionaryCoder.domesticInstitutions.contains(lexicon.agents[agent].headKey)
+            // "the government", "police", "protesters": a generic agent is coded later with the country
+            // the text supports (the other party's, the event's place, the dateline, the document's).
+            return mention.agent != nil
         }
         /// "fought with the US against Isis": "with" names an ally when "against" names the other side.
         func alongside(_ targets: [Int], _ match: PatternMatcher.Match?) -> [Int] {

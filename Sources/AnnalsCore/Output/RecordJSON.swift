@@ -10,6 +10,9 @@ extension ActorRef {
             j.array { a in
                 a.int(span[0]); a.int(span[1])
             }
+            if let countryFrom {
+                j.key("country_from"); j.string(countryFrom)
+            }
         }
     }
 }

@@ -12,14 +12,24 @@ public struct ActorRef: Hashable, Sendable, Codable {
     public var sector: String
     /// Byte range of the mention in the original document text.
     public var span: [Int]
+    /// For a generic agent whose country the text does not attach to it ("police"), where the
+    /// country came from: `place` (the event's place), `dateline`, `document` (its dominant
+    /// country), or `none` (the code is the bare role, `COP`). Nil for actors that carry their own.
+    public var countryFrom: String?
 
-    public init(text: String, name: String, code: String, span: Span) {
+    public init(text: String, name: String, code: String, span: Span, countryFrom: String? = nil) {
         self.text = text
         self.name = name
         self.code = code
-        self.country = ActorCode.country(of: code)
-        self.sector = ActorCode.sector(of: code)
+        if countryFrom == "none" {
+            self.country = ""
+            self.sector = String(code.prefix(3))
+        } else {
+            self.country = ActorCode.country(of: code)
+            self.sector = ActorCode.sector(of: code)
+        }
         self.span = [span.start, span.end]
+        self.countryFrom = countryFrom
     }
 }
 

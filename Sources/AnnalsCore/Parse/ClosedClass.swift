@@ -10,6 +10,8 @@ enum ClosedClass {
         "no", "whose", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "more", "most",
     ])
     static let articles = keys(["a", "an", "the"])
+    /// Prepositions that locate an event: "in Cairo", "near Kharkiv".
+    static let locativePrepositions = keys(["in", "near", "at", "across", "inside", "outside", "throughout", "around"])
     /// "I", "We", "You": capitalised, but never names.
     static let speakerPronouns = keys(["i", "we", "you", "our", "my", "your", "us", "me", "mr", "mrs", "ms", "dr"])
     /// Prepositions that introduce the other party of an event ("talks with", "offer from", "war against").

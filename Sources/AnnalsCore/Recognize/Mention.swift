@@ -41,6 +41,11 @@ public struct Mention: Sendable, Hashable {
     /// Names a place: a capital used by name ("Paris") or a city or region coded as its country
     /// ("Aleppo"). Before an event noun it says where, not who: "the Paris attacks".
     public var isPlace = false
+    /// Set when the coder gave a generic agent a country from context (see ``ActorRef/countryFrom``).
+    public var countryFrom: String?
+    /// The head is a name the dictionaries do not know, coded by its title ("Chadian leader Idriss Deby");
+    /// `--unknown-actors` lists it.
+    public var hasUnknownName = false
 
     public var isResolved: Bool { !code.isEmpty }
 }

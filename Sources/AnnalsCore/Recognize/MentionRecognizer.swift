@@ -124,6 +124,18 @@ struct MentionRecognizer {
                 let text = String(
                     decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
                 let afterAgent = mentions.last.map { $0.end == i && $0.kind == .agent } ?? false
+                // "Chadian leader Idriss Deby", "the rebel National Patriotic Front": an unknown name after a
+                // title or a sector noun is the head of one noun phrase, and takes the code the title gives.
+                if afterAgent, var title = mentions.last, !title.plural, !title.isPossessor {
+                    title.end = e
+                    title.head = e - 1
+                    title.name = text
+                    title.hasUnknownName = true
+                    title.isPerson = title.isPerson || e - i >= 2
+                    mentions[mentions.count - 1] = title
+                    i = e
+                    continue
+                }
                 mentions.append(
                     Mention(
                         start: i, end: e, kind: .unknown, actor: nil, code: "", name: text, agent: nil, scope: nil,
