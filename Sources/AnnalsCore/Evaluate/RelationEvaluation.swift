@@ -4,8 +4,13 @@ import Foundation
 public struct GoldRelation: Sendable, Hashable {
     /// Names the subject may go by, any of which counts ("Syrian Democratic Forces|SDF").
     public var subject: [String]
-    public var relation: RelationKind
+    /// The relation, or the relations any of which counts when the text allows several
+    /// (`"leads|member_of"` for "an SDF leader"); the first is the one tallied.
+    public var relations: [RelationKind]
     public var object: [String]
+
+    /// The relation the tallies count it under.
+    public var relation: RelationKind { relations[0] }
     /// The words of the article that state it (for the reader; not used in scoring).
     public var quote: String?
 }
@@ -51,11 +56,12 @@ public enum RelationGoldFile {
                 guard let s = r["subject"] as? String, !s.isEmpty, let ob = r["object"] as? String, !ob.isEmpty else {
                     throw fail("a relation needs \"subject\" and \"object\" names")
                 }
-                guard let k = (r["relation"] as? String).flatMap(RelationKind.init(rawValue:)) else {
-                    throw fail("\"relation\" must be one of \(RelationKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
                 func names(_ x: String) -> [String] { x.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
-                return GoldRelation(subject: names(s), relation: k, object: names(ob), quote: r["quote"] as? String)
+                let kinds = names(r["relation"] as? String ?? "").map { RelationKind(rawValue: $0) }
+                guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }) else {
+                    throw fail("\"relation\" must be one of \(RelationKind.allCases.map(\.rawValue).joined(separator: ", ")) (or several joined by |)")
+                }
+                return GoldRelation(subject: names(s), relations: kinds.compactMap { $0 }, object: names(ob), quote: r["quote"] as? String)
             }
             out.append(GoldArticle(id: id, doc: doc, text: inline, date: date, split: split, relations: relations, line: n))
         }
@@ -99,15 +105,15 @@ public struct RelationEvaluation: Sendable {
     }
 
     static func matches(_ g: GoldRelation, _ r: RelationRecord) -> Bool {
-        guard g.relation == r.relation else { return false }
+        guard g.relations.contains(r.relation) else { return false }
         if matches(g.subject, r.subject) && matches(g.object, r.object) { return true }
         // allied_with is symmetric.
-        return g.relation == .alliedWith && matches(g.subject, r.object) && matches(g.object, r.subject)
+        return r.relation == .alliedWith && matches(g.subject, r.object) && matches(g.object, r.subject)
     }
 
     static func describe(_ r: RelationRecord) -> String { "\(r.subject.name) \(r.relation.rawValue) \(r.object.name)" }
     static func describe(_ g: GoldRelation) -> String {
-        "\(g.subject.joined(separator: "|")) \(g.relation.rawValue) \(g.object.joined(separator: "|"))"
+        "\(g.subject.joined(separator: "|")) \(g.relations.map(\.rawValue).joined(separator: "|")) \(g.object.joined(separator: "|"))"
     }
 
     /// Adds one article: its gold relations against the relation records coded from it.
