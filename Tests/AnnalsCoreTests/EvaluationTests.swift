@@ -66,23 +66,26 @@ private let petrarchConfig = SharedFixtures.shared.appendingPathComponent("petra
             {"id":"1","text":"A car bomb killed five.","pentaclass":4,"sources":["a car bomb"],"targets":["five"]}
             {"id":"2","text":"They agreed to talk.","pentaclass":1}
             {"id":"3","text":"Nothing found here.","pentaclass":0}
+            {"id":"4","text":"Britain cut its aid.","pentaclass":3}
             """
         let e = try evaluate(
             gold,
             [
                 "A car bomb killed five.": [("a car bomb", nil, "183"), (nil, nil, "010")],
                 "They agreed to talk.": [(nil, nil, "120")],
+                "Britain cut its aid.": [("GBR", nil, "162")],  // reducing relations is verbal conflict in ConfliBERT
             ])
-        #expect(e.rightClass == Share(count: 1, of: 3))
-        #expect(e.anyEvent == Share(count: 2, of: 3))
-        #expect(e.pentaclass.total.precision == 1.0 / 3.0)  // classes 4, 0 and 3 predicted; only 4 right
+        #expect(e.rightClass == Share(count: 2, of: 4))
+        #expect(e.anyEvent == Share(count: 3, of: 4))
+        #expect(e.pentaclass.total.precision == 2.0 / 4.0)  // classes 4, 0, 3 and 3 predicted; 4 and the second 3 right
+        #expect(e.sentencePrecision == 2.0 / 3.0)  // three sentences with events, two have the right class
         #expect(e.sourceMention == Share(count: 1, of: 1))
         #expect(e.misses.count == 2)
         let table = EvaluationReport.table(e, misses: 5)
         #expect(table.contains("right class found (recall)"))
         #expect(table.contains("[3] 0: Nothing found here."))
         let json = try JSONSerialization.jsonObject(with: Data(EvaluationReport.json(e).utf8)) as? [String: Any]
-        #expect((json?["right_class"] as? [String: Any])?["count"] as? Int == 1)
+        #expect((json?["right_class"] as? [String: Any])?["count"] as? Int == 2)
     }
 
     @Test func badGoldNamesFileAndLine() {
@@ -179,7 +182,7 @@ private let petrarchConfig = SharedFixtures.shared.appendingPathComponent("petra
         #expect(e.rightClass.of == 1349 && e.pentaclass.total.gold == 1349)
         // A floor under today's 0.41 / 0.79, so that a regression shows; raise it as the coder improves.
         #expect(e.rightClass.rate >= 0.35)
-        #expect(e.pentaclass.total.precision >= 0.70)
+        #expect(e.sentencePrecision >= 0.75)
     }
 }
 

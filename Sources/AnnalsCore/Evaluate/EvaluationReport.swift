@@ -36,9 +36,12 @@ public enum EvaluationReport {
         if e.hasPentaclassGold {
             out += share("pentaclass: an event found in the sentence", e.anyEvent)
             out += share("pentaclass: right class found (recall)", e.rightClass)
+            out += pad("pentaclass: precision (sentences with an event)", 44) + lpad("\(e.rightClass.count)/\(e.anyEvent.count)", 11)
+                + lpad(num(e.sentencePrecision), 8) + "\n"
+            out += pad("pentaclass: F1", 55) + lpad(num(e.sentenceF1), 8) + "\n"
             let t = e.pentaclass.total
             out += pad("pentaclass: precision over predicted classes", 44) + lpad("\(t.truePositives)/\(t.predicted)", 11) + lpad(num(t.precision), 8) + "\n"
-            out += pad("pentaclass: F1", 55) + lpad(num(t.f1), 8) + "\n"
+            out += pad("pentaclass: F1 over predicted classes", 55) + lpad(num(t.f1), 8) + "\n"
             out += share("pentaclass: source mention right (of right class)", e.sourceMention)
         }
         if e.hasEventGold {
@@ -118,6 +121,8 @@ public enum EvaluationReport {
             if e.hasPentaclassGold {
                 o.key("any_event"); share(&o, e.anyEvent)
                 o.key("right_class"); share(&o, e.rightClass)
+                o.key("sentence_precision"); o.double(e.sentencePrecision)
+                o.key("sentence_f1"); o.double(e.sentenceF1)
                 o.key("source_mention"); share(&o, e.sourceMention)
             }
             if e.hasEventGold {

@@ -46,6 +46,15 @@ public struct EventEvaluation: Sendable {
     /// source text overlapping a gold source mention?
     public var sourceMention = Share()
 
+    /// ConfliBERT precision as issue 16 counts it: of the sentences where the coder found an event,
+    /// the share whose events include the right class.
+    public var sentencePrecision: Double { anyEvent.count == 0 ? 0 : Double(rightClass.count) / Double(anyEvent.count) }
+    /// F1 of ``rightClass`` (recall) and ``sentencePrecision``.
+    public var sentenceF1: Double {
+        let p = sentencePrecision, r = rightClass.rate
+        return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+
     /// Gold labels the coder did not find, per record.
     public var misses: [Discrepancy] = []
     /// Labels the coder wrote that the gold does not have, per record.
