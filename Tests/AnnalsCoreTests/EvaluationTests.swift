@@ -239,6 +239,11 @@ private let petrarchConfig = SharedFixtures.shared.appendingPathComponent("petra
         let coder = try CoderFactory.make(layers: ["annals", "actors:\(dir.path)"])
         let lexicon = try #require((coder as? DictionaryCoder)?.lexicon)
         #expect(codes(lexicon, "Zorblat Freedom Front") == ["ZZZREB"])
+        // One value with a comma means the same (for `annals bench`, where repeating compares sets).
+        let joined = try #require((try CoderFactory.make("annals,actors:\(dir.path)") as? DictionaryCoder)?.lexicon)
+        #expect(codes(joined, "Zorblat Freedom Front") == ["ZZZREB"])
+        let plain = try #require((try CoderFactory.make(layers: []) as? DictionaryCoder)?.lexicon)
+        #expect(codes(plain, "Zorblat Freedom Front").isEmpty)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: petrarchConfig.path), "needs ../shared/petrarch"))

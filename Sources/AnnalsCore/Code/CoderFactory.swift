@@ -7,7 +7,7 @@ public enum CoderFactory {
     /// A comma-separated list is a layered set, as ``make(layers:)`` reads it
     /// (`annals,petrarch-actors:PATH`).
     public static func make(_ spec: String) throws -> any EventCoder {
-        if spec.contains(","), !spec.hasPrefix("petrarch:") || spec.contains(",petrarch-actors:") || spec.contains(",actors:") {
+        if spec.contains(",petrarch-actors:") || spec.contains(",actors:") {
             return try make(layers: spec.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
         }
         if spec.hasPrefix("petrarch:") {

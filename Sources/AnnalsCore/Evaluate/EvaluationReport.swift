@@ -13,7 +13,7 @@ public enum EvaluationReport {
             pad(label, 28) + lpad("\(x.gold)", 6) + lpad("\(x.predicted)", 6) + lpad("\(x.truePositives)", 7) + lpad(num(x.recall), 8)
                 + lpad(num(x.precision), 8) + lpad(num(x.f1), 8) + "\n"
         }
-        for l in t.labels { out += row(name(l), t[l]) }
+        for l in t.labels { out += row(String(name(l).prefix(27)), t[l]) }
         out += row("all (micro)", t.total)
         return out
     }
