@@ -25,8 +25,11 @@ struct InputOptions: ParsableArguments {
 
 /// Options that choose dictionaries and coding behaviour.
 struct CodingFlags: ParsableArguments {
-    @Option(help: "Dictionaries: 'annals' (built in), a directory in our format, or petrarch:PATH (a PETR_config.ini or directory).")
-    var dictionaries: String = "annals"
+    @Option(
+        help:
+            "Dictionaries: 'annals' (built in), a directory in our format, or petrarch:PATH (a PETR_config.ini or directory). Repeat to put actor layers under the first: petrarch-actors:PATH or actors:PATH (the first wins on conflicts)."
+    )
+    var dictionaries: [String] = []
 
     @Flag(help: "Also write negated events, with \"polarity\":\"negated\".")
     var includeNegated = false
@@ -45,6 +48,6 @@ struct CodingFlags: ParsableArguments {
     }
 
     func makeCoder() throws -> any EventCoder {
-        try CoderFactory.make(dictionaries)
+        try CoderFactory.make(layers: dictionaries.isEmpty ? ["annals"] : dictionaries)
     }
 }

@@ -247,6 +247,17 @@ public struct PhraseTrie: Sendable {
         hasMeaning[Int(node)] = true
     }
 
+    /// Does exactly this token sequence already stand for something?
+    func contains(_ keys: [UInt64]) -> Bool {
+        guard !keys.isEmpty, firstWords.mayContain(keys[0]) else { return false }
+        var node: Int32 = 0
+        for k in keys {
+            guard let next = edges[Self.edge(node, k)] else { return false }
+            node = next
+        }
+        return hasMeaning[Int(node)]
+    }
+
     /// The longest phrase starting at `start`: its end (exclusive) and meanings.
     public func longestMatch(_ tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, meanings: [PhraseMeaning])? {
         guard start < tokens.count, firstWords.mayContain(tokens[start].key) else { return nil }

@@ -14,6 +14,16 @@ public enum LexiconLoader {
 
     /// Loads `countries*.txt`, `actors*.txt`, `agents*.txt` and `verbs*.txt` from a directory.
     public static func load(directory: URL) throws -> Lexicon {
+        var b = try builder(directory: directory)
+        return try b.finish()
+    }
+
+    /// The bundled dictionaries with actor layers under them (see ``load(directory:underlays:)``).
+    public static func loadBundled(underlays: [ActorLayer]) throws -> Lexicon {
+        try load(directory: BundledResource.url("Dictionaries"), underlays: underlays)
+    }
+
+    static func builder(directory: URL) throws -> LexiconBuilder {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         func files(_ prefix: String) throws -> [(String, String)] {
             try names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }.map { name in
@@ -32,6 +42,18 @@ public enum LexiconLoader {
         for (name, text) in try files("actors") { try builder.readEntries(text, file: name) }
         for (name, text) in try files("agents") { try builder.readAgents(text, file: name) }
         for (name, text) in try files("verbs") { try builder.readVerbs(text, file: name) }
+        return builder
+    }
+
+    /// Loads a directory of dictionaries, then actor entries layered under them: an underlay entry
+    /// whose id the dictionaries above already use is dropped, and so is each of its names, aliases and
+    /// adjectives that already means something above (the upper layer wins every conflict). Layers are
+    /// given highest first.
+    public static func load(directory: URL, underlays: [ActorLayer]) throws -> Lexicon {
+        var builder = try builder(directory: directory)
+        for layer in underlays {
+            for (name, text) in layer.files { try builder.readEntries(text, file: name, underlay: true) }
+        }
         return try builder.finish()
     }
 
@@ -96,12 +118,19 @@ struct LexiconBuilder {
 
     // MARK: entries (countries and actors)
 
-    mutating func readEntries(_ text: String, file: String) throws {
+    /// Entries of a lower layer skipped because an upper layer has their id, and names skipped
+    /// because an upper layer already uses them.
+    var underlaySkippedEntries = 0
+    var underlaySkippedPhrases = 0
+    /// The phrases of the layers above, as they were when the first underlay entry came.
+    var upperPhrases: PhraseTrie?
+
+    mutating func readEntries(_ text: String, file: String, underlay: Bool = false) throws {
         var current: (kind: String, name: String, line: Int, attrs: [(String, String, Int)])?
         for line in DictionaryLine.lines(of: text) {
             switch line.kind {
             case .header(let kind, let value):
-                if let c = current { try addEntry(kind: c.kind, name: c.name, attrs: c.attrs, file: file, line: c.line) }
+                if let c = current { try addEntry(kind: c.kind, name: c.name, attrs: c.attrs, file: file, line: c.line, underlay: underlay) }
                 guard kind == "country" || kind == "actor" else {
                     throw DictionaryError(
                         file: file, line: line.number, message: "unknown entry kind '\(kind)' (expected 'country:' or 'actor:')")
@@ -117,7 +146,7 @@ struct LexiconBuilder {
                 throw DictionaryError(file: file, line: line.number, message: "expected 'key: value', found '\(t.prefix(40))'")
             }
         }
-        if let c = current { try addEntry(kind: c.kind, name: c.name, attrs: c.attrs, file: file, line: c.line) }
+        if let c = current { try addEntry(kind: c.kind, name: c.name, attrs: c.attrs, file: file, line: c.line, underlay: underlay) }
     }
 
     static func slug(_ s: String) -> String {
@@ -141,7 +170,7 @@ struct LexiconBuilder {
         return !u.isEmpty && u.count % 3 == 0 && u.count <= 18 && u.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }
     }
 
-    mutating func addEntry(kind: String, name: String, attrs: [(String, String, Int)], file: String, line: Int) throws {
+    mutating func addEntry(kind: String, name: String, attrs: [(String, String, Int)], file: String, line: Int, underlay: Bool = false) throws {
         let isCountry = kind == "country"
         var id: String?
         var type: ActorType = isCountry ? .country : .organization
@@ -205,6 +234,10 @@ struct LexiconBuilder {
             throw DictionaryError(file: file, line: line, message: "'\(name)' has no 'code:' or 'role:'")
         }
         let actorID = id ?? Self.slug(name)
+        if underlay && (lexicon.actorIndex[actorID] != nil || (isCountry && lexicon.countryIndex[roles[0].code] != nil)) {
+            underlaySkippedEntries += 1
+            return
+        }
         if let existing = lexicon.actorIndex[actorID] {
             throw DictionaryError(
                 file: file, line: line, message: "duplicate id '\(actorID)' (first defined at \(lexicon.actors[existing].origin))")
@@ -217,13 +250,23 @@ struct LexiconBuilder {
         if isCountry { lexicon.countryIndex[roles[0].code] = index }
         for (a, n) in affiliations { pendingAffiliations.append((index, a, "\(file):\(n)")) }
 
-        for phrase in [name] + aliases {
-            for v in PhraseKeys.variants(phrase) { lexicon.phrases.insert(PhraseKeys.keys(v), .name(index)) }
+        // An underlay's phrase that the layers above already use keeps their meaning alone.
+        if underlay && upperPhrases == nil { upperPhrases = lexicon.phrases }
+        let upper = upperPhrases
+        func insert(_ keys: [UInt64], _ meaning: PhraseMeaning) {
+            if underlay, let upper, upper.contains(keys) {
+                underlaySkippedPhrases += 1
+                return
+            }
+            lexicon.phrases.insert(keys, meaning)
         }
-        for a in adjectives { lexicon.phrases.insert(PhraseKeys.keys(a), .adjective(index)) }
-        for d in demonyms { lexicon.phrases.insert(PhraseKeys.keys(d), .people(index)) }
+        for phrase in [name] + aliases {
+            for v in PhraseKeys.variants(phrase) { insert(PhraseKeys.keys(v), .name(index)) }
+        }
+        for a in adjectives { insert(PhraseKeys.keys(a), .adjective(index)) }
+        for d in demonyms { insert(PhraseKeys.keys(d), .people(index)) }
         for s in seats {
-            for v in PhraseKeys.variants(s) { lexicon.phrases.insert(PhraseKeys.keys(v), .seat(index)) }
+            for v in PhraseKeys.variants(s) { insert(PhraseKeys.keys(v), .seat(index)) }
         }
     }
 
