@@ -68,6 +68,8 @@ struct BenchCommand: ParsableCommand {
             try BenchRun.measure(reader: reader, path: built.path, pipeline: Pipeline(coder: NullCoder()), threads: 1)
         }.min { $0.seconds < $1.seconds }!
 
+        let parseStage = try ParseStage.measure(reader: reader, path: built.path)
+
         var results: [(String, BenchResult)] = []
         for spec in dictionaries {
             results.append(
@@ -88,6 +90,10 @@ struct BenchCommand: ParsableCommand {
             j.key("cores"); j.int(ProcessStats.coreCount)
             j.key("cpu"); j.string(ProcessStats.cpuModel)
             j.key("text_stage_sentences_per_second"); j.int(textStage.sentencesPerSecond)
+            j.key("parse_stage_sentences"); j.int(parseStage.sentences)
+            j.key("parse_stage_sentences_per_second"); j.int(parseStage.sentencesPerSecond)
+            j.key("parse_stage_tokens_per_second"); j.int(parseStage.tokensPerSecond)
+            j.key("parser_load_seconds"); j.double(parseStage.loadSeconds)
             for (label, result) in results {
                 j.key(label)
                 result.write(&j)

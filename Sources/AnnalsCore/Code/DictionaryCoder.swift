@@ -112,12 +112,19 @@ public struct DictionaryCoder: EventCoder {
     ) -> [EventRecord] {
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
-        // "Police arrested five protesters in Cairo": generic agents take the country the text supports.
+        // Places ("Aleppo", "Mosul") are coded as their country when acted upon; they do not act.
+        func isPlaceActor(_ m: Int) -> Bool { a.mentions[m].actor.map { lexicon.actors[$0].type == .place } ?? false }
+        // "Police arrested five protesters in Cairo": generic agents take the country the text supports
+        // (the other party's for a domestic institution, else the event's place, the dateline, the
+        // document's). "withdrew its fighters", "put its army on alert": an agent owned by a pronoun is
+        // the source's own, and no other party.
         let place = sentenceCoder.placeCountry(a)
-        for m in Set(c.sources + c.targets).sorted() where !a.mentions[m].isResolved && a.mentions[m].kind == .agent {
-            guard let agent = a.mentions[m].agent else { continue }
+        func codeGeneric(_ m: Int) {
+            guard !a.mentions[m].isResolved, a.mentions[m].kind == .agent, let agent = a.mentions[m].agent else { return }
             let role = lexicon.agents[agent].code
-            guard !role.isEmpty else { continue }
+            let start = a.mentions[m].start
+            let owned = start > 0 && a.tokens[start - 1].is(.possessivePronouns) || a.tokens[start].is(.possessivePronouns)
+            guard !role.isEmpty, !owned else { return }
             if let (country, from) = context.country(place: place) {
                 a.mentions[m].code = MentionRecognizer.join(country, role)
                 a.mentions[m].countryFrom = from.rawValue
@@ -126,24 +133,8 @@ public struct DictionaryCoder: EventCoder {
                 a.mentions[m].countryFrom = "none"
             }
         }
-        // Places ("Aleppo", "Mosul") are coded as their country when acted upon; they do not act.
-        func isPlaceActor(_ m: Int) -> Bool { a.mentions[m].actor.map { lexicon.actors[$0].type == .place } ?? false }
+        for m in c.sources { codeGeneric(m) }
         var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlaceActor($0) }
-        var jointTargets = false
-        var targetOnly = false
-        if sources.isEmpty {
-            // "The meeting between Putin and Kim": participants without a source act with each other.
-            let participants = c.targets.filter { a.mentions[$0].isResolved }
-            if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
-                sources = participants
-                jointTargets = true
-            } else if !participants.isEmpty, c.sources.isEmpty {
-                // "Two soldiers were killed in Kandahar": one codable side is an event, as in GDELT.
-                targetOnly = true
-            } else {
-                return []
-            }
-        }
         // "protested against the government": an institution without a country belongs to the source's,
         // when the sources share one ("Russia, Iran and Syrian troops attacked the opposition" does not say whose).
         let sourceCountries = Set(sources.map { ActorCode.country(of: a.mentions[$0].code) })
@@ -151,8 +142,33 @@ public struct DictionaryCoder: EventCoder {
             guard let agent = a.mentions[t].agent, sourceCountries.count == 1, let country = sourceCountries.first,
                 Self.domesticInstitutions.contains(lexicon.agents[agent].headKey)
             else { continue }
-            guard country.count == 3 else { continue }
+            guard country.count == 3, a.mentions[t].countryFrom == nil else { continue }
             a.mentions[t].code = MentionRecognizer.join(country, lexicon.agents[agent].code)
+            a.mentions[t].countryFrom = "other_party"
+        }
+        // A domestic institution as a target belongs to the source's country or to none; a force posture
+        // (15x) shows one's own forces, which are not its target.
+        for m in c.targets where code.root != "15" {
+            if let agent = a.mentions[m].agent, Self.domesticInstitutions.contains(lexicon.agents[agent].headKey) { continue }
+            codeGeneric(m)
+        }
+        var jointTargets = false
+        var targetOnly = false
+        if sources.isEmpty {
+            // "The meeting between Putin and Kim": participants without a source act with each other.
+            let participants = c.targets.filter { a.mentions[$0].isResolved }
+            // "Ismail Haniyeh was assassinated in Tehran": a passive clause with no agent has one codable
+            // side, and is an event, as in GDELT. (Not a bare participle: "soldiers killed in the ambush
+            // were buried" is background to the sentence.)
+            let finitePassive = a.groups.contains { $0.head >= c.triggerStart && $0.head < c.triggerEnd && $0.passive && $0.start < $0.head }
+            if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+                sources = participants
+                jointTargets = true
+            } else if !participants.isEmpty, c.sources.isEmpty, finitePassive {
+                targetOnly = true
+            } else {
+                return []
+            }
         }
         let targets = jointTargets ? [] : c.targets.filter { a.mentions[$0].isResolved }
         let pattern = c.pattern.map { lexicon.patterns[$0] }

@@ -103,8 +103,17 @@ struct SentenceCoder {
                 else { continue }
                 a.groups[g].passive = true
             }
-            a.subjects = a.groups.indices.map { g in Self.roleMode.choose(treeSubject(of: g, in: a), subject(of: g, in: a)) }
-            a.objects = groups.indices.map { g in Self.roleMode.choose(treeObject(of: g, in: a), object(of: g, in: a)) }
+            // The rest of the coder reads subjects before their verb and objects after it.
+            a.subjects = a.groups.indices.map { g in
+                let start = a.groups[g].start
+                let tree = treeSubject(of: g, in: a).filter { a.mentions[$0].end <= start }
+                return Self.roleMode.choose(tree, subject(of: g, in: a))
+            }
+            a.objects = groups.indices.map { g in
+                let head = a.groups[g].head
+                let tree = treeObject(of: g, in: a).filter { a.mentions[$0].start > head }
+                return Self.roleMode.choose(tree, object(of: g, in: a))
+            }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
             for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
                 let finite = (0..<g).filter { !groups[$0].infinitival && !a.subjects[$0].isEmpty }

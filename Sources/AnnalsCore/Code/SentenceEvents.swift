@@ -306,6 +306,18 @@ extension SentenceCoder {
                 }
                 continue
             }
+            // "Guterres said international solidarity ...", "Erdogan told reporters": a statement by a codable
+            // actor is itself an event (CAMEO 010), whatever else it reports; the reported event keeps its
+            // own record with modality `reported`.
+            if ClosedClass.statementVerbs.contains(key), !group.passive, !group.infinitival, !sources.isEmpty,
+                sources.allSatisfy({ a.mentions[$0].kind != .pronoun || a.mentions[$0].isResolved })
+            {
+                // Only an addressee is a target ("told reporters"), never the subject of what was said.
+                let addressees = ClosedClass.tellVerbs.contains(key) ? treeObject(of: g, in: a).filter { !sources.contains($0) } : []
+                emit(
+                    "010", g, sources: sources, targets: addressees.filter(usable), match: nil,
+                    polarity: group.negated ? .negated : .affirmed, modality: mod, notes: ["statement"])
+            }
             guard let e, let eMatch else { continue }
             let eCode = lexicon.patterns[eMatch.pattern].code
             // "said it was ready to normalize relations": readiness states an intent, like "vowed to".
@@ -354,6 +366,9 @@ extension SentenceCoder {
         // A warning whose content became a threat is that threat, not also a warning.
         out.removeAll { replacedTriggers.contains($0.triggerStart) && !$0.notes.contains("threat") }
         out += nominalEvents(a, covered: coveredTokens)
+        // A statement is the news only when what it says is no event of its own: "Israel said Hamas had
+        // violated the ceasefire" is the violation (reported), "Guterres said solidarity was justice" a statement.
+        if out.contains(where: { !$0.notes.contains("statement") }) { out.removeAll { $0.notes.contains("statement") } }
         return out
     }
 

@@ -13,7 +13,7 @@ public struct ActorRef: Hashable, Sendable, Codable {
     /// Byte range of the mention in the original document text.
     public var span: [Int]
     /// For a generic agent whose country the text does not attach to it ("police"), where the
-    /// country came from: `place` (the event's place), `dateline`, `document` (its dominant
+    /// country came from: `other_party` (the source's, for a domestic institution), `place` (the event's place), `dateline`, `document` (its dominant
     /// country), or `none` (the code is the bare role, `COP`). Nil for actors that carry their own.
     public var countryFrom: String?
 

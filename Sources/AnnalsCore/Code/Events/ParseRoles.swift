@@ -89,7 +89,9 @@ enum RoleMode: String {
 
     func choose(_ tree: [Int], _ heuristic: [Int]) -> [Int] {
         switch self {
-        case .tree: return tree.isEmpty ? heuristic : tree
+        // The parse wins, unless the heuristics found the same actors and more ("Armenian and Azerbaijani
+        // troops": two mentions in one noun phrase).
+        case .tree: return tree.isEmpty || Set(tree).isSubset(of: heuristic) ? heuristic : tree
         case .heuristic: return heuristic
         case .fallback: return heuristic.isEmpty ? tree : heuristic
         }
