@@ -21,7 +21,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// Reads `paths` with `reader`, codes with `pipeline`, calls `deliver` per document in order.
-    /// Input problems are printed to standard error as one line each; returns true if any occurred.
+    /// Input problems and warnings (repaired bytes, limits) are printed to standard error as one
+    /// line each; returns true if any problem other than a warning occurred.
     @discardableResult
     public func run(
         _ reader: DocumentReader, paths: [String], pipeline: Pipeline,
@@ -30,19 +31,23 @@ public struct BatchRunner: Sendable {
     ) throws -> Bool {
         var failed = false
         let onReadError: (IngestError) -> Void = { error in
-            failed = true
+            if !error.isWarning { failed = true }
             onError(error)
         }
+        func deliverWithWarnings(_ coded: CodedDocument) throws {
+            for warning in coded.warnings { onError(warning) }
+            try deliver(coded)
+        }
         if threads == 1 {
-            try reader.read(paths: paths, onError: onReadError) { document in try deliver(pipeline.run(document)) }
+            try reader.read(paths: paths, onError: onReadError) { document in try deliverWithWarnings(pipeline.run(document)) }
             return failed
         }
         let pool = WorkerPool(threads: threads, pipeline: pipeline, maxDocuments: chunkDocuments, maxBytes: chunkBytes)
         defer { pool.shutdown() }
         try reader.read(paths: paths, onError: onReadError) { document in
-            try pool.submit(document, deliver: deliver)
+            try pool.submit(document, deliver: deliverWithWarnings)
         }
-        try pool.finish(deliver: deliver)
+        try pool.finish(deliver: deliverWithWarnings)
         return failed
     }
 
