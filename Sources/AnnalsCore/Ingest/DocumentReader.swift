@@ -59,6 +59,12 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// Reads the documents of one input held in memory, as if it were a file called `name` (whose
+    /// extension, with the content, picks the format under ``InputFormat/auto``).
+    public func read(bytes: [UInt8], name: String, onError: (IngestError) -> Void, body: (Document) throws -> Void) rethrows {
+        try readStream(ByteStream(bytes: bytes), origin: name, name: name, onError: onError, body: body)
+    }
+
     /// Files under `directory`, recursively, sorted by name; hidden entries are skipped.
     private func collect(directory: String, into files: inout [String], depth: Int, onError: (IngestError) -> Void) {
         guard depth < 64 else { return }
