@@ -53,6 +53,24 @@ import Testing
         }
     }
 
+    /// The word-at-a-time check agrees with a byte-by-byte one wherever the bad byte is.
+    @Test func needsRepairFindsEveryBadByte() {
+        var rng = SystemRandomNumberGenerator()
+        for bad: UInt8 in [0, 1, 8, 11, 27, 31, 127, 0xFF, 0x80] {
+            for position in 0..<20 {
+                var bytes = (0..<20).map { _ in UInt8.random(in: 32...126, using: &rng) }
+                let clean = bytes.withUnsafeBufferPointer { ByteRepair.needsRepair($0) }
+                #expect(!clean)
+                bytes[position] = bad
+                #expect(bytes.withUnsafeBufferPointer { ByteRepair.needsRepair($0) }, "byte \(bad) at \(position)")
+            }
+        }
+        for ok: UInt8 in [9, 10, 12, 13] {
+            let bytes = [UInt8](repeating: 65, count: 11) + [ok] + [UInt8](repeating: 66, count: 9)
+            #expect(!bytes.withUnsafeBufferPointer { ByteRepair.needsRepair($0) })
+        }
+    }
+
     @Test func brokenArticleIsCodedWithSpansIntoTheFile() throws {
         let dir = try TempDir()
         let (bytes, _) = Self.brokenArticle()

@@ -45,8 +45,21 @@ public enum ByteRepair {
     /// Is anything in `b` to repair? (Fast: 8 bytes at a time over ASCII text.)
     public static func needsRepair(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         if ByteChecks.firstInvalidUTF8(b) != nil { return true }
-        for c in b where c < 32 || c == 127 {
-            if c != 9 && c != 10 && c != 13 && c != 12 { return true }
+        let n = b.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            if i + 8 <= n {
+                // Skip words with no byte below 32 and no DEL (the usual "has a byte < n" trick).
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let below32 = (w &- ones &* 32) & ~w & highs
+                let x = w ^ (ones &* 127)
+                let del = (x &- ones) & ~x & highs
+                if below32 == 0 && del == 0 { i += 8; continue }
+            }
+            let c = b[i]
+            if (c < 32 && c != 9 && c != 10 && c != 13 && c != 12) || c == 127 { return true }
+            i += 1
         }
         return false
     }
