@@ -9,3 +9,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Invariants.checkReader(bytes, name: "input.jsonl", format: .jsonl, strict: size % 4 == 3)
     return 0
 }
+
+@_cdecl("FuzzJSONL_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv, fuzz)
+}

@@ -9,3 +9,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Invariants.checkReader(bytes, name: "input.xml", format: .petrarch, strict: size % 4 == 3)
     return 0
 }
+
+@_cdecl("FuzzPetrarchXML_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv, fuzz)
+}

@@ -16,3 +16,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Invariants.checkReader(bytes, name: "input.txt", format: .text)
     return 0
 }
+
+@_cdecl("FuzzText_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv, fuzz)
+}

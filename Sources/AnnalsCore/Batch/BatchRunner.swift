@@ -77,6 +77,9 @@ final class WorkerPool: @unchecked Sendable {
     private let maxBytes: Int
     private let condition = NSCondition()
     private let workerCount: Int
+    /// The size of the rings below. A constant, so that indexing them needs no read of an array
+    /// another thread may be writing (ThreadSanitizer reports `slots.count` outside the lock).
+    private let capacity: Int
 
     // Guarded by `condition`.
     /// Documents by `sequence % inputs.count`, a ring as large as the window: those with sequence
@@ -100,6 +103,7 @@ final class WorkerPool: @unchecked Sendable {
         self.maxDocuments = maxDocuments
         self.maxBytes = maxBytes
         self.workerCount = threads
+        capacity = maxDocuments
         inputs = Array(repeating: nil, count: maxDocuments)
         slots = Array(repeating: nil, count: maxDocuments)
         sizes = Array(repeating: 0, count: maxDocuments)
@@ -122,13 +126,13 @@ final class WorkerPool: @unchecked Sendable {
                 return
             }
             let sequence = taken
-            let document = inputs[sequence % inputs.count]!
-            inputs[sequence % inputs.count] = nil
+            let document = inputs[sequence % capacity]!
+            inputs[sequence % capacity] = nil
             taken += 1
             condition.unlock()
             let coded = pipeline.run(document)
             condition.lock()
-            slots[sequence % slots.count] = coded
+            slots[sequence % capacity] = coded
             condition.broadcast()
         }
     }
@@ -140,10 +144,10 @@ final class WorkerPool: @unchecked Sendable {
         while submitted - delivered >= maxDocuments || (submitted > delivered && bytesInFlight + size > maxBytes) {
             try deliverNext(wait: true, deliver)
         }
-        sizes[submitted % sizes.count] = size
+        sizes[submitted % capacity] = size
         bytesInFlight += size
         condition.lock()
-        inputs[submitted % inputs.count] = document
+        inputs[submitted % capacity] = document
         queued = submitted + 1
         condition.signal()
         condition.unlock()
@@ -160,7 +164,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Delivers the next result in order; returns false (without waiting) when it is not ready.
     @discardableResult
     private func deliverNext(wait: Bool, _ deliver: (CodedDocument) throws -> Void) rethrows -> Bool {
-        let slot = delivered % slots.count
+        let slot = delivered % capacity
         condition.lock()
         while slots[slot] == nil {
             if !wait {
