@@ -119,8 +119,9 @@ struct BatchWriter {
         insertMention = try db.cachedStatement(
             sql: """
                 INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
-                    verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name,
+                    source_start, source_end, target_start, target_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertRelation = try db.cachedStatement(
             sql: """
@@ -196,6 +197,8 @@ struct BatchWriter {
                 eventID, docID, e.sentence, e.id, max(1, e.mentions), ownText, span.start, span.end,
                 e.polarity.rawValue, e.modality.rawValue, e.evidence.verb, Self.span(e.evidence.span).start, Self.span(e.evidence.span).end,
                 e.evidence.rule, e.source?.text, e.source?.name, e.target?.text, e.target?.name,
+                e.source.map { Self.span($0.span).start }, e.source.map { Self.span($0.span).end },
+                e.target.map { Self.span($0.span).start }, e.target.map { Self.span($0.span).end },
             ])
             result.mentions += 1
             if let s = e.source { try actor(s, date: e.date) }

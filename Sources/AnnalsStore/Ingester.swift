@@ -33,6 +33,8 @@ public struct Ingester {
     public var batchDocuments: Int
     /// Text bytes per transaction (whichever limit is reached first).
     public var batchBytes: Int
+    /// Receives the pipeline's warnings (a sentence or records cut by a resource limit).
+    public var onWarning: (IngestError) -> Void = { StandardError.print("annals: \($0)") }
 
     public init(store: EventStore, pipeline: Pipeline, runner: BatchRunner, batchDocuments: Int = 128, batchBytes: Int = 4 << 20) {
         self.store = store
@@ -69,6 +71,7 @@ public struct Ingester {
         result.hashSeconds = lap()
         guard !fresh.isEmpty else { return result }
         let coded = runner.code(fresh, pipeline: pipeline)
+        for c in coded { c.warnings.forEach(onWarning) }
         result.codeSeconds = lap()
         result.add(try store.store(zip(hashes, coded).map { StorableDocument(hash: $0, coded: $1) }))
         result.storeSeconds = lap()
@@ -118,7 +121,7 @@ public struct Ingester {
         try reader.read(
             paths: paths,
             onError: { error in
-                failed = true
+                if !error.isWarning { failed = true }
                 onError(error)
             }
         ) { document in

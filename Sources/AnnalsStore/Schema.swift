@@ -3,7 +3,7 @@ enum Schema {
     /// `PRAGMA application_id`: "ANNL". A database with another id is not ours.
     static let applicationID: Int32 = 0x414E_4E4C
     /// `PRAGMA user_version`: bumped with each migration below.
-    static let version = 2
+    static let version = 3
     /// Value of `meta.format`.
     static let format = "annals-event-store"
 
@@ -143,6 +143,14 @@ enum Schema {
         ALTER TABLE relations ADD COLUMN object_end INTEGER;
         ALTER TABLE relations ADD COLUMN verb_start INTEGER;
         ALTER TABLE relations ADD COLUMN verb_end INTEGER;
+        """,
+        // 3: the spans of an event mention's source and target, so stored events read back as the
+        // records `annals code` writes (docs/record-schema.json).
+        """
+        ALTER TABLE mentions ADD COLUMN source_start INTEGER;
+        ALTER TABLE mentions ADD COLUMN source_end INTEGER;
+        ALTER TABLE mentions ADD COLUMN target_start INTEGER;
+        ALTER TABLE mentions ADD COLUMN target_end INTEGER;
         """,
     ]
 }

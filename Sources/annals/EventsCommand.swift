@@ -10,7 +10,9 @@ struct EventsCommand: ParsableCommand {
         abstract: "List or export stored events (JSON Lines, CSV, or GDELT 2.0-style TSV).",
         discussion: """
             One line per deduplicated event (same date, source, target and CAMEO code across articles) with \
-            NumMentions, NumSources and NumArticles. Columns: see docs/store.md.
+            NumMentions, NumSources and NumArticles. JSON Lines: the event objects of `annals code` plus \
+            store_id, num_mentions, num_sources, num_articles, is_root and first_seen (docs/record-schema.json). \
+            Columns: see docs/store.md.
             Example: annals events --dyad IRN:ISR --root 19 --since 2024-04-01 --format tsv
             """
     )
@@ -36,15 +38,16 @@ struct EventsCommand: ParsableCommand {
         do {
             let store = try EventStore(path: storeOptions.db, mode: .readOnly)
             var json = JSONWriter()
-            try store.events(query) { row in
-                switch format {
-                case .jsonl:
+            switch format {
+            case .jsonl:
+                // The event objects `annals code` writes, plus the roll-up (docs/record-schema.json).
+                try store.storedEvents(query) { event in
                     json.reset()
-                    row.write(to: &json)
+                    event.write(to: &json)
                     out.append(json.bytes)
-                case .csv: out.line(RecordTable.csvLine(row))
-                case .tsv: out.line(RecordTable.tsvLine(row))
                 }
+            case .csv: try store.events(query) { out.line(RecordTable.csvLine($0)) }
+            case .tsv: try store.events(query) { out.line(RecordTable.tsvLine($0)) }
             }
             out.flush()
         } catch let error as StoreError {

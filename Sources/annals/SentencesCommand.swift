@@ -19,7 +19,7 @@ struct SentencesCommand: ParsableCommand {
         input.reader.read(
             paths: input.paths,
             onError: { error in
-                failed = true
+                if !error.isWarning { failed = true }
                 StandardError.print("annals: \(error)")
             }
         ) { document in

@@ -10,12 +10,16 @@ import Testing
 
     /// Reads `bad` between two good files; checks one error for `bad` and both good documents.
     func expectOneError(
-        _ dir: TempDir, _ bad: String, line: Int? = nil, containing message: String,
+        _ dir: TempDir, _ bad: String, line: Int? = nil, containing message: String, strict: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> [Document] {
         let before = dir.write("0-good.txt", goodText)
         let after = dir.write("z-good.txt", goodText)
-        let (docs, errors) = readAll([before, bad, after])
+        var reader = DocumentReader()
+        reader.strictUTF8 = strict
+        var docs: [Document] = []
+        var errors: [IngestError] = []
+        reader.read(paths: [before, bad, after], onError: { errors.append($0) }) { docs.append($0) }
         #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
         if let e = errors.first {
             #expect(e.file == bad, sourceLocation: sourceLocation)
@@ -65,24 +69,53 @@ import Testing
         #expect(expectOneError(dir, dir.write("controls.jsonl", controls), containing: "binary file").count == 2)
     }
 
-    @Test func invalidUTF8ReportsTheLine() throws {
+    /// With --strict-utf8, invalid UTF-8 skips the file or record (the behaviour before repairs).
+    @Test func strictUTF8SkipsAndReportsTheLine() throws {
         let dir = try TempDir()
         var bytes = Array("Title\n\nLine two.\nLine three ".utf8)
         bytes += [0xC3, 0x28]  // invalid sequence
         bytes += Array(" more.\n".utf8)
-        #expect(expectOneError(dir, dir.write("latin1.txt", bytes), line: 4, containing: "invalid UTF-8").count == 2)
+        #expect(expectOneError(dir, dir.write("latin1.txt", bytes), line: 4, containing: "invalid UTF-8", strict: true).count == 2)
 
         // JSONL: the bad line is reported, the other lines are read.
-        var jsonl = Array("{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"T".utf8)
-        jsonl += [0xE9] + Array("l\u{e9}.\"}\n{\"id\":\"c\",\"text\":\"Three.\"}\n".utf8)
-        let docs = expectOneError(dir, dir.write("bad.jsonl", jsonl), line: 2, containing: "invalid UTF-8")
+        let jsonl = Self.jsonlWithBadByte
+        let docs = expectOneError(dir, dir.write("bad.jsonl", jsonl), line: 2, containing: "invalid UTF-8", strict: true)
         #expect(docs.map(\.id) == ["0-good.txt", "a", "c", "z-good.txt"])
 
         // CSV: the bad record is reported with its line.
-        var csv = Array("id,text\nr1,\"Fine.\"\nr2,\"Multi\nline ".utf8)
-        csv += [0xFF] + Array("\"\nr3,Fine too.\n".utf8)
-        let cdocs = expectOneError(dir, dir.write("bad.csv", csv), line: 4, containing: "invalid UTF-8")
+        let cdocs = expectOneError(dir, dir.write("bad.csv", Self.csvWithBadByte), line: 4, containing: "invalid UTF-8", strict: true)
         #expect(cdocs.map(\.id) == ["0-good.txt", "r1", "r3", "z-good.txt"])
+        // A NUL byte makes a file binary.
+        let nul = dir.write("nul.txt", Array("Title\n\nSome text\u{0} here.\n".utf8))
+        #expect(expectOneError(dir, nul, containing: "binary file", strict: true).count == 2)
+    }
+
+    static let jsonlWithBadByte: [UInt8] =
+        Array("{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"T".utf8) + [0xE9]
+        + Array("l\u{e9}.\"}\n{\"id\":\"c\",\"text\":\"Three.\"}\n".utf8)
+    static let csvWithBadByte: [UInt8] =
+        Array("id,text\nr1,\"Fine.\"\nr2,\"Multi\nline ".utf8) + [0xFF] + Array("\"\nr3,Fine too.\n".utf8)
+
+    /// By default a bad byte is repaired: one warning naming the line, and the record is read.
+    @Test func invalidUTF8IsRepairedWithOneWarning() throws {
+        let dir = try TempDir()
+        var bytes = Array("Title\n\nLine two.\nLine three ".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(" more.\n".utf8)
+        let path = dir.write("latin1.txt", bytes)
+        let docs = expectOneError(dir, path, line: 4, containing: "invalid UTF-8 at byte 28 replaced by U+FFFD")
+        #expect(docs.count == 3)
+        #expect(docs[1].text.contains("three \u{FFFD}( more."))
+
+        let jdocs = expectOneError(dir, dir.write("bad.jsonl", Self.jsonlWithBadByte), line: 2, containing: "invalid UTF-8 at column 20")
+        #expect(jdocs.map(\.id) == ["0-good.txt", "a", "b", "c", "z-good.txt"])
+        #expect(jdocs[2].text == "T\u{FFFD}l\u{e9}.")
+
+        let cdocs = expectOneError(dir, dir.write("bad.csv", Self.csvWithBadByte), line: 4, containing: "invalid UTF-8")
+        #expect(cdocs.map(\.id) == ["0-good.txt", "r1", "r2", "r3", "z-good.txt"])
+        #expect(cdocs[2].text == "Multi\nline \u{FFFD}")
+        // The record's text maps back to the field's bytes: the U+FFFD stands for one byte.
+        #expect(cdocs[2].repairs.original(cdocs[2].text.utf8.count) == "Multi\nline ".utf8.count + 1)
     }
 
     @Test func badJSONLine() throws {

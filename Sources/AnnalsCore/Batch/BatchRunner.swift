@@ -21,7 +21,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// Reads `paths` with `reader`, codes with `pipeline`, calls `deliver` per document in order.
-    /// Input problems are printed to standard error as one line each; returns true if any occurred.
+    /// Input problems and warnings (repaired bytes, limits) are printed to standard error as one
+    /// line each; returns true if any problem other than a warning occurred.
     @discardableResult
     public func run(
         _ reader: DocumentReader, paths: [String], pipeline: Pipeline,
@@ -30,19 +31,23 @@ public struct BatchRunner: Sendable {
     ) throws -> Bool {
         var failed = false
         let onReadError: (IngestError) -> Void = { error in
-            failed = true
+            if !error.isWarning { failed = true }
             onError(error)
         }
+        func deliverWithWarnings(_ coded: CodedDocument) throws {
+            for warning in coded.warnings { onError(warning) }
+            try deliver(coded)
+        }
         if threads == 1 {
-            try reader.read(paths: paths, onError: onReadError) { document in try deliver(pipeline.run(document)) }
+            try reader.read(paths: paths, onError: onReadError) { document in try deliverWithWarnings(pipeline.run(document)) }
             return failed
         }
         let pool = WorkerPool(threads: threads, pipeline: pipeline, maxDocuments: chunkDocuments, maxBytes: chunkBytes)
         defer { pool.shutdown() }
         try reader.read(paths: paths, onError: onReadError) { document in
-            try pool.submit(document, deliver: deliver)
+            try pool.submit(document, deliver: deliverWithWarnings)
         }
-        try pool.finish(deliver: deliver)
+        try pool.finish(deliver: deliverWithWarnings)
         return failed
     }
 
@@ -72,6 +77,9 @@ final class WorkerPool: @unchecked Sendable {
     private let maxBytes: Int
     private let condition = NSCondition()
     private let workerCount: Int
+    /// The size of the rings below. A constant, so that indexing them needs no read of an array
+    /// another thread may be writing (ThreadSanitizer reports `slots.count` outside the lock).
+    private let capacity: Int
 
     // Guarded by `condition`.
     /// Documents by `sequence % inputs.count`, a ring as large as the window: those with sequence
@@ -95,6 +103,7 @@ final class WorkerPool: @unchecked Sendable {
         self.maxDocuments = maxDocuments
         self.maxBytes = maxBytes
         self.workerCount = threads
+        capacity = maxDocuments
         inputs = Array(repeating: nil, count: maxDocuments)
         slots = Array(repeating: nil, count: maxDocuments)
         sizes = Array(repeating: 0, count: maxDocuments)
@@ -117,13 +126,13 @@ final class WorkerPool: @unchecked Sendable {
                 return
             }
             let sequence = taken
-            let document = inputs[sequence % inputs.count]!
-            inputs[sequence % inputs.count] = nil
+            let document = inputs[sequence % capacity]!
+            inputs[sequence % capacity] = nil
             taken += 1
             condition.unlock()
             let coded = pipeline.run(document)
             condition.lock()
-            slots[sequence % slots.count] = coded
+            slots[sequence % capacity] = coded
             condition.broadcast()
         }
     }
@@ -135,10 +144,10 @@ final class WorkerPool: @unchecked Sendable {
         while submitted - delivered >= maxDocuments || (submitted > delivered && bytesInFlight + size > maxBytes) {
             try deliverNext(wait: true, deliver)
         }
-        sizes[submitted % sizes.count] = size
+        sizes[submitted % capacity] = size
         bytesInFlight += size
         condition.lock()
-        inputs[submitted % inputs.count] = document
+        inputs[submitted % capacity] = document
         queued = submitted + 1
         condition.signal()
         condition.unlock()
@@ -155,7 +164,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Delivers the next result in order; returns false (without waiting) when it is not ready.
     @discardableResult
     private func deliverNext(wait: Bool, _ deliver: (CodedDocument) throws -> Void) rethrows -> Bool {
-        let slot = delivered % slots.count
+        let slot = delivered % capacity
         condition.lock()
         while slots[slot] == nil {
             if !wait {

@@ -8,6 +8,8 @@ public struct CodingOptions: Sendable {
     public var emitEvents = true
     /// Emit relation records.
     public var emitRelations = true
+    /// Resource limits applied by ``Pipeline`` to each document.
+    public var limits = ResourceLimits()
     public init() {}
 }
 
@@ -19,6 +21,8 @@ public struct CodedDocument: Sendable {
     public var relations: [RelationRecord] = []
     /// Capitalised names the dictionaries did not know (for `--unknown-actors`).
     public var unknownActors: [String] = []
+    /// What ``Pipeline`` cut or skipped under its ``ResourceLimits``, one warning each.
+    public var warnings: [IngestError] = []
 
     public init(document: Document, sentences: [Sentence]) {
         self.document = document
@@ -49,10 +53,61 @@ public struct Pipeline: Sendable {
         self.preprocessor = preprocessor
     }
 
+    /// Cleans and codes one document. Sentences longer than ``ResourceLimits/maxSentenceTokens``
+    /// are skipped and records past ``ResourceLimits/maxRecordsPerDocument`` dropped, each with a
+    /// warning in ``CodedDocument/warnings``.
     public func run(_ document: Document) -> CodedDocument {
         var doc = document
-        let sentences = preprocessor.sentences(in: &doc)
-        return coder.code(doc, sentences: sentences, options: options)
+        var sentences = preprocessor.sentences(in: &doc)
+        let limits = options.limits
+        var warnings: [IngestError] = []
+        sentences.removeAll { sentence in
+            guard let tokens = limits.excessTokens(sentence) else { return false }
+            warnings.append(
+                IngestError(
+                    file: document.origin,
+                    message: "document \(document.id), sentence \(sentence.index) (bytes \(sentence.span.start)-\(sentence.span.end)): "
+                        + "\(tokens) tokens, more than --max-sentence-tokens \(limits.maxSentenceTokens), skipped",
+                    isWarning: true))
+            return true
+        }
+        var coded = coder.code(doc, sentences: sentences, options: options)
+        let total = coded.events.count + coded.relations.count
+        if total > limits.maxRecordsPerDocument {
+            coded.events = Array(coded.events.prefix(limits.maxRecordsPerDocument))
+            coded.relations = Array(coded.relations.prefix(max(0, limits.maxRecordsPerDocument - coded.events.count)))
+            warnings.append(
+                IngestError(
+                    file: document.origin,
+                    message: "document \(document.id): \(total) records, more than --max-records-per-document "
+                        + "\(limits.maxRecordsPerDocument); the first \(limits.maxRecordsPerDocument) are kept",
+                    isWarning: true))
+        }
+        coded.warnings += warnings
+        return coded
+    }
+}
+
+/// Explicit limits on what one document may cost. Each has a command-line flag; hitting one is a
+/// warning naming the document, and the rest of the input is still coded.
+public struct ResourceLimits: Sendable, Hashable {
+    /// A longer "sentence" (a table, a list of names, a run of text without punctuation) is skipped:
+    /// the coder's work grows with sentence length, and no real sentence is this long.
+    public var maxSentenceTokens = 1000
+    /// Records (events and relations) kept per document.
+    public var maxRecordsPerDocument = 10_000
+
+    public init(maxSentenceTokens: Int = 1000, maxRecordsPerDocument: Int = 10_000) {
+        self.maxSentenceTokens = maxSentenceTokens
+        self.maxRecordsPerDocument = maxRecordsPerDocument
+    }
+
+    /// The token count of `sentence` when it is over ``maxSentenceTokens``, else nil. (A sentence
+    /// of at most that many bytes cannot have more tokens, so most are not tokenised here.)
+    func excessTokens(_ sentence: Sentence) -> Int? {
+        guard sentence.text.utf8.count > maxSentenceTokens else { return nil }
+        let count = Tokenizer.tokens(of: sentence.text).count
+        return count > maxSentenceTokens ? count : nil
     }
 }
 

@@ -44,16 +44,21 @@ enum ByteChecks {
         return line
     }
 
-    /// True if the sample looks binary: a NUL byte, or more than 10% control bytes other than
-    /// tab, newline, carriage return and form feed.
-    static func looksBinary(_ sample: ArraySlice<UInt8>) -> Bool {
+    /// True if the sample looks binary: more than 10% control bytes other than tab, newline,
+    /// carriage return and form feed, or NUL bytes in more than 1% of it (`strict`: any NUL byte).
+    /// A stray NUL in text is repaired, not a reason to skip the file (``ByteRepair``).
+    static func looksBinary(_ sample: ArraySlice<UInt8>, strict: Bool = false) -> Bool {
         guard !sample.isEmpty else { return false }
         var control = 0
+        var nul = 0
         for b in sample {
-            if b == 0 { return true }
+            if b == 0 {
+                if strict { return true }
+                nul += 1
+            }
             if b < 32 && b != 9 && b != 10 && b != 13 && b != 12 && b != 27 { control += 1 }
         }
-        return control * 10 > sample.count
+        return control * 10 > sample.count || nul * 100 > sample.count
     }
 
     /// True if the bytes contain nothing but whitespace (ASCII, NBSP) and a BOM.

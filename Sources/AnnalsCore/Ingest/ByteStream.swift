@@ -45,6 +45,15 @@ final class ByteStream {
         return .success(ByteStream(fd: fd, ownsFD: true))
     }
 
+    /// A stream over bytes already in memory (an HTTP body, a fuzzer's input).
+    init(bytes: [UInt8]) {
+        fd = -1
+        ownsFD = false
+        buffer = bytes
+        end = bytes.count
+        atEOF = true
+    }
+
     deinit {
         if ownsFD { close(fd) }
     }

@@ -11,8 +11,10 @@
 /// Columns by header name (case-insensitive): `id` (also `doc_id`, `guid`, or an unnamed first
 /// column), `date` (`published`, `pubdate`), `source`, `url` (`link`), `title` (`headline`), `text`
 /// (`body`, `content`, `article`). Quoted fields may hold delimiters, doubled quotes and newlines.
-/// A record longer than `maxDocumentBytes`, with invalid UTF-8 or an unterminated quote is reported
-/// with its starting line and skipped; a header without a text column is one error for the file.
+/// A record longer than `maxDocumentBytes` or with an unterminated quote is reported with its
+/// starting line and skipped; a header without a text column is one error for the file. Invalid
+/// UTF-8 and control bytes in a record are repaired with one warning naming the line (the text's
+/// spans map back to the field's bytes), or, with `strictUTF8`, the record is skipped.
 enum CSVReader {
     struct Columns {
         var id: Int?
@@ -78,22 +80,39 @@ enum CSVReader {
             }
             records += 1
             if parser.fieldCount == 1 && parser.field(0).isEmpty { continue }  // blank line
-            if let bad = parser.recordBytes.withUnsafeBufferPointer({ ByteChecks.firstInvalidUTF8($0) }) {
+            let strict = context.strictUTF8
+            let bad = parser.recordBytes.withUnsafeBufferPointer { b in
+                strict ? ByteChecks.firstInvalidUTF8(b) : ByteRepair.needsRepair(b) ? ByteRepair.repair(b)?.report.firstOffset : nil
+            }
+            if let bad {
                 // Line of the bad byte within the record.
                 let extra = parser.recordBytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-                onError(context.error(line: line + extra, "invalid UTF-8, record skipped"))
-                continue
+                if strict {
+                    onError(context.error(line: line + extra, "invalid UTF-8, record skipped"))
+                    continue
+                }
+                let report = parser.recordBytes.withUnsafeBufferPointer { ByteRepair.repair($0)!.report }
+                onError(context.repairWarning(report, line: line + extra, rest: "; the record is coded"))
             }
+            // Fields other than the text: Swift's decoding replaces invalid UTF-8 by U+FFFD.
             func value(_ column: Int?) -> String? {
                 guard let column, column < parser.fieldCount else { return nil }
                 let f = parser.field(column)
                 return f.isEmpty ? nil : String(decoding: f, as: UTF8.self)
             }
-            guard let text = value(textColumn) else { continue }  // a row without text is no document
+            guard textColumn < parser.fieldCount, !parser.field(textColumn).isEmpty else { continue }  // a row without text is no document
+            let textField = parser.field(textColumn)
+            var text = String(decoding: textField, as: UTF8.self)
+            var repairs = OffsetMap()
+            if bad != nil, let fixed = textField.withUnsafeBufferPointer({ ByteRepair.repair($0) }) {
+                text = String(decoding: fixed.bytes, as: UTF8.self)
+                repairs = fixed.map
+            }
             let date = value(columns.date).flatMap { DateParsing.day($0) } ?? context.defaultDate
-            let document = Document(
+            var document = Document(
                 id: value(columns.id) ?? context.recordID(records), text: text, title: value(columns.title), date: date,
                 source: value(columns.source), url: value(columns.url), origin: context.origin)
+            document.repairs = repairs
             try body(document)
         }
     }

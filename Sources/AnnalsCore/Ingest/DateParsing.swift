@@ -58,7 +58,8 @@ public enum DateParsing {
         for (t, u) in tokens {
             if ByteClass.isDigit(b[t]) {
                 if u < e, b[u] == 58 { break }  // a time "12:30" ends the date
-                guard let v = digits(t, u - t), u - t <= 4 else { break }
+                // The width first: a long run of digits would overflow `digits` (found by FuzzJSONL).
+                guard u - t <= 4, let v = digits(t, u - t) else { break }
                 numbers.append((v, u - t))
                 if numbers.count == 2 { break }
             } else if month == nil, let m = monthNumber(b, t, u) {

@@ -10,8 +10,13 @@ import Foundation
 ///
 /// Every problem with an input is reported once through `onError` (naming the file, and the line
 /// where it applies) and reading goes on with the next record or input:
-/// missing or unreadable files, empty files, binary files, invalid UTF-8, over-long lines or
-/// documents, malformed JSON lines and CSV records, a CSV header without a text column.
+/// missing or unreadable files, empty files, binary files, over-long lines or documents, malformed
+/// JSON lines and CSV records, a CSV header without a text column.
+///
+/// Bad bytes inside a readable document are repaired, not fatal (unless ``strictUTF8``): invalid
+/// UTF-8 and NUL bytes become U+FFFD and other control characters spaces (``ByteRepair``), with one
+/// warning per document naming the file, line and byte offset of the first; the document is still
+/// coded and its spans still point into the original bytes (``Document/repairs``).
 ///
 /// Document ids come from the input (`id` field, CSV id column or first unnamed column, RSS `guid`,
 /// Atom `id`, PETRARCH `id`); otherwise the file name (`stdin` for standard input) for single-document
@@ -23,6 +28,8 @@ public struct DocumentReader: Sendable {
     public var maxDocumentBytes: Int = 16 << 20
     /// The largest whole file read at once (RSS/Atom, PETRARCH XML).
     public var maxFileBytes: Int = 512 << 20
+    /// Skip a file or record with invalid UTF-8 or a NUL byte (one error) instead of repairing it.
+    public var strictUTF8 = false
 
     public init(format: InputFormat = .auto, defaultDate: Day? = nil) {
         self.format = format
@@ -50,6 +57,12 @@ public struct DocumentReader: Sendable {
                 try readFile(path, onError: onError, body: body)
             }
         }
+    }
+
+    /// Reads the documents of one input held in memory, as if it were a file called `name` (whose
+    /// extension, with the content, picks the format under ``InputFormat/auto``).
+    public func read(bytes: [UInt8], name: String, onError: (IngestError) -> Void, body: (Document) throws -> Void) rethrows {
+        try readStream(ByteStream(bytes: bytes), origin: name, name: name, onError: onError, body: body)
     }
 
     /// Files under `directory`, recursively, sorted by name; hidden entries are skipped.
@@ -97,55 +110,77 @@ public struct DocumentReader: Sendable {
             onError(IngestError(file: origin, message: "empty file"))
             return
         }
-        if ByteChecks.looksBinary(sample[...]) {
+        if ByteChecks.looksBinary(sample[...], strict: strictUTF8) {
             onError(IngestError(file: origin, message: "binary file, skipped"))
             return
         }
         if sample.starts(with: [0xEF, 0xBB, 0xBF]) { stream.consume(3) }
         let ext = (name as NSString).pathExtension.lowercased()
         let format = self.format == .auto ? Self.detect(extension: ext, sample: sample[...]) : self.format
-        var context = ReadContext(origin: origin, name: name, defaultDate: defaultDate, maxDocumentBytes: maxDocumentBytes)
+        var context = ReadContext(
+            origin: origin, name: name, defaultDate: defaultDate, maxDocumentBytes: maxDocumentBytes, strictUTF8: strictUTF8)
+        // Every document passes through here: text that still holds NUL or control characters
+        // (from JSON or XML escapes) is repaired too.
+        let escapes = context
+        func deliver(_ document: Document) throws {
+            try body(escapes.repairingEscapes(document, onError: onError))
+        }
         switch format {
         case .jsonl:
-            try JSONLinesReader.read(stream, &context, onError: onError, body: body)
+            try JSONLinesReader.read(stream, &context, onError: onError, body: deliver)
         case .csv:
-            try CSVReader.read(stream, &context, delimiter: ext == "tsv" ? 9 : 44, onError: onError, body: body)
+            try CSVReader.read(stream, &context, delimiter: ext == "tsv" ? 9 : 44, onError: onError, body: deliver)
         case .text, .html, .auto:
-            guard let bytes = readWhole(stream, limit: maxDocumentBytes, context, onError: onError) else { return }
-            guard let document = (format == .html ? HTMLDocument.read(bytes, context) : PlainText.read(bytes, context)) else {
+            guard let (bytes, repairs) = readWhole(stream, limit: maxDocumentBytes, context, onError: onError) else { return }
+            guard var document = (format == .html ? HTMLDocument.read(bytes, context) : PlainText.read(bytes, context)) else {
                 onError(IngestError(file: origin, message: "empty file"))
                 return
             }
-            try body(document)
+            // Plain text is the file itself, so its spans map back to the file's bytes; HTML text is
+            // extracted, and its spans are into the extracted text.
+            if format != .html { document.repairs = repairs }
+            try deliver(document)
         case .rss:
-            guard let bytes = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
-            try FeedReader.read(bytes, &context, onError: onError, body: body)
+            guard let (bytes, _) = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
+            try FeedReader.read(bytes, &context, onError: onError, body: deliver)
         case .petrarch:
-            guard let bytes = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
-            try PetrarchXMLReader.read(bytes, &context, onError: onError, body: body)
+            guard let (bytes, _) = readWhole(stream, limit: maxFileBytes, context, onError: onError) else { return }
+            try PetrarchXMLReader.read(bytes, &context, onError: onError, body: deliver)
         }
     }
 
-    /// Reads the rest of the stream; reports too-large, unreadable and invalid UTF-8 input.
-    private func readWhole(_ stream: ByteStream, limit: Int, _ context: ReadContext, onError: (IngestError) -> Void) -> [UInt8]? {
-        guard let bytes = stream.readAll(limit: limit) else {
-            onError(IngestError(file: context.origin, message: "document larger than \(limit) bytes, skipped"))
+    /// Reads the rest of the stream; reports too-large and unreadable input, repairs bad bytes (or,
+    /// with ``strictUTF8``, skips the file).
+    private func readWhole(
+        _ stream: ByteStream, limit: Int, _ context: ReadContext, onError: (IngestError) -> Void
+    ) -> ([UInt8], OffsetMap)? {
+        guard var bytes = stream.readAll(limit: limit) else {
+            let flag = limit == maxDocumentBytes ? "--max-document-bytes" : "--max-file-bytes"
+            onError(IngestError(file: context.origin, message: "document larger than \(limit) bytes (\(flag)), skipped"))
             return nil
         }
         if stream.readError != 0 {
             onError(IngestError(file: context.origin, message: "cannot read: \(String(cString: strerror(stream.readError)))"))
             return nil
         }
-        let bad = bytes.withUnsafeBufferPointer { b in ByteChecks.firstInvalidUTF8(b).map { ($0, ByteChecks.lineNumber(b, at: $0)) } }
-        if let (offset, line) = bad {
-            onError(IngestError(file: context.origin, line: line, message: "invalid UTF-8 (byte \(offset)), file skipped"))
-            return nil
+        var repairs = OffsetMap()
+        if strictUTF8 {
+            let bad = bytes.withUnsafeBufferPointer { b in ByteChecks.firstInvalidUTF8(b).map { ($0, ByteChecks.lineNumber(b, at: $0)) } }
+            if let (offset, line) = bad {
+                onError(IngestError(file: context.origin, line: line, message: "invalid UTF-8 (byte \(offset)), file skipped"))
+                return nil
+            }
+        } else if let fixed = bytes.withUnsafeBufferPointer({ ByteRepair.repair($0) }) {
+            let line = bytes.withUnsafeBufferPointer { ByteChecks.lineNumber($0, at: fixed.report.firstOffset ?? 0) }
+            onError(context.repairWarning(fixed.report, line: line))
+            bytes = fixed.bytes
+            repairs = fixed.map
         }
         if ByteChecks.isBlank(bytes[...]) {
             onError(IngestError(file: context.origin, message: "empty file"))
             return nil
         }
-        return bytes
+        return (bytes, repairs)
     }
 
     /// The format of an input from its file extension, else from its first bytes.
@@ -184,12 +219,30 @@ struct ReadContext {
     var name: String
     var defaultDate: Day?
     var maxDocumentBytes: Int
+    var strictUTF8 = false
 
     /// `name#n`, the id of the n-th record (1-based) of a multi-document input without ids.
     func recordID(_ n: Int) -> String { "\(name)#\(n)" }
 
     func error(line: Int? = nil, _ message: String) -> IngestError {
         IngestError(file: origin, line: line, message: message)
+    }
+
+    /// The one warning for a repaired document or record.
+    func repairWarning(_ report: ByteRepair.Report, line: Int?, rest: String = "; the rest is coded") -> IngestError {
+        IngestError(file: origin, line: line, message: report.summary() + rest, isWarning: true)
+    }
+
+    /// `document` with NUL and control characters that escapes (`\u0000`, `&#1;`) put in its text
+    /// replaced, with a warning naming the document; unchanged when there are none.
+    func repairingEscapes(_ document: Document, onError: (IngestError) -> Void) -> Document {
+        var text = document.text
+        guard let fixed = text.withUTF8({ ByteRepair.repair($0) }) else { return document }
+        var out = document
+        out.text = String(decoding: fixed.bytes, as: UTF8.self)
+        out.repairs = fixed.map
+        onError(IngestError(file: origin, message: "document \(document.id): " + fixed.report.summary(), isWarning: true))
+        return out
     }
 }
 

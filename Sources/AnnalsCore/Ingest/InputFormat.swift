@@ -20,13 +20,18 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
     public var file: String
     public var line: Int?
     public var message: String
-    public init(file: String, line: Int? = nil, message: String) {
+    /// A warning: the input was repaired or cut and the rest of it was still read and coded.
+    /// Warnings do not make a command's exit status non-zero.
+    public var isWarning: Bool
+    public init(file: String, line: Int? = nil, message: String, isWarning: Bool = false) {
         self.file = file
         self.line = line
         self.message = message
+        self.isWarning = isWarning
     }
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        let text = isWarning ? "warning: " + message : message
+        if let line { return "\(file):\(line): \(text)" }
+        return "\(file): \(text)"
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// JSON Lines: one object per line with `id`, `date`, `source`, `url`, `title`, `text` (aliases:
 /// `body`/`content`/`article` for text, `headline` for title, `published`/`pubDate` for date,
-/// `link` for url, `doc_id`/`guid` for id). A bad line is reported with its number and skipped.
+/// `link` for url, `doc_id`/`guid` for id). A bad line is reported with its number and skipped; a
+/// line with invalid UTF-8 or control bytes is repaired (one warning) unless `strictUTF8`.
 enum JSONLinesReader {
     static func read(
         _ stream: ByteStream, _ context: inout ReadContext, onError: (IngestError) -> Void,
@@ -21,17 +22,27 @@ enum JSONLinesReader {
                 onError(context.error(line: lineNumber, "line of \(length) bytes is longer than \(context.maxDocumentBytes), skipped"))
             case .line(let range):
                 lineNumber += 1
+                var warning: IngestError?
                 let parsed: Result<Document, IngestError>? = stream.buffer.withUnsafeBufferPointer { b in
                     var s = range.lowerBound, e = range.upperBound
                     while s < e, ByteClass.isSpace(b[s]) { s += 1 }
                     while e > s, ByteClass.isSpace(b[e - 1]) { e -= 1 }
                     if s == e { return nil }
                     let line = UnsafeBufferPointer(rebasing: b[s..<e])
-                    if let bad = ByteChecks.firstInvalidUTF8(line) {
-                        return .failure(context.error(line: lineNumber, "invalid UTF-8 at column \(bad + 1)"))
+                    if context.strictUTF8 {
+                        if let bad = ByteChecks.firstInvalidUTF8(line) {
+                            return .failure(context.error(line: lineNumber, "invalid UTF-8 at column \(bad + 1)"))
+                        }
+                    } else if let fixed = ByteRepair.repair(line) {
+                        // Offsets of a JSON string's text are into the decoded text, not the line,
+                        // so only the column is reported.
+                        let summary = fixed.report.summary { "column \(s - range.lowerBound + $0 + 1)" }
+                        warning = IngestError(file: context.origin, line: lineNumber, message: summary + "; the rest is coded", isWarning: true)
+                        return fixed.bytes.withUnsafeBufferPointer { parse($0, lineNumber: lineNumber, index: documents + 1, context) }
                     }
                     return parse(line, lineNumber: lineNumber, index: documents + 1, context)
                 }
+                if let warning { onError(warning) }
                 switch parsed {
                 case nil: continue
                 case .failure(let error)?:

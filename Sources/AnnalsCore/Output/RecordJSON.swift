@@ -31,8 +31,13 @@ extension Evidence {
 }
 
 extension EventRecord {
-    /// Writes the event as one JSON object with keys in contract order.
+    /// Writes the event as one JSON object with keys in contract order (docs/record-schema.json).
     public func write(to json: inout JSONWriter) {
+        write(to: &json) { _ in }
+    }
+
+    /// Writes the event, then the keys `extra` writes (the store's roll-up fields) in the same object.
+    public func write(to json: inout JSONWriter, extra: (inout JSONWriter) -> Void) {
         json.object { j in
             j.key("kind"); j.string(kind)
             j.key("id"); j.string(id)
@@ -80,6 +85,7 @@ extension EventRecord {
                     e.key("notes"); e.array { a in for n in explain.notes { a.string(n) } }
                 }
             }
+            extra(&j)
         }
     }
 }

@@ -113,6 +113,30 @@ public struct EventRecord: Hashable, Sendable, Codable {
         self.evidence = evidence
         self.explain = explain
     }
+
+    /// An event whose CAMEO fields are given as stored (an event read back from a database).
+    public init(
+        id: String, doc: String, sentence: Int, text: String, date: String, source: ActorRef?, target: ActorRef?,
+        cameo: String, root: String, plover: String?, quad: Int, goldstein: Double, polarity: Polarity,
+        modality: Modality, mentions: Int, evidence: Evidence
+    ) {
+        self.id = id
+        self.doc = doc
+        self.sentence = sentence
+        self.text = text
+        self.date = date
+        self.source = source
+        self.target = target
+        self.cameo = cameo
+        self.root = root
+        self.plover = plover
+        self.quad = quad
+        self.goldstein = goldstein
+        self.polarity = polarity
+        self.modality = modality
+        self.mentions = mentions
+        self.evidence = evidence
+    }
 }
 
 /// Debugging detail attached to an event under `--explain`.

@@ -29,7 +29,17 @@ public struct Preprocessor: Sendable {
     /// `document.source` when a dateline ("BEIRUT (Reuters) -") opens the text.
     public func sentences(in document: inout Document) -> [Sentence] {
         var text = document.text
-        return text.withUTF8 { process($0, &document) }
+        let sentences = text.withUTF8 { process($0, &document) }
+        guard !document.repairs.isEmpty else { return sentences }
+        // Offsets into the repaired text become offsets into the input's bytes.
+        let map = document.repairs
+        return sentences.map { sentence in
+            guard !sentence.isFromTitle else { return sentence }
+            var s = sentence
+            s.offsets = s.offsets.map { Int32(truncatingIfNeeded: map.original(Int($0))) }
+            s.span = Span(map.original(sentence.span.start), map.original(sentence.span.end))
+            return s
+        }
     }
 
     private struct Line {
