@@ -97,6 +97,15 @@ final class PostgresSession: Sendable {
         }
     }
 
+    /// Runs `body` holding the session-level advisory lock `key` (other sessions asking for it wait).
+    /// Statements in `body` each see the catalog as committed when they start, which a lock taken
+    /// inside a transaction would not guarantee.
+    func withAdvisoryLock<T>(_ key: Int64, _ body: () throws -> T) throws -> T {
+        try query("SELECT pg_advisory_lock($1)", [.int(key)])
+        defer { _ = try? query("SELECT pg_advisory_unlock($1)", [.int(key)]) }
+        return try body()
+    }
+
     /// Runs `body` holding the connection (no transaction), for a sequence of reads.
     func exclusive<T>(_ body: () throws -> T) rethrows -> T {
         try lock.withLock(body)

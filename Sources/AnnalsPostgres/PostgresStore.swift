@@ -28,8 +28,8 @@ public final class PostgresStore: EventDatabase {
         try prepare(mode)
     }
 
-    /// Checks that the database is ours (or empty), then applies missing migrations under an advisory
-    /// lock, so ingesters started together migrate once.
+    /// Checks that the database is ours (or empty), then applies missing migrations in one
+    /// transaction under an advisory lock, so ingesters started together migrate once.
     func prepare(_ mode: EventStore.Mode) throws {
         let path = location
         func tableExists(_ name: String) throws -> Bool {
@@ -61,19 +61,19 @@ public final class PostgresStore: EventDatabase {
             }
             return
         }
-        if try state() == PostgresSchema.version { return }
-        try session.transaction {
-            try session.query("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.lockKey)])
+        try session.withAdvisoryLock(PostgresSchema.lockKey) {
             let current = try state()
             guard current < PostgresSchema.version else { return }
-            for v in current..<PostgresSchema.version {
-                try session.script(PostgresSchema.migrations[v])
+            try session.transaction {
+                for v in current..<PostgresSchema.version {
+                    try session.script(PostgresSchema.migrations[v])
+                }
+                try session.query(
+                    """
+                    INSERT INTO meta(key, value) VALUES ('format', $1), ('schema', $2), ('created_at', $3)
+                    ON CONFLICT (key) DO UPDATE SET value = CASE WHEN meta.key = 'created_at' THEN meta.value ELSE excluded.value END
+                    """, [.text(PostgresSchema.format), .text(String(PostgresSchema.version)), .text(Self.isoNow())])
             }
-            try session.query(
-                """
-                INSERT INTO meta(key, value) VALUES ('format', $1), ('schema', $2), ('created_at', $3)
-                ON CONFLICT (key) DO UPDATE SET value = CASE WHEN meta.key = 'created_at' THEN meta.value ELSE excluded.value END
-                """, [.text(PostgresSchema.format), .text(String(PostgresSchema.version)), .text(Self.isoNow())])
         }
     }
 
@@ -83,8 +83,8 @@ public final class PostgresStore: EventDatabase {
         return f.string(from: Date())
     }
 
-    /// Creates the monthly partitions `days` need that do not exist yet, each in its own short
-    /// transaction under the advisory lock (never inside a batch, which would hold the lock).
+    /// Creates the monthly partitions `days` need that do not exist yet, under the advisory lock and
+    /// outside any batch (whose transaction would otherwise hold the lock).
     func ensurePartitions(for days: some Sequence<String>) throws {
         let months = Set(days.compactMap(PostgresSchema.month(of:)))
         let missing = partitions.withLockedValue { months.subtracting($0) }
@@ -95,10 +95,10 @@ public final class PostgresStore: EventDatabase {
         let existing = Set(
             try session.query("SELECT relname::text FROM pg_class WHERE relname = ANY(\(columns.casts[0]))", binds: columns.binds)
                 .compactMap { $0.first?.string })
-        for month in missing.sorted() where !existing.contains(PostgresSchema.partition(month)) {
-            try session.transaction {
-                try session.query("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.lockKey)])
-                try session.query(PostgresSchema.createPartition(month))
+        let create = missing.sorted().filter { !existing.contains(PostgresSchema.partition($0)) }
+        if !create.isEmpty {
+            try session.withAdvisoryLock(PostgresSchema.lockKey) {
+                for month in create { try session.query(PostgresSchema.createPartition(month)) }
             }
         }
         partitions.withLockedValue { $0.formUnion(missing) }
