@@ -64,7 +64,7 @@ struct PostgresBatchWriter {
         try insertMentions(fresh, eventIDs: eventIDs)
         try insertRelations(fresh)
         try upsertActors(fresh)
-        try recount(Set(eventIDs.values).sorted())
+        try recount(Set(eventIDs.values).sorted(), days: Set(eventIDs.keys.map(\.day)).sorted())
     }
 
     /// Inserts the documents not stored yet (in hash order, so writers lock them in the same order);
@@ -344,11 +344,14 @@ struct PostgresBatchWriter {
     }
 
     /// Locks the touched events, then recomputes their roll-up from all their mentions (``RollUp``).
-    func recount(_ ids: [Int64]) throws {
+    /// `days` (those of the events) lets PostgreSQL skip the other months' partitions.
+    func recount(_ ids: [Int64], days: [String]) throws {
         guard !ids.isEmpty else { return }
         var c = BulkColumns()
         c.int(ids)
-        try session.query("SELECT id FROM events WHERE id = ANY($1::int8[]) ORDER BY id FOR UPDATE", binds: c.binds)
+        c.text(days)
+        try session.query(
+            "SELECT id FROM events WHERE id = ANY($1::int8[]) AND day = ANY($2::text[]) ORDER BY id FOR UPDATE", binds: c.binds)
         try session.query(
             """
             UPDATE events e SET num_mentions = c.num_mentions, num_articles = c.num_articles, num_sources = c.num_sources,
@@ -359,7 +362,7 @@ struct PostgresBatchWriter {
                  (SELECT DISTINCT ON (m.event) m.event, \(RollUp.first) FROM mentions m JOIN documents d ON d.id = m.doc
                   WHERE m.event = ANY($1::int8[]) ORDER BY m.event, \(RollUp.firstOrder))
                   AS f(event, doc, sentence, text, modality, source_name, target_name)
-            WHERE e.id = c.event AND f.event = c.event
+            WHERE e.id = c.event AND f.event = c.event AND e.day = ANY($2::text[])
             """, binds: c.binds)
     }
 }
