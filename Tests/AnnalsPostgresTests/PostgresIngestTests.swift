@@ -26,7 +26,7 @@ struct PostgresIngestTests {
         }
     }
 
-    static func ingest(_ inputs: [String], _ db: String, batch: Int = 8) throws -> AnnalsBinary.Output {
+    static func ingest(_ inputs: [String], _ db: String, batch: Int = 16) throws -> AnnalsBinary.Output {
         try AnnalsBinary.run(["ingest", "--input-format", "csv", "--quiet", "--batch", String(batch), "--db", db] + inputs)
     }
 
@@ -65,7 +65,7 @@ struct PostgresIngestTests {
             TestServer.drop(killed)
         }
         let sample = AnnalsBinary.guardianSample!
-        #expect(try Self.ingest([sample], clean, batch: 2).status == 0)
+        #expect(try Self.ingest([sample], clean).status == 0)
         let total = try PostgresStore(url: clean, mode: .readOnly).counts().documents
 
         let p = try AnnalsBinary.start(["ingest", "--input-format", "csv", "--quiet", "--batch", "2", "--db", killed, sample])
@@ -96,7 +96,7 @@ struct PostgresIngestTests {
         #expect(partial.first?.first?.int == 0)
         #expect(try afterKill.counts().documents < total || !wasRunning)
 
-        #expect(try Self.ingest([sample], killed, batch: 2).status == 0)
+        #expect(try Self.ingest([sample], killed).status == 0)
         #expect(try Content.of(PostgresStore(url: killed, mode: .readOnly)) == Content.of(PostgresStore(url: clean, mode: .readOnly)))
     }
 

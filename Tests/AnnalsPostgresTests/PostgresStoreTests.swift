@@ -1,6 +1,7 @@
 import AnnalsCore
 import AnnalsStore
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 
 @testable import AnnalsPostgres
@@ -86,6 +87,84 @@ struct PostgresStoreTests {
         #expect(contents[0]["events"]!.count == 8)
         #expect(contents[1] == contents[0])
         #expect(contents[2] == contents[0])
+    }
+
+    /// Four connections store overlapping batches of 40 articles that all state the same few events,
+    /// at once and in different orders: the counts and first statements equal one writer's.
+    @Test func racingWritersOnTheSameEvents() throws {
+        let publishers = ["Reuters", "AP", "AFP", nil]
+        let docs = (0..<40).map { i -> StorableDocument in
+            let day = i % 3 == 0 ? "2024-04-01" : "2024-04-02"
+            return StorableDocument(
+                Fixture.coded(
+                    String(format: "N%02d", i), source: publishers[i % 4], date: day, url: "https://news\(i % 5).example.org/\(i)",
+                    events: [
+                        Fixture.event(doc: "N\(i)", sentence: i % 3, date: day, source: "IRN", target: "ISR", cameo: "190", mentions: 1 + i % 2),
+                        Fixture.event(doc: "N\(i)", sentence: 3, date: day, source: "USA", target: "IRN", cameo: "112", sourceName: "n\(i % 7)"),
+                    ]))
+        }
+        let reference = try TestServer.freshDatabase("raceref")
+        let raced = try TestServer.freshDatabase("race")
+        defer {
+            TestServer.drop(reference)
+            TestServer.drop(raced)
+        }
+        let one = try PostgresStore(url: reference)
+        for chunk in stride(from: 0, to: docs.count, by: 5) { try one.store(Array(docs[chunk..<chunk + 5])) }
+        let stores = try (0..<4).map { _ in try PostgresStore(url: raced) }
+        let failures = NIOLockedValueBox<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            // Writer k takes 25 of the 40 documents, in its own order, three at a time.
+            let mine = (0..<25).map { docs[($0 * (k + 1) * 3 + k * 7) % docs.count] }
+            for chunk in stride(from: 0, to: mine.count, by: 3) {
+                do { try stores[k].store(Array(mine[chunk..<min(chunk + 3, mine.count)])) } catch {
+                    failures.withLockedValue { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLockedValue { $0 }.isEmpty)
+        let missing = docs.filter { d in (try? stores[0].storedHashes([d.hash]).isEmpty) ?? true }
+        try stores[0].store(missing)
+        #expect(try Content.of(stores[0]) == Content.of(one))
+        var q = EventQuery()
+        try q.setDyad("IRN:ISR")
+        let rows = try one.allEvents(q)
+        #expect(rows.map(\.numArticles).sorted() == [14, 26])
+    }
+
+    /// Two writers add a statement of the same event; the second waits for the first to commit. Its
+    /// recount must still see the first writer's statement (a lost update would leave 1 article).
+    @Test func aWriterThatWaitedCountsTheOtherWritersMentions() throws {
+        let url = try TestServer.freshDatabase("wait")
+        defer { TestServer.drop(url) }
+        let day = "2024-04-01"
+        // Each statement names the actor differently, so the writers share no actor row (whose upsert
+        // would make the second wait before its recount anyway).
+        @Sendable func doc(_ id: String, _ source: String) -> StorableDocument {
+            StorableDocument(
+                Fixture.coded(
+                    id, source: source, date: day,
+                    events: [Fixture.event(doc: id, sentence: 2, date: day, source: "IRN", target: nil, cameo: "190", sourceName: "Iran \(id)")]))
+        }
+        let (first, second) = (try PostgresStore(url: url), try PostgresStore(url: url))
+        try first.store([doc("seed", "AFP")])  // the event exists before the race
+        try first.ensurePartitions(for: [day])
+        try first.session.query("BEGIN")
+        var w1 = PostgresBatchWriter(session: first.session, now: Date())
+        try w1.write([doc("A", "Reuters")])  // holds the event's row lock until COMMIT
+        let done = DispatchSemaphore(value: 0)
+        let failure = NIOLockedValueBox<String?>(nil)
+        let b = doc("B", "AP")
+        DispatchQueue.global().async {
+            do { try second.store([b]) } catch { failure.withLockedValue { $0 = "\(error)" } }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 1.5) == .timedOut)  // the second writer waits
+        try first.session.query("COMMIT")
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(failure.withLockedValue { $0 } == nil)
+        let e = try #require(try first.allEvents(EventQuery()).first)
+        #expect(e.numArticles == 3 && e.numMentions == 3 && e.numSources == 3)
     }
 
     @Test func reingestIsANoOpAndPartitionsAreMonthly() throws {
