@@ -45,28 +45,19 @@ public struct EventQuery: Sendable {
         return u
     }
 
-    /// SQL condition and arguments over `events e`.
-    func whereClause() -> (String, StatementArguments) {
+    /// SQL condition over `events e`, binding its values into `arguments` (either dialect).
+    public func condition(_ arguments: inout SQLArguments) -> String {
+        let dialect = arguments.dialect
         var conditions: [String] = []
-        var arguments = StatementArguments()
         if !includeNegated { conditions.append("e.polarity = 'affirmed'") }
-        if minMentions > 1 {
-            conditions.append("e.num_mentions >= ?")
-            arguments += [minMentions]
-        }
-        if let since {
-            conditions.append("e.day >= ?")
-            arguments += [since.description]
-        }
-        if let until {
-            conditions.append("e.day <> '' AND e.day <= ?")
-            arguments += [until.description]
-        }
+        if minMentions > 1 { conditions.append("e.num_mentions >= \(arguments.bind(minMentions))") }
+        if let since { conditions.append("e.day >= \(arguments.bind(since.description))") }
+        if let until { conditions.append("e.day <> '' AND e.day <= \(arguments.bind(until.description))") }
         if source != nil || target != nil {
             func side(_ s: String?, _ t: String?) -> String {
                 var parts: [String] = []
-                if let s { parts.append("e.source_code GLOB '\(s)*'") }
-                if let t { parts.append("e.target_code GLOB '\(t)*'") }
+                if let s { parts.append(dialect.prefix("e.source_code", s)) }
+                if let t { parts.append(dialect.prefix("e.target_code", t)) }
                 return "(" + parts.joined(separator: " AND ") + ")"
             }
             var dyad = side(source, target)
@@ -76,27 +67,32 @@ public struct EventQuery: Sendable {
         if let actor, !actor.isEmpty {
             var alternatives: [String] = []
             if let code = try? Self.codePrefix(actor), actor == actor.uppercased() {
-                alternatives.append("e.source_code GLOB '\(code)*' OR e.target_code GLOB '\(code)*'")
+                alternatives.append("\(dialect.prefix("e.source_code", code)) OR \(dialect.prefix("e.target_code", code))")
             }
-            alternatives.append(
-                """
-                e.source_name = ? COLLATE NOCASE OR e.target_name = ? COLLATE NOCASE OR e.id IN (SELECT event FROM mentions \
-                WHERE source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE OR source_text LIKE ? OR target_text LIKE ?)
-                """)
             let like = "%" + actor.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            arguments += [actor, actor, actor, actor, like, like]
+            let names = [
+                dialect.equalsIgnoringCase("e.source_name", arguments.bind(actor)),
+                dialect.equalsIgnoringCase("e.target_name", arguments.bind(actor)),
+            ]
+            let mentions = [
+                dialect.equalsIgnoringCase("source_name", arguments.bind(actor)),
+                dialect.equalsIgnoringCase("target_name", arguments.bind(actor)),
+                dialect.containsIgnoringCase("source_text", arguments.bind(like)),
+                dialect.containsIgnoringCase("target_text", arguments.bind(like)),
+            ]
+            alternatives.append(
+                names.joined(separator: " OR ") + " OR e.id IN (SELECT event FROM mentions WHERE "
+                    + mentions.joined(separator: " OR ") + ")")
             conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         let codes = cameo.filter { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
         if !codes.isEmpty {
-            conditions.append("(" + codes.map { "e.cameo GLOB '\($0)*'" }.joined(separator: " OR ") + ")")
+            conditions.append("(" + codes.map { dialect.prefix("e.cameo", $0) }.joined(separator: " OR ") + ")")
         }
         if !plover.isEmpty {
-            conditions.append("e.plover IN (" + plover.map { _ in "?" }.joined(separator: ",") + ")")
-            arguments += StatementArguments(plover.map { $0.uppercased() })
+            conditions.append("e.plover IN (" + plover.map { arguments.bind($0.uppercased()) }.joined(separator: ",") + ")")
         }
-        let sql = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-        return (sql, arguments)
+        return conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
     }
 }
 
@@ -147,36 +143,12 @@ public struct SeriesPoint: Sendable, Equatable {
 }
 
 extension EventStore {
-    static let rowSelect = """
-        SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
-               e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
-               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, '')
-        FROM events e JOIN documents d ON d.id = e.first_doc
-        LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
-        """
-
     /// Calls `body` with every matching event, by date then id.
     public func events(_ query: EventQuery, _ body: (EventRow) throws -> Void) throws {
-        let (condition, arguments) = query.whereClause()
-        var sql = Self.rowSelect + " WHERE \(condition) ORDER BY e.day, e.id"
-        if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
+        let (sql, values) = StoreSQL.eventsQuery(query, .sqlite)
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let r = try rows.next() {
-                let source: String = r[2]
-                let target: String = r[4]
-                let ident: String = r[17]
-                let url: String? = r[19]
-                try body(
-                    EventRow(
-                        id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
-                        sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
-                        targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
-                        targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
-                        quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
-                        numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
-                        url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21]))
-            }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: Self.arguments(values))
+            while let r = try rows.next() { try body(StoreSQL.eventRow(Self.values(r))) }
         }
     }
 
@@ -191,38 +163,40 @@ extension EventStore {
     /// without gaps from the first to the last matching event (or the `since`/`until` bounds when
     /// given); events without a date are left out.
     public func series(_ query: EventQuery, by unit: SeriesUnit) throws -> [SeriesPoint] {
-        let (condition, arguments) = query.whereClause()
-        let sql = """
-            SELECT e.day, e.quad, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e
-            WHERE e.day <> '' AND \(condition) GROUP BY e.day, e.quad ORDER BY e.day
-            """
-        var buckets: [Day: SeriesPoint] = [:]
+        let (sql, values) = StoreSQL.seriesQuery(query, .sqlite)
+        var buckets = SeriesBuckets(unit: unit)
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let r = try rows.next() {
-                guard let day = Day(r[0] as String) else { continue }
-                let start = unit.start(of: day)
-                var p = buckets[start] ?? SeriesPoint(period: start, events: 0, quad: [0, 0, 0, 0], mentions: 0, goldsteinSum: 0)
-                let quad: Int = r[1]
-                let n: Int = r[2]
-                p.events += n
-                if (1...4).contains(quad) { p.quad[quad - 1] += n }
-                p.mentions += r[3] as Int
-                p.goldsteinSum += r[4] as Double
-                buckets[start] = p
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: Self.arguments(values))
+            while let r = try rows.next() { buckets.add(Self.values(r)) }
+        }
+        return buckets.points(query)
+    }
+
+    /// GRDB arguments for shared query values.
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(
+            values.map { v -> (any DatabaseValueConvertible)? in
+                switch v {
+                case .null: return nil
+                case .int(let n): return n
+                case .double(let d): return d
+                case .text(let s): return s
+                case .blob(let b): return Data(b)
+                }
+            })
+    }
+
+    /// A GRDB row as shared query values.
+    static func values(_ row: Row) -> [SQLValue] {
+        row.databaseValues.map { v in
+            switch v.storage {
+            case .null: return .null
+            case .int64(let n): return .int(n)
+            case .double(let d): return .double(d)
+            case .string(let s): return .text(s)
+            case .blob(let b): return .blob(Array(b))
             }
         }
-        let starts = buckets.keys
-        guard let first = query.since.map({ unit.start(of: $0) }) ?? starts.min(),
-            let last = query.until.map({ unit.start(of: $0) }) ?? starts.max(), first <= last
-        else { return [] }
-        var out: [SeriesPoint] = []
-        var p = first
-        while p <= last {
-            out.append(buckets[p] ?? SeriesPoint(period: p, events: 0, quad: [0, 0, 0, 0], mentions: 0, goldsteinSum: 0))
-            p = unit.next(after: p)
-        }
-        return out
     }
 }
 
@@ -230,37 +204,11 @@ extension EventStore {
     /// Calls `body` with every stored relation as the record the coder emitted (`doc` is the document's
     /// input id), by date, document and sentence; `since`/`until` bound the date, inclusive.
     public func relations(since: Day? = nil, until: Day? = nil, _ body: (RelationRecord) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let since {
-            conditions.append("r.date >= ?")
-            arguments += [since.description]
-        }
-        if let until {
-            conditions.append("r.date <> '' AND r.date <= ?")
-            arguments += [until.description]
-        }
-        let sql = """
-            SELECT r.record, d.ident, r.sentence, r.text, r.subject_text, r.subject_name, r.subject_code,
-                   coalesce(r.subject_start, r.span_start), coalesce(r.subject_end, r.span_end), r.relation, r.label,
-                   r.object_text, r.object_name, r.object_code, coalesce(r.object_start, r.span_start),
-                   coalesce(r.object_end, r.span_end), r.date, r.verb, coalesce(r.verb_start, r.span_start),
-                   coalesce(r.verb_end, r.span_end), r.rule
-            FROM relations r JOIN documents d ON d.id = r.doc
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY r.date, r.doc, r.sentence, r.id
-            """
+        let (sql, values) = StoreSQL.relationsQuery(since: since, until: until, .sqlite)
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: Self.arguments(values))
             while let r = try rows.next() {
-                guard let kind = RelationKind(rawValue: r[9]) else { continue }
-                try body(
-                    RelationRecord(
-                        id: r[0], doc: r[1], sentence: r[2], text: r[3],
-                        subject: ActorRef(text: r[4], name: r[5], code: r[6], span: Span(r[7], r[8])),
-                        relation: kind, label: r[10],
-                        object: ActorRef(text: r[11], name: r[12], code: r[13], span: Span(r[14], r[15])),
-                        date: r[16], evidence: Evidence(verb: r[17], span: Span(r[18], r[19]), rule: r[20])))
+                if let relation = StoreSQL.relation(Self.values(r)) { try body(relation) }
             }
         }
     }

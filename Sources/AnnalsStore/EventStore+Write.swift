@@ -69,6 +69,36 @@ extension EventStore {
     }
 }
 
+/// What both backends store the same way, in one place.
+public enum StoreRules {
+    /// The publisher counted by NumSources: the document's source, else the host of its URL.
+    public static func publisher(_ d: Document) -> String? {
+        if let s = d.source?.trimmingCharacters(in: .whitespaces), !s.isEmpty { return s }
+        if let u = d.url, let host = URL(string: u)?.host, !host.isEmpty {
+            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        return nil
+    }
+
+    /// A `[start, end]` pair of the record contract as a span (tolerating a malformed pair).
+    public static func span(_ pair: [Int]) -> Span {
+        Span(pair.first ?? 0, pair.count > 1 ? pair[1] : (pair.first ?? 0))
+    }
+
+    /// The span stored for an event statement: its trigger with both actors.
+    public static func mentionSpan(_ e: EventRecord) -> Span {
+        var result = Self.span(e.evidence.span)
+        if let s = e.source { result = result.union(Self.span(s.span)) }
+        if let t = e.target { result = result.union(Self.span(t.span)) }
+        return result
+    }
+
+    /// The statement's own text, nil when it is its sentence's (then read from `sentences`).
+    public static func ownText(_ e: EventRecord, sentenceText: String?) -> String? {
+        sentenceText == e.text ? nil : e.text
+    }
+}
+
 /// Key of a deduplicated event.
 struct EventKey: Hashable {
     var day: String
@@ -139,14 +169,7 @@ struct BatchWriter {
                 """)
     }
 
-    /// The publisher counted by NumSources: the document's source, else the host of its URL.
-    static func publisher(_ d: Document) -> String? {
-        if let s = d.source?.trimmingCharacters(in: .whitespaces), !s.isEmpty { return s }
-        if let u = d.url, let host = URL(string: u)?.host, !host.isEmpty {
-            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        }
-        return nil
-    }
+    static func publisher(_ d: Document) -> String? { StoreRules.publisher(d) }
 
     mutating func add(_ item: StorableDocument) throws {
         let coded = item.coded
@@ -170,7 +193,7 @@ struct BatchWriter {
 
         for e in coded.events {
             // The statement's text is stored only when it is not its sentence's (see Schema).
-            let ownText: String? = sentenceTexts[e.sentence] == e.text ? nil : e.text
+            let ownText = StoreRules.ownText(e, sentenceText: sentenceTexts[e.sentence])
             let key = EventKey(
                 day: e.date, source: e.source?.code ?? "", target: e.target?.code ?? "",
                 cameo: e.cameo, polarity: e.polarity.rawValue)
@@ -190,9 +213,7 @@ struct BatchWriter {
                 result.newEvents += 1
             }
             touched.insert(eventID)
-            var span = Self.span(e.evidence.span)
-            if let s = e.source { span = span.union(Self.span(s.span)) }
-            if let t = e.target { span = span.union(Self.span(t.span)) }
+            let span = StoreRules.mentionSpan(e)
             try insertMention.execute(arguments: [
                 eventID, docID, e.sentence, e.id, max(1, e.mentions), ownText, span.start, span.end,
                 e.polarity.rawValue, e.modality.rawValue, e.evidence.verb, Self.span(e.evidence.span).start, Self.span(e.evidence.span).end,
@@ -219,10 +240,7 @@ struct BatchWriter {
         }
     }
 
-    /// A `[start, end]` pair of the record contract as a span (tolerating a malformed pair).
-    static func span(_ pair: [Int]) -> Span {
-        Span(pair.first ?? 0, pair.count > 1 ? pair[1] : (pair.first ?? 0))
-    }
+    static func span(_ pair: [Int]) -> Span { StoreRules.span(pair) }
 
     private func actor(_ a: ActorRef, date: String) throws {
         guard !a.code.isEmpty || !a.name.isEmpty else { return }
@@ -230,16 +248,16 @@ struct BatchWriter {
         try upsertActor.execute(arguments: [a.code, a.name, a.country, a.sector, day, day])
     }
 
-    /// Recomputes the roll-up counts of every event touched by this batch from its mentions.
+    /// Recomputes the roll-up of every event touched by this batch from its mentions (``RollUp``).
     func recount() throws {
         let update = try db.cachedStatement(
             sql: """
                 UPDATE events SET
-                    num_mentions = (SELECT coalesce(sum(count), 0) FROM mentions WHERE event = ?1),
-                    num_articles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1),
-                    num_sources = (SELECT count(DISTINCT coalesce(d.publisher, '')) FROM mentions m
-                                   JOIN documents d ON d.id = m.doc WHERE m.event = ?1),
-                    is_root = (SELECT coalesce(max(sentence <= 1), 0) FROM mentions WHERE event = ?1)
+                    (num_mentions, num_articles, num_sources, is_root) =
+                        (SELECT \(RollUp.counts) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = ?1),
+                    (first_doc, first_sentence, first_text, modality, source_name, target_name) =
+                        (SELECT \(RollUp.first) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = ?1
+                         ORDER BY \(RollUp.firstOrder) LIMIT 1)
                 WHERE id = ?1
                 """)
         for id in touched.sorted() { try update.execute(arguments: [id]) }

@@ -159,6 +159,11 @@ public final class EventStore: Sendable {
     /// Row counts of every table.
     public struct Counts: Sendable, Equatable, CustomStringConvertible {
         public var documents = 0, sentences = 0, events = 0, mentions = 0, relations = 0, actors = 0
+
+        public init(documents: Int = 0, sentences: Int = 0, events: Int = 0, mentions: Int = 0, relations: Int = 0, actors: Int = 0) {
+            (self.documents, self.sentences, self.events, self.mentions, self.relations, self.actors) =
+                (documents, sentences, events, mentions, relations, actors)
+        }
         public var description: String {
             "documents=\(documents) sentences=\(sentences) events=\(events) mentions=\(mentions) relations=\(relations) actors=\(actors)"
         }

@@ -26,7 +26,8 @@ public struct IngestProgress: Sendable {
 /// Documents already stored (same ``ContentHash``) are recognised before coding and skipped, so
 /// re-running an ingest after it was killed re-codes only what is missing.
 public struct Ingester {
-    public var store: EventStore
+    /// Either backend (``EventStore`` for SQLite, `PostgresStore` for PostgreSQL).
+    public var store: any EventDatabase
     public var pipeline: Pipeline
     public var runner: BatchRunner
     /// Documents per transaction.
@@ -36,7 +37,7 @@ public struct Ingester {
     /// Receives the pipeline's warnings (a sentence or records cut by a resource limit).
     public var onWarning: (IngestError) -> Void = { StandardError.print("annals: \($0)") }
 
-    public init(store: EventStore, pipeline: Pipeline, runner: BatchRunner, batchDocuments: Int = 128, batchBytes: Int = 4 << 20) {
+    public init(store: any EventDatabase, pipeline: Pipeline, runner: BatchRunner, batchDocuments: Int = 128, batchBytes: Int = 4 << 20) {
         self.store = store
         self.pipeline = pipeline
         self.runner = runner

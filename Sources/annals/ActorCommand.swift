@@ -26,7 +26,7 @@ struct ActorCommand: ParsableCommand {
     @Option(help: "Document date (YYYY-MM-DD) for inputs that carry none.")
     var date: String?
 
-    @Option(help: "Read events and relations from this event store.")
+    @Option(help: "Read events and relations from this event store (SQLite file or postgres:// URL).")
     var db: String?
 
     @Option(name: .customLong("as-of"), help: "Show codes and affiliations as of this date.")

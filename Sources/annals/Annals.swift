@@ -9,7 +9,8 @@ struct Annals: ParsableCommand {
         subcommands: [
             CodeCommand.self, SentencesCommand.self, CameoCommand.self, AnalyzeCommand.self, IngestCommand.self, EventsCommand.self,
             SeriesCommand.self, ValidateCommand.self, ImportDictionariesCommand.self, BenchCommand.self, GraphCommand.self,
-            ActorCommand.self, EvalCommand.self, ParseCommand.self, TrainParserCommand.self,
+            ActorCommand.self, EvalCommand.self, ParseCommand.self, TrainParserCommand.self, MaintainCommand.self,
+            ExportCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsPostgres
 import AnnalsStore
 import ArgumentParser
 import Foundation
@@ -36,7 +37,7 @@ struct EventsCommand: ParsableCommand {
         case .tsv: out.line(RecordTable.tsvHeader)
         }
         do {
-            let store = try EventStore(path: storeOptions.db, mode: .readOnly)
+            let store = try EventDatabases.open(storeOptions.db, mode: .readOnly)
             var json = JSONWriter()
             switch format {
             case .jsonl:

@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsPostgres
 import AnnalsStore
 import ArgumentParser
 import Foundation
@@ -32,7 +33,7 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Show the network as it stood on this date (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "Read events from this event store (SQLite, written by `annals ingest`).")
+    @Option(help: "Read events from this event store (SQLite file or postgres:// URL, written by `annals ingest`).")
     var db: String?
 
     @Option(help: "Dictionary affiliations to add: none, linked (among the actors named, and what they belong to) or all.")
@@ -85,11 +86,11 @@ enum NetworkSupport {
 
     static func addStoredEvents(_ path: String, to builder: inout GraphBuilder) throws {
         do {
-            let store = try EventStore(path: path, mode: .readOnly)
+            let store = try EventDatabases.open(path, mode: .readOnly)
             var query = EventQuery()
             query.includeNegated = false
             try store.events(query) { builder.add(eventRow: $0) }
-            try store.relations { builder.add(relation: $0) }
+            try store.relations(since: nil, until: nil) { builder.add(relation: $0) }
         } catch let error as StoreError {
             StandardError.print("annals: \(error)")
             throw ExitCode.failure

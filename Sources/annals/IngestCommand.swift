@@ -1,11 +1,16 @@
 import AnnalsCore
+import AnnalsPostgres
 import AnnalsStore
 import ArgumentParser
 import Foundation
 
-/// `--db FILE`, shared by `ingest`, `events` and `series`.
+/// `--db FILE|URL`, shared by `ingest`, `events`, `series`, `maintain` and `export`.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The event database (SQLite). Default: annals.sqlite in the current directory.")
+    @Option(
+        help: """
+            The event database: an SQLite file, or postgres://USER@HOST:PORT/DB (gaps filled from PGHOST, PGPORT, \
+            PGUSER, PGPASSWORD, PGDATABASE). Default: annals.sqlite in the current directory.
+            """)
     var db: String = AnnalsStoreInfo.defaultPath
 }
 
@@ -46,7 +51,7 @@ struct IngestCommand: ParsableCommand {
         do {
             let pipeline = Pipeline(coder: try coding.makeCoder(), options: coding.options)
             let loadSeconds = (clock.now - started).seconds
-            let store = try EventStore(path: path, mode: .readWrite)
+            let store = try EventDatabases.open(path, mode: .readWrite)
             let ingester = Ingester(store: store, pipeline: pipeline, runner: BatchRunner(threads: coding.threads), batchDocuments: batch)
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
             // Short ingests draw nothing: the first line appears after half a second.
@@ -68,7 +73,7 @@ struct IngestCommand: ParsableCommand {
                 StandardError.print(
                     "annals: \(totals.stored) documents stored, \(totals.skipped) already there; \(totals.sentences) sentences, "
                         + "\(totals.mentions) event mentions (\(totals.newEvents) new events), \(totals.relations) relations "
-                        + "in \(String(format: "%.2f", seconds)) s (\(rate) sentences/s after loading the dictionaries). \(path): \(counts.documents) documents, "
+                        + "in \(String(format: "%.2f", seconds)) s (\(rate) sentences/s after loading the dictionaries). \(store.location): \(counts.documents) documents, "
                         + "\(counts.events) events, \(ByteFormatting.megabytes(store.fileSize)).")
             }
             if stats {

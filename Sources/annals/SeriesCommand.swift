@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsPostgres
 import AnnalsStore
 import ArgumentParser
 import Foundation
@@ -36,7 +37,7 @@ struct SeriesCommand: ParsableCommand {
         let query = try filter.query()
         var out = ByteOutput()
         do {
-            let store = try EventStore(path: storeOptions.db, mode: .readOnly)
+            let store = try EventDatabases.open(storeOptions.db, mode: .readOnly)
             let points = try store.series(query, by: by)
             if format == .csv { out.line(Self.columns.joined(separator: ",")) }
             var json = JSONWriter()
