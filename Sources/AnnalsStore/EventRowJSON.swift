@@ -46,7 +46,9 @@ extension EventStore {
     /// Calls `body` with every matching event as a ``StoredEvent``, by date then id (the order of
     /// ``events(_:_:)``).
     public func storedEvents(_ query: EventQuery, _ body: (StoredEvent) throws -> Void) throws {
-        let (condition, arguments) = query.whereClause()
+        var bound = SQLArguments(.sqlite)
+        let condition = query.condition(&bound)
+        let arguments = Self.arguments(bound.values)
         try read { db in
             // Databases from before schema 3 have no actor spans; the mention's span stands in.
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

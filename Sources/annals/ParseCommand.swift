@@ -27,10 +27,21 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "A model file instead of the bundled one.")
     var model: String?
 
+    @Option(help: "Drop weights below this magnitude before parsing (to measure a smaller model).")
+    var prune: Float?
+
+    @Option(help: "With --prune: write the pruned model to this file.")
+    var writeModel: String?
+
     func run() throws {
         let started = Date()
-        let m = try model.map { try ParserModel(contentsOf: URL(fileURLWithPath: $0)) } ?? ParserModel.bundled()
+        var m = try model.map { try ParserModel(contentsOf: URL(fileURLWithPath: $0)) } ?? ParserModel.bundled()
         let loaded = Date().timeIntervalSince(started)
+        if let prune {
+            m = m.pruned(threshold: prune)
+            StandardError.print("annals: pruned at \(prune): \(m.sizes)")
+            if let writeModel { try Data(m.serialized()).write(to: URL(fileURLWithPath: writeModel)) }
+        }
         if let eval {
             let gold = try CoNLLUFile.read(eval)
             // Timed: tagging and parsing only (what the pipeline does per sentence), on one thread.

@@ -73,6 +73,26 @@ public struct LinearModel: Sendable {
         }
     }
 
+    /// The model without weights smaller than `threshold` in magnitude (and without features left empty).
+    public func pruned(threshold: Float) -> LinearModel {
+        var keys: [UInt64] = []
+        var starts: [UInt32] = [0]
+        var classes: [UInt16] = []
+        var weights: [Float] = []
+        for (i, k) in sortedKeys.enumerated() {
+            let before = weights.count
+            for e in Int(sortedStarts[i])..<Int(sortedStarts[i + 1]) where abs(entryWeight[e]) >= threshold {
+                classes.append(entryClass[e])
+                weights.append(entryWeight[e])
+            }
+            if weights.count > before {
+                keys.append(k)
+                starts.append(UInt32(weights.count))
+            }
+        }
+        return LinearModel(classCount: classCount, keys: keys, starts: starts, classes: classes, weights: weights)
+    }
+
     // MARK: Binary form
 
     /// Written compactly: keys as varint deltas (they are sorted), per-feature entry counts and

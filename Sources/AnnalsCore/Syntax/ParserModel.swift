@@ -39,6 +39,20 @@ public final class ParserModel: Sendable {
             relations: labels.map { relationOfLabel[Int($0)] }, passive: labels.map { passiveLabel[Int($0)] })
     }
 
+    /// The same model with small weights dropped (smaller and faster; see `annals parse --prune`).
+    public func pruned(threshold: Float) -> ParserModel {
+        ParserModel(
+            tagger: Tagger(classes: tagger.classes, model: tagger.model.pruned(threshold: threshold), fixed: tagger.fixedList, ambiguity: tagger.ambiguityList),
+            parser: DependencyParser(
+                labels: parser.labels, transitions: parser.transitions.pruned(threshold: threshold),
+                labeller: parser.labeller.pruned(threshold: threshold)))
+    }
+
+    /// Feature and weight counts of the three classifiers, for reports.
+    public var sizes: String {
+        "tagger \(tagger.model.featureCount)/\(tagger.model.weightCount), transitions \(parser.transitions.featureCount)/\(parser.transitions.weightCount), labeller \(parser.labeller.featureCount)/\(parser.labeller.weightCount) (features/weights)"
+    }
+
     /// The full label ("nsubj:pass") of a label index.
     public func label(_ l: UInt8) -> String { parser.labels[Int(l)] }
     /// The Penn Treebank tag of a tag class.
