@@ -7,13 +7,13 @@
 /// (`ALTER TABLE ... ADD COLUMN` of a nullable column, plus its index), as in the SQLite schema.
 enum PostgresSchema {
     /// `meta.schema`: the number of migrations applied.
-    static let version = 1
+    static let version = 2
     /// `meta.format`, as in SQLite.
     static let format = "annals-event-store"
     /// Key of the advisory lock that serialises migrations and partition creation.
     static let lockKey: Int64 = 0x414E_4E4C
 
-    /// Migrations by target version; `migrations[0]` creates version 1.
+    /// Migrations by target version; `migrations[0]` creates version 1, `migrations[1]` makes it 2.
     static let migrations: [String] = [
         """
         CREATE TABLE meta (
@@ -169,7 +169,12 @@ enum PostgresSchema {
             FROM events WHERE day <> '' GROUP BY day, source_code, target_code, polarity, quad;
         CREATE UNIQUE INDEX dyad_daily_key ON dyad_daily(day, source_code, target_code, polarity, quad);
         CREATE INDEX dyad_daily_target ON dyad_daily(target_code, day);
+        """,
+        // 2: the actors' own spans in each mention (SQLite schema 3), for the full event record.
         """
+        ALTER TABLE mentions ADD COLUMN source_start integer, ADD COLUMN source_end integer,
+            ADD COLUMN target_start integer, ADD COLUMN target_end integer;
+        """,
     ]
 
     /// Name of the partition holding days of `month` (`YYYY-MM`).

@@ -213,6 +213,7 @@ struct PostgresBatchWriter {
         var text: [String?] = [], spanStart: [Int64?] = [], spanEnd: [Int64?] = [], polarity: [String?] = [], modality: [String?] = []
         var verb: [String?] = [], verbStart: [Int64?] = [], verbEnd: [Int64?] = [], rule: [String?] = []
         var sourceText: [String?] = [], sourceName: [String?] = [], targetText: [String?] = [], targetName: [String?] = []
+        var actorSpans: [[Int64?]] = Array(repeating: [], count: 4)
         for (id, coded) in fresh {
             var sentenceTexts: [Int: String] = [:]
             for s in coded.sentences { sentenceTexts[s.index] = s.text }
@@ -238,6 +239,11 @@ struct PostgresBatchWriter {
                 sourceName.append(e.source?.name)
                 targetText.append(e.target?.text)
                 targetName.append(e.target?.name)
+                let source = e.source.map { StoreRules.span($0.span) }, target = e.target.map { StoreRules.span($0.span) }
+                actorSpans[0].append(source.map { Int64($0.start) })
+                actorSpans[1].append(source.map { Int64($0.end) })
+                actorSpans[2].append(target.map { Int64($0.start) })
+                actorSpans[3].append(target.map { Int64($0.end) })
             }
         }
         guard !event.isEmpty else { return }
@@ -254,10 +260,12 @@ struct PostgresBatchWriter {
         c.int(verbStart)
         c.int(verbEnd)
         for column in [rule, sourceText, sourceName, targetText, targetName] { c.text(column) }
+        for column in actorSpans { c.int(column) }
         try session.query(
             """
             INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
-                verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name)
+                verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name,
+                source_start, source_end, target_start, target_end)
             SELECT * FROM \(c.unnest)
             """, binds: c.binds)
     }

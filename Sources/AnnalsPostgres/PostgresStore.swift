@@ -133,6 +133,16 @@ public final class PostgresStore: EventDatabase {
     /// Events are read a page at a time (keyset pagination on date and id), so a large export does not
     /// hold every row in memory.
     public func events(_ query: EventQuery, _ body: (EventRow) throws -> Void) throws {
+        try pages(query, select: StoreSQL.eventSelect) { try body(StoreSQL.eventRow($0)) }
+    }
+
+    public func storedEvents(_ query: EventQuery, _ body: (StoredEvent) throws -> Void) throws {
+        try pages(query, select: StoreSQL.storedEventSelect()) { try body(StoreSQL.storedEvent($0)) }
+    }
+
+    /// Runs `select` filtered by `query` in pages keyed by (day, id), so a large result never sits in
+    /// memory whole; `select`'s first two columns are the event id and day.
+    private func pages(_ query: EventQuery, select: String, _ body: ([SQLValue]) throws -> Void) throws {
         let pageSize = 20_000
         var remaining = query.limit ?? Int.max
         var after: (day: String, id: Int64)?
@@ -145,9 +155,9 @@ public final class PostgresStore: EventDatabase {
                 condition += " AND (e.day, e.id) > (\(arguments.bind(after.day)), \(arguments.bind(.int(after.id))))"
             }
             let n = min(pageSize, remaining)
-            let sql = StoreSQL.eventSelect + " WHERE \(condition) ORDER BY e.day, e.id LIMIT \(n)"
+            let sql = select + " WHERE \(condition) ORDER BY e.day, e.id LIMIT \(n)"
             let rows = try session.exclusive { try session.query(sql, arguments.values) }
-            for r in rows { try body(StoreSQL.eventRow(r)) }
+            for r in rows { try body(r) }
             remaining -= rows.count
             guard rows.count == n, let last = rows.last, case .int(let id) = last[0] else { break }
             after = (last[1].string ?? "", id)

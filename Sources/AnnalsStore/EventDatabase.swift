@@ -18,6 +18,9 @@ public protocol EventDatabase: Sendable {
     func counts() throws -> EventStore.Counts
     /// Calls `body` with every matching event, by date then id.
     func events(_ query: EventQuery, _ body: (EventRow) throws -> Void) throws
+    /// Calls `body` with every matching event as the record `annals code` wrote plus the roll-up,
+    /// in the order of ``events(_:_:)`` (`annals events --format jsonl`).
+    func storedEvents(_ query: EventQuery, _ body: (StoredEvent) throws -> Void) throws
     /// Per-period counts of matching events (see ``EventStore/series(_:by:)``).
     func series(_ query: EventQuery, by unit: SeriesUnit) throws -> [SeriesPoint]
     /// Calls `body` with every stored relation between `since` and `until`, inclusive.
@@ -36,6 +39,13 @@ extension EventDatabase {
         var rows: [EventRow] = []
         try events(query) { rows.append($0) }
         return rows
+    }
+
+    /// All matching events as ``StoredEvent``s (convenience for small results and tests).
+    public func storedEvents(_ query: EventQuery) throws -> [StoredEvent] {
+        var out: [StoredEvent] = []
+        try storedEvents(query) { out.append($0) }
+        return out
     }
 
     /// All stored relations (convenience for small stores and tests).

@@ -42,6 +42,50 @@ public struct StoredEvent: Hashable, Sendable {
     }
 }
 
+extension StoreSQL {
+    /// The columns ``storedEvent(_:)`` decodes: ``eventSelect``'s event columns plus the event's first
+    /// mention (record id, evidence and actor spans). Stores from before the actor-span columns
+    /// (`actorSpans == false`) use the mention's span for both actors.
+    public static func storedEventSelect(actorSpans: Bool = true) -> String {
+        let spans =
+            actorSpans
+            ? "coalesce(m.source_start, m.span_start), coalesce(m.source_end, m.span_end), coalesce(m.target_start, m.span_start), coalesce(m.target_end, m.span_end)"
+            : "m.span_start, m.span_end, m.span_start, m.span_end"
+        return """
+            SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
+                   e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
+                   e.polarity, e.modality, d.ident, e.first_sentence, e.date_added, coalesce(e.first_text, s.text, ''),
+                   m.record, m.count, m.verb, m.verb_start, m.verb_end, m.rule, m.source_text, m.target_text, \(spans)
+            FROM events e JOIN documents d ON d.id = e.first_doc
+            LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
+            LEFT JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)
+            """
+    }
+
+    /// One stored event from the columns of ``storedEventSelect(actorSpans:)``.
+    public static func storedEvent(_ r: [SQLValue]) -> StoredEvent {
+        func int(_ i: Int) -> Int? { if case .null = r[i] { return nil } else { return r[i].int } }
+        func actor(code: String, name: String, text: String?, start: Int?, end: Int?) -> ActorRef? {
+            guard !code.isEmpty || !name.isEmpty else { return nil }
+            return ActorRef(text: text ?? name, name: name, code: code, span: Span(start ?? 0, end ?? 0))
+        }
+        let id = Int64(r[0].int)
+        let plover = r[8].string ?? ""
+        let record = EventRecord(
+            id: r[21].string ?? String(id), doc: r[17].string ?? "", sentence: r[18].int, text: r[20].string ?? "",
+            date: r[1].string ?? "",
+            source: actor(code: r[2].string ?? "", name: r[3].string ?? "", text: r[27].string, start: int(29), end: int(30)),
+            target: actor(code: r[4].string ?? "", name: r[5].string ?? "", text: r[28].string, start: int(31), end: int(32)),
+            cameo: r[6].string ?? "", root: r[7].string ?? "", plover: plover.isEmpty ? nil : plover, quad: r[9].int,
+            goldstein: r[10].double, polarity: Polarity(rawValue: r[15].string ?? "") ?? .affirmed,
+            modality: Modality(rawValue: r[16].string ?? "") ?? .asserted, mentions: int(22) ?? 1,
+            evidence: Evidence(verb: r[23].string ?? "", span: Span(int(24) ?? 0, int(25) ?? 0), rule: r[26].string ?? ""))
+        return StoredEvent(
+            record: record, storeID: id, numMentions: r[12].int, numSources: r[13].int, numArticles: r[14].int,
+            isRoot: r[11].int != 0, firstSeen: StoredEvent.iso(compact: r[19].string ?? ""))
+    }
+}
+
 extension EventStore {
     /// Calls `body` with every matching event as a ``StoredEvent``, by date then id (the order of
     /// ``events(_:_:)``).
@@ -52,50 +96,10 @@ extension EventStore {
         try read { db in
             // Databases from before schema 3 have no actor spans; the mention's span stands in.
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let spans =
-                version >= 3
-                ? "coalesce(m.source_start, m.span_start), coalesce(m.source_end, m.span_end), coalesce(m.target_start, m.span_start), coalesce(m.target_end, m.span_end)"
-                : "m.span_start, m.span_end, m.span_start, m.span_end"
-            var sql = """
-                SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
-                       e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
-                       e.polarity, e.modality, d.ident, e.first_sentence, e.date_added, coalesce(e.first_text, s.text, ''),
-                       m.record, m.count, m.verb, m.verb_start, m.verb_end, m.rule, m.source_text, m.target_text, \(spans)
-                FROM events e JOIN documents d ON d.id = e.first_doc
-                LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
-                LEFT JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)
-                WHERE \(condition) ORDER BY e.day, e.id
-                """
+            var sql = StoreSQL.storedEventSelect(actorSpans: version >= 3) + " WHERE \(condition) ORDER BY e.day, e.id"
             if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let r = try rows.next() {
-                let id: Int64 = r[0]
-                func actor(code: String, name: String, text: String?, start: Int?, end: Int?) -> ActorRef? {
-                    guard !code.isEmpty || !name.isEmpty else { return nil }
-                    return ActorRef(text: text ?? name, name: name, code: code, span: Span(start ?? 0, end ?? 0))
-                }
-                let record = EventRecord(
-                    id: (r[21] as String?) ?? String(id), doc: r[17], sentence: r[18], text: r[20], date: r[1],
-                    source: actor(code: r[2], name: r[3], text: r[27], start: r[29], end: r[30]),
-                    target: actor(code: r[4], name: r[5], text: r[28], start: r[31], end: r[32]),
-                    cameo: r[6], root: r[7], plover: (r[8] as String?).flatMap { $0.isEmpty ? nil : $0 }, quad: r[9],
-                    goldstein: r[10], polarity: Polarity(rawValue: r[15]) ?? .affirmed,
-                    modality: Modality(rawValue: r[16]) ?? .asserted, mentions: (r[22] as Int?) ?? 1,
-                    evidence: Evidence(
-                        verb: (r[23] as String?) ?? "", span: Span((r[24] as Int?) ?? 0, (r[25] as Int?) ?? 0),
-                        rule: (r[26] as String?) ?? ""))
-                try body(
-                    StoredEvent(
-                        record: record, storeID: id, numMentions: r[12], numSources: r[13], numArticles: r[14],
-                        isRoot: r[11], firstSeen: StoredEvent.iso(compact: r[19])))
-            }
+            while let r = try rows.next() { try body(StoreSQL.storedEvent(Self.values(r))) }
         }
-    }
-
-    /// All matching events as ``StoredEvent``s (convenience for small results and tests).
-    public func storedEvents(_ query: EventQuery) throws -> [StoredEvent] {
-        var out: [StoredEvent] = []
-        try storedEvents(query) { out.append($0) }
-        return out
     }
 }

@@ -42,10 +42,7 @@ struct EventsCommand: ParsableCommand {
             switch format {
             case .jsonl:
                 // The event objects `annals code` writes, plus the roll-up (docs/record-schema.json).
-                guard let sqlite = store as? EventStore else {
-                    throw ValidationError("--format jsonl with the full record contract needs an SQLite store for now; use --format csv or tsv with PostgreSQL")
-                }
-                try sqlite.storedEvents(query) { event in
+                try store.storedEvents(query) { event in
                     json.reset()
                     event.write(to: &json)
                     out.append(json.bytes)

@@ -134,8 +134,10 @@ struct PostgresIngestTests {
         }
     }
 
-    /// DATEADDED is the wall-clock second an event was stored: blank 14-digit stamps starting with 20.
+    /// DATEADDED (and JSON's `first_seen`) is the wall-clock second an event was stored: blank
+    /// 14-digit stamps starting with 20 and ISO 8601 UTC stamps.
     static func withoutDateAdded(_ s: String) -> String {
         s.replacing(/([^0-9])20[0-9]{12}(?=[^0-9]|$)/) { m in m.output.1 + "DATEADDED" }
+            .replacing(/20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/) { _ in "DATEADDED" }
     }
 }
