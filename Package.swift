@@ -18,6 +18,7 @@ let package = Package(
             resources: [
                 .copy("Resources/Dictionaries"),
                 .copy("Resources/Ontology"),
+                .copy("Resources/Gazetteer"),
             ]
         ),
         .target(

@@ -32,6 +32,8 @@ extension EventRow {
             j.key("url"); j.string(url)
             j.key("date_added"); j.string(dateAdded)
             j.key("text"); j.string(text)
+            j.key("location")
+            if let actionGeo { actionGeo.write(to: &j) } else { j.null() }
         }
     }
 }

@@ -23,6 +23,10 @@ public struct EventQuery: Sendable {
     public var includeNegated = false
     public var minMentions = 1
     public var limit: Int?
+    /// Where the event happened: ISO 3166-1 alpha-3 country (`PAK`).
+    public var country: String?
+    /// Where the event happened: within a circle.
+    public var near: GeoCircle?
 
     public init() {}
 
@@ -95,6 +99,15 @@ public struct EventQuery: Sendable {
             conditions.append("e.plover IN (" + plover.map { _ in "?" }.joined(separator: ",") + ")")
             arguments += StatementArguments(plover.map { $0.uppercased() })
         }
+        if let country, !country.isEmpty {
+            conditions.append("e.geo_country = ?")
+            arguments += [country.uppercased()]
+        }
+        if let near {
+            let (sql, values) = near.sqlCondition(lat: "e.geo_lat", lon: "e.geo_lon")
+            conditions.append(sql)
+            arguments += StatementArguments(values)
+        }
         let sql = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
         return (sql, arguments)
     }
@@ -150,7 +163,8 @@ extension EventStore {
     static let rowSelect = """
         SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
                e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
-               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, '')
+               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, ''),
+               e.geo, e.actor1_geo, e.actor2_geo
         FROM events e JOIN documents d ON d.id = e.first_doc
         LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
         """
@@ -167,15 +181,18 @@ extension EventStore {
                 let target: String = r[4]
                 let ident: String = r[17]
                 let url: String? = r[19]
-                try body(
-                    EventRow(
+                var row = EventRow(
                         id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
                         sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
                         targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
                         targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
                         quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
                         numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
-                        url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21]))
+                        url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21])
+                row.actionGeo = GeoJSON.decode(r[22])
+                row.actor1Geo = GeoJSON.decode(r[23])
+                row.actor2Geo = GeoJSON.decode(r[24])
+                try body(row)
             }
         }
     }

@@ -92,6 +92,8 @@ struct BatchWriter {
     let findEvent: Statement
     let insertEvent: Statement
     let insertMention: Statement
+    let updateGeo: Statement
+    let setMentionLocation: Statement
     let insertRelation: Statement
     let upsertActor: Statement
 
@@ -116,6 +118,16 @@ struct BatchWriter {
                     source_name, target_name, first_doc, first_sentence, first_text, modality, date_added)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        updateGeo = try db.cachedStatement(
+            sql: """
+                UPDATE events SET
+                    geo_country = CASE WHEN geo IS NULL THEN ? ELSE geo_country END,
+                    geo_lat = CASE WHEN geo IS NULL THEN ? ELSE geo_lat END,
+                    geo_lon = CASE WHEN geo IS NULL THEN ? ELSE geo_lon END,
+                    geo = coalesce(geo, ?), actor1_geo = coalesce(actor1_geo, ?), actor2_geo = coalesce(actor2_geo, ?)
+                WHERE id = ?
+                """)
+        setMentionLocation = try db.cachedStatement(sql: "UPDATE mentions SET location = ? WHERE id = ?")
         insertMention = try db.cachedStatement(
             sql: """
                 INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
@@ -198,6 +210,14 @@ struct BatchWriter {
                 e.evidence.rule, e.source?.text, e.source?.name, e.target?.text, e.target?.name,
             ])
             result.mentions += 1
+            if e.location != nil || e.source?.place != nil || e.target?.place != nil {
+                let location = e.location.flatMap(GeoJSON.encode)
+                if let location { try setMentionLocation.execute(arguments: [location, db.lastInsertedRowID]) }
+                try updateGeo.execute(arguments: [
+                    e.location.map { $0.country.isEmpty ? nil : $0.country } ?? nil, e.location?.lat, e.location?.lon,
+                    location, e.source?.place.flatMap(GeoJSON.encode), e.target?.place.flatMap(GeoJSON.encode), eventID,
+                ])
+            }
             if let s = e.source { try actor(s, date: e.date) }
             if let t = e.target { try actor(t, date: e.date) }
         }

@@ -3,7 +3,7 @@ enum Schema {
     /// `PRAGMA application_id`: "ANNL". A database with another id is not ours.
     static let applicationID: Int32 = 0x414E_4E4C
     /// `PRAGMA user_version`: bumped with each migration below.
-    static let version = 2
+    static let version = 3
     /// Value of `meta.format`.
     static let format = "annals-event-store"
 
@@ -143,6 +143,18 @@ enum Schema {
         ALTER TABLE relations ADD COLUMN object_end INTEGER;
         ALTER TABLE relations ADD COLUMN verb_start INTEGER;
         ALTER TABLE relations ADD COLUMN verb_end INTEGER;
+        """,
+        // 3: where events happened (the first statement's location that has one) and where each
+        // statement places it; the actors' stated places. Locations are the record's JSON object.
+        """
+        ALTER TABLE events ADD COLUMN geo TEXT;
+        ALTER TABLE events ADD COLUMN geo_country TEXT;
+        ALTER TABLE events ADD COLUMN geo_lat REAL;
+        ALTER TABLE events ADD COLUMN geo_lon REAL;
+        ALTER TABLE events ADD COLUMN actor1_geo TEXT;
+        ALTER TABLE events ADD COLUMN actor2_geo TEXT;
+        ALTER TABLE mentions ADD COLUMN location TEXT;
+        CREATE INDEX events_geo_country ON events(geo_country, day);
         """,
     ]
 }

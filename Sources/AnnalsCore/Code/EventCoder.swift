@@ -42,17 +42,25 @@ public struct Pipeline: Sendable {
     public var preprocessor: Preprocessor
     public var coder: any EventCoder
     public var options: CodingOptions
+    /// The Geo stage after coding (event locations); nil turns geolocation off.
+    public var geolocator: Geolocator?
 
-    public init(coder: any EventCoder, options: CodingOptions = CodingOptions(), preprocessor: Preprocessor = Preprocessor()) {
+    public init(
+        coder: any EventCoder, options: CodingOptions = CodingOptions(), preprocessor: Preprocessor = Preprocessor(),
+        geolocator: Geolocator? = Geolocator.bundled
+    ) {
         self.coder = coder
         self.options = options
         self.preprocessor = preprocessor
+        self.geolocator = geolocator
     }
 
     public func run(_ document: Document) -> CodedDocument {
         var doc = document
         let sentences = preprocessor.sentences(in: &doc)
-        return coder.code(doc, sentences: sentences, options: options)
+        var coded = coder.code(doc, sentences: sentences, options: options)
+        geolocator?.locate(&coded)
+        return coded
     }
 }
 

@@ -12,6 +12,8 @@ public struct ActorRef: Hashable, Sendable, Codable {
     public var sector: String
     /// Byte range of the mention in the original document text.
     public var span: [Int]
+    /// The place the mention's own words name ("Kharkiv governor"), set by the Geo stage.
+    public var place: Location?
 
     public init(text: String, name: String, code: String, span: Span) {
         self.text = text
@@ -79,6 +81,8 @@ public struct EventRecord: Hashable, Sendable, Codable {
     public var evidence: Evidence
     /// Present with `--explain`: the spans of source, verb and target and the pattern.
     public var explain: Explanation?
+    /// Where the event happened, set by the Geo stage (``Geolocator``); nil when the text does not say.
+    public var location: Location?
 
     public init(
         id: String, doc: String, sentence: Int, text: String, date: String, source: ActorRef?,
