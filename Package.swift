@@ -21,6 +21,7 @@ let package = Package(
                 .copy("Resources/Dictionaries"),
                 .copy("Resources/Ontology"),
                 .copy("Resources/Model"),
+                .copy("Resources/Gazetteer"),
             ]
         ),
         .target(

@@ -7,13 +7,13 @@
 /// (`ALTER TABLE ... ADD COLUMN` of a nullable column, plus its index), as in the SQLite schema.
 enum PostgresSchema {
     /// `meta.schema`: the number of migrations applied.
-    static let version = 2
+    static let version = 3
     /// `meta.format`, as in SQLite.
     static let format = "annals-event-store"
     /// Key of the advisory lock that serialises migrations and partition creation.
     static let lockKey: Int64 = 0x414E_4E4C
 
-    /// Migrations by target version; `migrations[0]` creates version 1, `migrations[1]` makes it 2.
+    /// Migrations by target version; `migrations[0]` creates version 1, each later one adds one version.
     static let migrations: [String] = [
         """
         CREATE TABLE meta (
@@ -174,6 +174,17 @@ enum PostgresSchema {
         """
         ALTER TABLE mentions ADD COLUMN source_start integer, ADD COLUMN source_end integer,
             ADD COLUMN target_start integer, ADD COLUMN target_end integer;
+        """,
+        // 3: where events happened (SQLite schema 4): each mention's location and actor places, the
+        // event's from its first statement that has one (``RollUp/geo(event:)``).
+        """
+        ALTER TABLE mentions ADD COLUMN location text, ADD COLUMN location_country text,
+            ADD COLUMN location_lat double precision, ADD COLUMN location_lon double precision,
+            ADD COLUMN source_place text, ADD COLUMN target_place text;
+        ALTER TABLE events ADD COLUMN geo text, ADD COLUMN geo_country text COLLATE "C",
+            ADD COLUMN geo_lat double precision, ADD COLUMN geo_lon double precision,
+            ADD COLUMN actor1_geo text, ADD COLUMN actor2_geo text;
+        CREATE INDEX events_geo_country ON events(geo_country, day);
         """,
     ]
 

@@ -214,6 +214,8 @@ struct PostgresBatchWriter {
         var verb: [String?] = [], verbStart: [Int64?] = [], verbEnd: [Int64?] = [], rule: [String?] = []
         var sourceText: [String?] = [], sourceName: [String?] = [], targetText: [String?] = [], targetName: [String?] = []
         var actorSpans: [[Int64?]] = Array(repeating: [], count: 4)
+        var places: [[String?]] = Array(repeating: [], count: 4)  // location, its country, source and target places
+        var coordinates: [[Double?]] = Array(repeating: [], count: 2)
         for (id, coded) in fresh {
             var sentenceTexts: [Int: String] = [:]
             for s in coded.sentences { sentenceTexts[s.index] = s.text }
@@ -244,6 +246,12 @@ struct PostgresBatchWriter {
                 actorSpans[1].append(source.map { Int64($0.end) })
                 actorSpans[2].append(target.map { Int64($0.start) })
                 actorSpans[3].append(target.map { Int64($0.end) })
+                places[0].append(e.location.flatMap(GeoJSON.encode))
+                places[1].append(e.location.flatMap { $0.country.isEmpty ? nil : $0.country })
+                places[2].append(e.source?.place.flatMap(GeoJSON.encode))
+                places[3].append(e.target?.place.flatMap(GeoJSON.encode))
+                coordinates[0].append(e.location?.lat)
+                coordinates[1].append(e.location?.lon)
             }
         }
         guard !event.isEmpty else { return }
@@ -261,11 +269,17 @@ struct PostgresBatchWriter {
         c.int(verbEnd)
         for column in [rule, sourceText, sourceName, targetText, targetName] { c.text(column) }
         for column in actorSpans { c.int(column) }
+        c.text(places[0])
+        c.text(places[1])
+        for column in coordinates { c.double(column) }
+        c.text(places[2])
+        c.text(places[3])
         try session.query(
             """
             INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
                 verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name,
-                source_start, source_end, target_start, target_end)
+                source_start, source_end, target_start, target_end,
+                location, location_country, location_lat, location_lon, source_place, target_place)
             SELECT * FROM \(c.unnest)
             """, binds: c.binds)
     }
@@ -364,7 +378,8 @@ struct PostgresBatchWriter {
             """
             UPDATE events e SET num_mentions = c.num_mentions, num_articles = c.num_articles, num_sources = c.num_sources,
                 is_root = c.is_root, first_doc = f.doc, first_sentence = f.sentence, first_text = f.text,
-                modality = f.modality, source_name = f.source_name, target_name = f.target_name
+                modality = f.modality, source_name = f.source_name, target_name = f.target_name,
+                \(RollUp.geo(event: "e.id"))
             FROM (SELECT m.event, \(RollUp.counts) FROM mentions m JOIN documents d ON d.id = m.doc
                   WHERE m.event = ANY($1::int8[]) GROUP BY m.event) AS c(event, num_mentions, num_articles, num_sources, is_root),
                  (SELECT DISTINCT ON (m.event) m.event, \(RollUp.first) FROM mentions m JOIN documents d ON d.id = m.doc

@@ -45,8 +45,9 @@ public struct StoredEvent: Hashable, Sendable {
 extension StoreSQL {
     /// The columns ``storedEvent(_:)`` decodes: ``eventSelect``'s event columns plus the event's first
     /// mention (record id, evidence and actor spans). Stores from before the actor-span columns
-    /// (`actorSpans == false`) use the mention's span for both actors.
-    public static func storedEventSelect(actorSpans: Bool = true) -> String {
+    /// (`actorSpans == false`) use the mention's span for both actors; stores from before the
+    /// location columns (`geo == false`) read back without places.
+    public static func storedEventSelect(actorSpans: Bool = true, geo: Bool = true) -> String {
         let spans =
             actorSpans
             ? "coalesce(m.source_start, m.span_start), coalesce(m.source_end, m.span_end), coalesce(m.target_start, m.span_start), coalesce(m.target_end, m.span_end)"
@@ -55,7 +56,8 @@ extension StoreSQL {
             SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
                    e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
                    e.polarity, e.modality, d.ident, e.first_sentence, e.date_added, coalesce(e.first_text, s.text, ''),
-                   m.record, m.count, m.verb, m.verb_start, m.verb_end, m.rule, m.source_text, m.target_text, \(spans)
+                   m.record, m.count, m.verb, m.verb_start, m.verb_end, m.rule, m.source_text, m.target_text, \(spans),
+                   \(geo ? "m.location, m.source_place, m.target_place" : "NULL, NULL, NULL")
             FROM events e JOIN documents d ON d.id = e.first_doc
             LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
             LEFT JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)
@@ -71,7 +73,7 @@ extension StoreSQL {
         }
         let id = Int64(r[0].int)
         let plover = r[8].string ?? ""
-        let record = EventRecord(
+        var record = EventRecord(
             id: r[21].string ?? String(id), doc: r[17].string ?? "", sentence: r[18].int, text: r[20].string ?? "",
             date: r[1].string ?? "",
             source: actor(code: r[2].string ?? "", name: r[3].string ?? "", text: r[27].string, start: int(29), end: int(30)),
@@ -80,6 +82,9 @@ extension StoreSQL {
             goldstein: r[10].double, polarity: Polarity(rawValue: r[15].string ?? "") ?? .affirmed,
             modality: Modality(rawValue: r[16].string ?? "") ?? .asserted, mentions: int(22) ?? 1,
             evidence: Evidence(verb: r[23].string ?? "", span: Span(int(24) ?? 0, int(25) ?? 0), rule: r[26].string ?? ""))
+        record.location = GeoJSON.decode(r[33].string)
+        record.source?.place = GeoJSON.decode(r[34].string)
+        record.target?.place = GeoJSON.decode(r[35].string)
         return StoredEvent(
             record: record, storeID: id, numMentions: r[12].int, numSources: r[13].int, numArticles: r[14].int,
             isRoot: r[11].int != 0, firstSeen: StoredEvent.iso(compact: r[19].string ?? ""))
@@ -94,9 +99,10 @@ extension EventStore {
         let condition = query.condition(&bound)
         let arguments = Self.arguments(bound.values)
         try read { db in
-            // Databases from before schema 3 have no actor spans; the mention's span stands in.
+            // Databases from before schema 3 have no actor spans (the mention's span stands in),
+            // from before 4 no locations.
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            var sql = StoreSQL.storedEventSelect(actorSpans: version >= 3) + " WHERE \(condition) ORDER BY e.day, e.id"
+            var sql = StoreSQL.storedEventSelect(actorSpans: version >= 3, geo: version >= 4) + " WHERE \(condition) ORDER BY e.day, e.id"
             if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let r = try rows.next() { try body(StoreSQL.storedEvent(Self.values(r))) }

@@ -23,6 +23,10 @@ public struct EventQuery: Sendable {
     public var includeNegated = false
     public var minMentions = 1
     public var limit: Int?
+    /// Where the event happened: ISO 3166-1 alpha-3 country (`PAK`).
+    public var country: String?
+    /// Where the event happened: within a circle.
+    public var near: GeoCircle?
 
     public init() {}
 
@@ -92,6 +96,10 @@ public struct EventQuery: Sendable {
         if !plover.isEmpty {
             conditions.append("e.plover IN (" + plover.map { arguments.bind($0.uppercased()) }.joined(separator: ",") + ")")
         }
+        if let country, !country.isEmpty {
+            conditions.append("e.geo_country = \(arguments.bind(country.uppercased()))")
+        }
+        if let near { conditions.append(near.sqlCondition(lat: "e.geo_lat", lon: "e.geo_lon", &arguments)) }
         return conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
     }
 }

@@ -150,8 +150,9 @@ struct BatchWriter {
             sql: """
                 INSERT INTO mentions(event, doc, sentence, record, count, text, span_start, span_end, polarity, modality,
                     verb, verb_start, verb_end, rule, source_text, source_name, target_text, target_name,
-                    source_start, source_end, target_start, target_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    source_start, source_end, target_start, target_end,
+                    location, location_country, location_lat, location_lon, source_place, target_place)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertRelation = try db.cachedStatement(
             sql: """
@@ -220,6 +221,9 @@ struct BatchWriter {
                 e.evidence.rule, e.source?.text, e.source?.name, e.target?.text, e.target?.name,
                 e.source.map { Self.span($0.span).start }, e.source.map { Self.span($0.span).end },
                 e.target.map { Self.span($0.span).start }, e.target.map { Self.span($0.span).end },
+                e.location.flatMap(GeoJSON.encode), e.location.flatMap { $0.country.isEmpty ? nil : $0.country },
+                e.location?.lat, e.location?.lon, e.source?.place.flatMap(GeoJSON.encode),
+                e.target?.place.flatMap(GeoJSON.encode),
             ])
             result.mentions += 1
             if let s = e.source { try actor(s, date: e.date) }
@@ -257,7 +261,8 @@ struct BatchWriter {
                         (SELECT \(RollUp.counts) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = ?1),
                     (first_doc, first_sentence, first_text, modality, source_name, target_name) =
                         (SELECT \(RollUp.first) FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = ?1
-                         ORDER BY \(RollUp.firstOrder) LIMIT 1)
+                         ORDER BY \(RollUp.firstOrder) LIMIT 1),
+                    \(RollUp.geo(event: "?1"))
                 WHERE id = ?1
                 """)
         for id in touched.sorted() { try update.execute(arguments: [id]) }

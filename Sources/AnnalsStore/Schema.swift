@@ -3,7 +3,7 @@ enum Schema {
     /// `PRAGMA application_id`: "ANNL". A database with another id is not ours.
     static let applicationID: Int32 = 0x414E_4E4C
     /// `PRAGMA user_version`: bumped with each migration below.
-    static let version = 3
+    static let version = 4
     /// Value of `meta.format`.
     static let format = "annals-event-store"
 
@@ -151,6 +151,24 @@ enum Schema {
         ALTER TABLE mentions ADD COLUMN source_end INTEGER;
         ALTER TABLE mentions ADD COLUMN target_start INTEGER;
         ALTER TABLE mentions ADD COLUMN target_end INTEGER;
+        """,
+        // 4: where events happened. Each mention keeps its statement's location and the actors'
+        // stated places (the record's JSON objects); the event's come from its first statement that
+        // has one (``RollUp/geo``), with the country and coordinates apart for the filters.
+        """
+        ALTER TABLE mentions ADD COLUMN location TEXT;
+        ALTER TABLE mentions ADD COLUMN location_country TEXT;
+        ALTER TABLE mentions ADD COLUMN location_lat REAL;
+        ALTER TABLE mentions ADD COLUMN location_lon REAL;
+        ALTER TABLE mentions ADD COLUMN source_place TEXT;
+        ALTER TABLE mentions ADD COLUMN target_place TEXT;
+        ALTER TABLE events ADD COLUMN geo TEXT;
+        ALTER TABLE events ADD COLUMN geo_country TEXT;
+        ALTER TABLE events ADD COLUMN geo_lat REAL;
+        ALTER TABLE events ADD COLUMN geo_lon REAL;
+        ALTER TABLE events ADD COLUMN actor1_geo TEXT;
+        ALTER TABLE events ADD COLUMN actor2_geo TEXT;
+        CREATE INDEX events_geo_country ON events(geo_country, day);
         """,
     ]
 }

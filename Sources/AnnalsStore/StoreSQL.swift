@@ -81,7 +81,8 @@ public enum StoreSQL {
     public static let eventSelect = """
         SELECT e.id, e.day, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root,
                e.plover, e.quad, e.goldstein, e.is_root, e.num_mentions, e.num_sources, e.num_articles,
-               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, '')
+               e.polarity, e.modality, d.ident, e.first_sentence, d.url, e.date_added, coalesce(e.first_text, s.text, ''),
+               e.geo, e.actor1_geo, e.actor2_geo
         FROM events e JOIN documents d ON d.id = e.first_doc
         LEFT JOIN sentences s ON s.doc = e.first_doc AND s.idx = e.first_sentence
         """
@@ -97,6 +98,16 @@ public enum StoreSQL {
 
     /// One event row from the columns of ``eventSelect``.
     public static func eventRow(_ r: [SQLValue]) -> EventRow {
+        var row = plainEventRow(r)
+        if r.count > 24 {
+            row.actionGeo = GeoJSON.decode(r[22].string)
+            row.actor1Geo = GeoJSON.decode(r[23].string)
+            row.actor2Geo = GeoJSON.decode(r[24].string)
+        }
+        return row
+    }
+
+    static func plainEventRow(_ r: [SQLValue]) -> EventRow {
         let source = r[2].string ?? ""
         let target = r[4].string ?? ""
         let ident = r[17].string ?? ""
@@ -209,4 +220,22 @@ public enum RollUp {
     public static let first = "m.doc, m.sentence, m.text, m.modality, coalesce(m.source_name, ''), coalesce(m.target_name, '')"
     /// Orders mentions so that the first statement comes first.
     public static let firstOrder = "d.date IS NULL, d.date, d.ident, d.hash, m.sentence, m.span_start, m.record"
+
+    /// `SET` assignments of the event's places: where it happened (`geo`, with `geo_country`,
+    /// `geo_lat`, `geo_lon` for the filters) from its first statement that has a location, and each
+    /// actor's stated place (`actor1_geo`, `actor2_geo`) from its first statement that has one.
+    /// `event` is the SQL for the event's id.
+    public static func geo(event: String) -> String {
+        func first(_ columns: String, where column: String) -> String {
+            """
+            (SELECT \(columns) FROM mentions m JOIN documents d ON d.id = m.doc
+                         WHERE m.event = \(event) AND m.\(column) IS NOT NULL ORDER BY \(firstOrder) LIMIT 1)
+            """
+        }
+        return """
+            (geo, geo_country, geo_lat, geo_lon) = \(first("m.location, m.location_country, m.location_lat, m.location_lon", where: "location")),
+                    actor1_geo = \(first("m.source_place", where: "source_place")),
+                    actor2_geo = \(first("m.target_place", where: "target_place"))
+            """
+    }
 }

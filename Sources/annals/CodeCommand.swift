@@ -28,6 +28,9 @@ struct CodeCommand: ParsableCommand {
     @Flag(help: "Print a JSON object with counts, time, speed and peak memory to standard error at the end.")
     var stats = false
 
+    @Flag(help: "Do not geolocate events (no \"location\" and no actor places).")
+    var noGeo = false
+
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -41,7 +44,8 @@ struct CodeCommand: ParsableCommand {
         options.emitRelations = kinds.contains("relations")
         let coder = try coding.makeCoder()
         let loadSeconds = (clock.now - loadStarted).seconds
-        let pipeline = Pipeline(coder: coder, options: options)
+        var pipeline = Pipeline(coder: coder, options: options)
+        if noGeo { pipeline.geolocator = nil }
 
         var out = RecordWriter(format: format)
         out.writeHeader()

@@ -161,6 +161,12 @@ struct EventFilterOptions: ParsableArguments {
     @Option(help: "Only events with at least this many mentions.")
     var minMentions: Int = 1
 
+    @Option(help: "Only events that happened in this country (ISO 3166-1 alpha-3, e.g. PAK).")
+    var country: String?
+
+    @Option(help: "Only events that happened within a circle: LAT,LON,RADIUS (31.5,35.1,50km; km or mi).")
+    var near: String?
+
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, Day(value) == nil { throw ValidationError("\(name) must be YYYY-MM-DD, not '\(value)'") }
@@ -168,6 +174,12 @@ struct EventFilterOptions: ParsableArguments {
         if let dyad {
             var q = EventQuery()
             do { try q.setDyad(dyad) } catch let e as StoreError { throw ValidationError(e.message) }
+        }
+        if let country, country.count != 3 || !country.allSatisfy(\.isLetter) {
+            throw ValidationError("--country takes an ISO 3166-1 alpha-3 code such as PAK, not '\(country)'")
+        }
+        if let near, GeoCircle(parsing: near) == nil {
+            throw ValidationError("--near takes LAT,LON,RADIUS such as 31.5,35.1,50km, not '\(near)'")
         }
         for r in split(root) where r.isEmpty || !r.allSatisfy(\.isNumber) {
             throw ValidationError("--root takes CAMEO digits such as 19 or 193, not '\(r)'")
@@ -191,6 +203,8 @@ struct EventFilterOptions: ParsableArguments {
         q.until = until.flatMap { Day($0) }
         q.includeNegated = includeNegated
         q.minMentions = minMentions
+        q.country = country?.uppercased()
+        q.near = near.flatMap { GeoCircle(parsing: $0) }
         return q
     }
 }

@@ -123,7 +123,7 @@ import Testing
             {"kind":"event","id":"0123456789abcdef","doc":"d","sentence":0,"text":"t","date":"2024-03-12",
              "source":{"text":"Iran","name":"Iran","code":"IRN","country":"IRN","sector":"","span":[0,4]},"target":null,
              "cameo":"190","root":"19","plover":"ASSAULT","quad":4,"goldstein":-10.0,"polarity":"affirmed",
-             "modality":"asserted","mentions":1,"evidence":{"verb":"v","span":[5,6],"rule":"r"}}
+             "modality":"asserted","mentions":1,"evidence":{"verb":"v","span":[5,6],"rule":"r"},"location":null}
             """)
         #expect(schema.errors(good).isEmpty, "\(schema.errors(good))")
         let broken: [(String, String)] = [

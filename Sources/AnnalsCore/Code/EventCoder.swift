@@ -46,11 +46,17 @@ public struct Pipeline: Sendable {
     public var preprocessor: Preprocessor
     public var coder: any EventCoder
     public var options: CodingOptions
+    /// The Geo stage after coding (event locations); nil turns geolocation off.
+    public var geolocator: Geolocator?
 
-    public init(coder: any EventCoder, options: CodingOptions = CodingOptions(), preprocessor: Preprocessor = Preprocessor()) {
+    public init(
+        coder: any EventCoder, options: CodingOptions = CodingOptions(), preprocessor: Preprocessor = Preprocessor(),
+        geolocator: Geolocator? = Geolocator.bundled
+    ) {
         self.coder = coder
         self.options = options
         self.preprocessor = preprocessor
+        self.geolocator = geolocator
     }
 
     /// Cleans and codes one document. Sentences longer than ``ResourceLimits/maxSentenceTokens``
@@ -84,6 +90,7 @@ public struct Pipeline: Sendable {
                     isWarning: true))
         }
         coded.warnings += warnings
+        geolocator?.locate(&coded)
         return coded
     }
 }

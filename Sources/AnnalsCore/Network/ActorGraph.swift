@@ -332,6 +332,8 @@ public struct EventSummary: Sendable, Hashable {
     public var sourceText: String
     public var targetText: String
     public var text: String
+    /// Where the event happened, when its record says.
+    public var location: Location? = nil
 }
 
 /// Normalised names for matching: lower case, dashes and apostrophes folded, diacritics removed,

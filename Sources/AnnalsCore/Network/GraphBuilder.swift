@@ -94,7 +94,7 @@ public struct GraphBuilder: Sendable {
         let summary = EventSummary(
             id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover ?? "",
             quad: e.quad, goldstein: e.goldstein, mentions: e.mentions, polarity: e.polarity.rawValue,
-            sourceText: src.text, targetText: tgt.text, text: e.text)
+            sourceText: src.text, targetText: tgt.text, text: e.text, location: e.location)
         addLink(src, tgt, summary, doc: e.doc)
     }
 
@@ -106,7 +106,7 @@ public struct GraphBuilder: Sendable {
         let summary = EventSummary(
             id: e.id, date: e.date, doc: e.doc, sentence: e.sentence, cameo: e.cameo, root: e.root, plover: e.plover,
             quad: e.quad, goldstein: e.goldstein, mentions: e.numMentions, polarity: e.polarity,
-            sourceText: e.sourceName, targetText: e.targetName, text: e.text)
+            sourceText: e.sourceName, targetText: e.targetName, text: e.text, location: e.actionGeo)
         addLink(src, tgt, summary, doc: e.doc)
     }
 

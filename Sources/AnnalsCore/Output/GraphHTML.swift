@@ -106,11 +106,12 @@ public enum GraphHTML {
         if all.count > 1000 { evs += "<tr><td colspan=5>… \(all.count - 1000) more</td></tr>" }
         evs += "</table>"
 
+        let map = GeoMapSVG.section(all.compactMap { e in e.0.location.map { ($0, e.0.quad) } })
         let note = graph.nodes.count > nodes.count ? " (drawing the \(nodes.count) most central of \(graph.nodes.count))" : ""
         let header =
             "\(graph.nodes.count) actors\(note), \(graph.relations.count) affiliations, \(graph.events.reduce(0) { $0 + $1.count }) events\(graph.asOf.map { " · as of \($0)" } ?? "")"
         return page.replacingAll("@@TITLE@@", with: esc(title)).replacingAll("@@HEADER@@", with: esc(header))
-            .replacingAll("@@SUMMARY@@", with: summary).replacingAll("@@RELATIONS@@", with: rels).replacingAll("@@EVENTS@@", with: evs)
+            .replacingAll("@@SUMMARY@@", with: summary).replacingAll("@@RELATIONS@@", with: rels).replacingAll("@@EVENTS@@", with: map + evs)
             .replacingAll("@@DATA@@", with: data)
     }
 

@@ -13,6 +13,33 @@ extension ActorRef {
             if let countryFrom {
                 j.key("country_from"); j.string(countryFrom)
             }
+            if let place {
+                j.key("place"); place.write(to: &j)
+            }
+        }
+    }
+}
+
+extension Location {
+    /// `{"text","name","geonames_id","feature","country","adm1","lat","lon","from","span"}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { j in
+            j.key("text"); j.string(text)
+            j.key("name"); j.string(name)
+            j.key("geonames_id")
+            if let geonamesID { j.int(geonamesID) } else { j.null() }
+            j.key("feature"); j.string(feature.rawValue)
+            j.key("country"); j.string(country)
+            j.key("adm1"); j.string(adm1)
+            j.key("lat")
+            if let lat { j.double(lat) } else { j.null() }
+            j.key("lon")
+            if let lon { j.double(lon) } else { j.null() }
+            j.key("from"); j.string(from.rawValue)
+            j.key("span")
+            j.array { a in
+                a.int(span[0]); a.int(span[1])
+            }
         }
     }
 }
@@ -58,6 +85,8 @@ extension EventRecord {
             j.key("modality"); j.string(modality.rawValue)
             j.key("mentions"); j.int(mentions)
             j.key("evidence"); evidence.write(to: &j)
+            j.key("location")
+            if let location { location.write(to: &j) } else { j.null() }
             if let explain {
                 j.key("explain")
                 j.object { e in

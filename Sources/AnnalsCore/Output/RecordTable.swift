@@ -49,6 +49,11 @@ public struct EventRow: Hashable, Sendable {
     public var dateAdded: String
     /// Text of the first statement.
     public var text: String
+    /// Where the event happened (GDELT ActionGeo), and the places its actors' words name (Actor1Geo,
+    /// Actor2Geo); nil when the text does not say.
+    public var actionGeo: Location?
+    public var actor1Geo: Location?
+    public var actor2Geo: Location?
 
     public init(
         id: String, date: String, sourceCode: String = "", sourceName: String = "", sourceCountry: String = "",
@@ -97,6 +102,9 @@ public struct EventRow: Hashable, Sendable {
             isRoot: e.sentence <= 1, numMentions: e.mentions, numSources: 1, numArticles: 1,
             polarity: e.polarity.rawValue, modality: e.modality.rawValue, doc: e.doc, sentence: e.sentence,
             url: e.doc, dateAdded: "", text: e.text)
+        actionGeo = e.location
+        actor1Geo = e.source?.place
+        actor2Geo = e.target?.place
     }
 
     /// CAMEO base code: the first three digits (`033` for `0331`), the code itself when shorter.
@@ -131,7 +139,7 @@ public struct EventRow: Hashable, Sendable {
 /// | 30, 31 | QuadClass, GoldsteinScale | from the CAMEO table |
 /// | 32–34 | NumMentions, NumSources, NumArticles | statements, publishers, documents |
 /// | 35 | AvgTone | empty (Annals does not score tone) |
-/// | 36–59 | Actor1Geo_*, Actor2Geo_*, ActionGeo_* (8 each) | empty |
+/// | 36–59 | Actor1Geo_*, Actor2Geo_*, ActionGeo_* (8 each) | the actors' stated places and the event's (``GDELTGeo``), empty where none |
 /// | 60 | DATEADDED | `YYYYMMDDHHMMSS` UTC of first storage; empty for `annals code` |
 /// | 61 | SOURCEURL | URL of the first article, else its document id |
 /// | 62–67 | Plover, Polarity, Modality, DocID, Sentence, Text | Annals extensions |
@@ -236,7 +244,8 @@ public enum RecordTable {
         f.append(String(r.numSources))
         f.append(String(r.numArticles))
         f.append("")  // AvgTone
-        f.append(contentsOf: repeatElement("", count: 24))  // three geographies
+        let gazetteer = try? Gazetteer.loadBundled()
+        for geo in [r.actor1Geo, r.actor2Geo, r.actionGeo] { f.append(contentsOf: GDELTGeo.fields(geo, gazetteer: gazetteer)) }
         f.append(r.dateAdded)
         f.append(r.url)
         f.append(contentsOf: [r.plover, r.polarity, r.modality, r.doc, String(r.sentence), r.text])
@@ -348,12 +357,17 @@ public enum RecordTable {
         }
         guard let goldstein = Double(f[30]) else { throw ParseError.field("GoldsteinScale", f[30]) }
         func sector(_ code: String) -> String { let g = codeGroups(code); return g.count > 1 ? g[1] : "" }
-        return EventRow(
+        var row = EventRow(
             id: f[0], date: date, sourceCode: f[5], sourceName: f[6], sourceCountry: f[7], sourceSector: sector(f[5]),
             targetCode: f[15], targetName: f[16], targetCountry: f[17], targetSector: sector(f[15]),
             cameo: f[26], root: f[28], plover: f[61], quad: try int(29), goldstein: goldstein, isRoot: f[25] == "1",
             numMentions: try int(31), numSources: try int(32), numArticles: try int(33), polarity: f[62],
             modality: f[63], doc: f[64], sentence: try int(65), url: f[60], dateAdded: f[59], text: f[66])
+        let gazetteer = try? Gazetteer.loadBundled()
+        row.actor1Geo = GDELTGeo.location(f[35..<43], gazetteer: gazetteer)
+        row.actor2Geo = GDELTGeo.location(f[43..<51], gazetteer: gazetteer)
+        row.actionGeo = GDELTGeo.location(f[51..<59], gazetteer: gazetteer)
+        return row
     }
 
     // MARK: Field encoding

@@ -16,6 +16,8 @@ public struct ActorRef: Hashable, Sendable, Codable {
     /// country came from: `other_party` (the source's, for a domestic institution), `place` (the event's place), `dateline`, `document` (its dominant
     /// country), or `none` (the code is the bare role, `COP`). Nil for actors that carry their own.
     public var countryFrom: String?
+    /// The place the mention's own words name ("Kharkiv governor"), set by the Geo stage.
+    public var place: Location?
 
     public init(text: String, name: String, code: String, span: Span, countryFrom: String? = nil) {
         self.text = text
@@ -89,6 +91,8 @@ public struct EventRecord: Hashable, Sendable, Codable {
     public var evidence: Evidence
     /// Present with `--explain`: the spans of source, verb and target and the pattern.
     public var explain: Explanation?
+    /// Where the event happened, set by the Geo stage (``Geolocator``); nil when the text does not say.
+    public var location: Location?
 
     public init(
         id: String, doc: String, sentence: Int, text: String, date: String, source: ActorRef?,

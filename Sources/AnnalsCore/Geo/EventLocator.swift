@@ -1,0 +1,133 @@
+/// Assigns an event the place where it happened, from its sentence's resolved place mentions.
+///
+/// Input: the sentence's tokens and place mentions, and the event's trigger, source and target as
+/// token ranges. The scene is, in order of preference:
+/// 1. the target itself when it is a place and the event's CAMEO code is one whose target is its
+///    scene (`scene` in `cues.tsv`: force, violence, visits: "shelled Aleppo", "the blockade of Yemen",
+///    "a state visit to the United Kingdom"); otherwise a place target is an actor standing for its
+///    government ("sided with Ankara");
+/// 2. the place of a locative phrase ("in Hebron", "near the city of Kharkiv", "in Pakistan's Swat
+///    valley") or of an event noun ("the Paris attacks") near the event: after its last part, within 3
+///    tokens for verbal events (statements, appeals, accusations: quad classes 1 and 3) and 8 for
+///    material ones; before the trigger only inside the source's words ("the coalition fighting rebels
+///    in Yemen declared") or in a sentence-opening phrase ("In eastern Ghouta, ...");
+/// and never a place that only names an actor ("Hebron's mayor", "Kharkiv governor", "Iran said"):
+/// those are the actor's place (see ``actorPlace(_:in:)``).
+public struct EventLocator: Sendable {
+    public init() {}
+
+    /// An event's parts as token ranges of its sentence.
+    public struct EventSpans: Sendable {
+        public var trigger: Range<Int>
+        public var source: Range<Int>?
+        public var target: Range<Int>?
+        /// GDELT quad class (4 = material conflict); 0 when unknown.
+        public var quad: Int
+        /// CAMEO code, empty when unknown.
+        public var code: String
+        /// The country of the target's actor code (`SYR` for "Aleppo" coded as Syria), nil when none.
+        public var targetCountry: String?
+        public init(trigger: Range<Int>, source: Range<Int>?, target: Range<Int>?, quad: Int, code: String, targetCountry: String? = nil) {
+            self.trigger = trigger
+            self.source = source
+            self.target = target
+            self.quad = quad
+            self.code = code
+            self.targetCountry = targetCountry
+        }
+    }
+
+    static let passiveAuxiliaries = ClosedClass.be
+
+    /// The index of the mention where the event happened, or nil when the sentence does not say.
+    public func scene(of event: EventSpans, mentions: [PlaceMention], tokens: [Token], gazetteer: Gazetteer) -> Int? {
+        let cues = gazetteer.cues
+        if let target = event.target, cues.sceneCodes.contains(where: { event.code.hasPrefix($0) }),
+            let i = targetPlace(target, event, mentions, tokens, gazetteer)
+        {
+            return i
+        }
+        let last = max(event.trigger.upperBound, event.target?.upperBound ?? 0)
+        let reach = event.quad == 1 || event.quad == 3 ? 4 : 8
+        var best: Int?
+        var bestDistance = Int.max
+        for (i, m) in mentions.enumerated() where m.cue != .none && m.place != nil {
+            let index = m.isContainer ? (mentions.firstIndex { $0.container == i } ?? i) : i
+            let mention = mentions[index]
+            guard let p = mention.place else { continue }
+            // A place that is an actor is not its scene ("Iran said", "Russia's use of its veto").
+            let inTrigger = m.start >= event.trigger.lowerBound && m.end <= event.trigger.upperBound
+            if let s = event.source, s == m.start..<m.end || s == mention.start..<mention.end { continue }
+            if let t = event.target, t == m.start..<m.end || t == mention.start..<mention.end, !(inTrigger && m.cue == .directional) {
+                continue
+            }
+            // "the US attacks": a country before an event noun is its actor.
+            if m.cue == .event && gazetteer.places[Int(p)].feature == .country { continue }
+            if m.cue == .directional && !inTrigger { continue }
+            // Where the place is: the contained one when it comes first ("Rojava in northern Syria").
+            let start = min(m.start, mention.start)
+            let end = max(m.end, mention.end)
+            let d: Int
+            if start >= last || (start >= event.trigger.lowerBound && end <= last) {
+                d = max(0, start - last)
+                guard d <= reach else { continue }
+            } else if let s = event.source, start >= s.lowerBound, end <= s.upperBound {
+                d = event.trigger.lowerBound - end + reach
+            } else if let s = event.source, start >= s.upperBound, end <= event.trigger.lowerBound,
+                event.trigger.lowerBound - s.upperBound <= 8,
+                !tokens[s.upperBound..<event.trigger.lowerBound].contains(where: { $0.key == GeoCues.commaKey })
+            {
+                // "The coalition fighting Houthi rebels in Yemen has declared": the source's own phrase.
+                d = event.trigger.lowerBound - end + reach
+            } else if opensSentence(m, tokens) {
+                d = 2 * reach + 1
+            } else {
+                continue
+            }
+            if d < bestDistance {
+                bestDistance = d
+                best = index
+            }
+        }
+        return best
+    }
+
+    /// The mention that is the whole target ("the Gaza Strip", "Idlib province"), if any. A country
+    /// target is a scene only when acted upon, after its trigger or before a passive one ("Afrin was
+    /// attacked"): "Israel and Hezbollah fought" does not happen in Israel.
+    private func targetPlace(
+        _ target: Range<Int>, _ event: EventSpans, _ mentions: [PlaceMention], _ tokens: [Token], _ gazetteer: Gazetteer
+    ) -> Int? {
+        var start = target.lowerBound
+        if start < target.upperBound, tokens[start].key == GeoCues.theKey { start += 1 }
+        let passive = event.trigger.contains { tokens[$0].key != 0 && Self.passiveAuxiliaries.contains(tokens[$0].key) }
+        for (i, m) in mentions.enumerated() where !m.isContainer && m.place != nil {
+            guard m.start == start, m.end >= target.upperBound else { continue }
+            guard target.lowerBound >= event.trigger.lowerBound || passive else { continue }
+            // The coder's code says what the target is: "Hamas" (PSE...) is not Hamm, Germany.
+            if let c = event.targetCountry, gazetteer.countryIndex[c] != nil,
+                let p = m.place, gazetteer.places[Int(p)].country != c
+            {
+                continue
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// "In eastern Ghouta, ...": a locative phrase opening the sentence and closed by a comma.
+    private func opensSentence(_ m: PlaceMention, _ tokens: [Token]) -> Bool {
+        m.cue == .locative && m.start <= 5 && m.end < tokens.count && tokens[m.end].key == GeoCues.commaKey
+    }
+
+    /// The place an actor's own words name ("Kharkiv governor", "fighters from Chechnya"): the first
+    /// resolved mention inside the actor's tokens that is not the actor itself.
+    public func actorPlace(_ actor: Range<Int>, in mentions: [PlaceMention]) -> Int? {
+        for (i, m) in mentions.enumerated() where m.place != nil && !m.isContainer {
+            if m.start >= actor.lowerBound && m.end <= actor.upperBound && (m.start, m.end) != (actor.lowerBound, actor.upperBound) {
+                return i
+            }
+        }
+        return nil
+    }
+}
