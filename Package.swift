@@ -7,10 +7,13 @@ let package = Package(
         .executable(name: "annals", targets: ["annals"]),
         .library(name: "AnnalsCore", targets: ["AnnalsCore"]),
         .library(name: "AnnalsStore", targets: ["AnnalsStore"]),
+        .library(name: "AnnalsServer", targets: ["AnnalsServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -28,12 +31,28 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The HTTP API and web explorer: Hummingbird lives only here, so core tests do not build it.
+        .target(
+            name: "AnnalsServer",
+            dependencies: [
+                "AnnalsCore",
+                "AnnalsStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .copy("Resources/openapi.json"),
+                .copy("Resources/Explorer"),
+            ]
+        ),
         .executableTarget(
             name: "annals",
             dependencies: [
                 "AnnalsCore",
                 "AnnalsStore",
+                "AnnalsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -44,6 +63,13 @@ let package = Package(
         .testTarget(
             name: "AnnalsStoreTests",
             dependencies: ["AnnalsStore", "AnnalsCore"]
+        ),
+        .testTarget(
+            name: "AnnalsServerTests",
+            dependencies: [
+                "AnnalsServer", "AnnalsStore", "AnnalsCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -162,22 +162,24 @@ extension EventStore {
         if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
         try read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let r = try rows.next() {
-                let source: String = r[2]
-                let target: String = r[4]
-                let ident: String = r[17]
-                let url: String? = r[19]
-                try body(
-                    EventRow(
-                        id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
-                        sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
-                        targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
-                        targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
-                        quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
-                        numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
-                        url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21]))
-            }
+            while let r = try rows.next() { try body(Self.eventRow(r)) }
         }
+    }
+
+    /// Decodes one row selected by ``rowSelect``.
+    static func eventRow(_ r: Row) -> EventRow {
+        let source: String = r[2]
+        let target: String = r[4]
+        let ident: String = r[17]
+        let url: String? = r[19]
+        return EventRow(
+            id: String(r[0] as Int64), date: r[1], sourceCode: source, sourceName: r[3],
+            sourceCountry: ActorCode.country(of: source), sourceSector: ActorCode.sector(of: source),
+            targetCode: target, targetName: r[5], targetCountry: ActorCode.country(of: target),
+            targetSector: ActorCode.sector(of: target), cameo: r[6], root: r[7], plover: (r[8] as String?) ?? "",
+            quad: r[9], goldstein: r[10], isRoot: r[11], numMentions: r[12], numSources: r[13],
+            numArticles: r[14], polarity: r[15], modality: r[16], doc: ident, sentence: r[18],
+            url: url.flatMap { $0.isEmpty ? nil : $0 } ?? ident, dateAdded: r[20], text: r[21])
     }
 
     /// All matching events (convenience for small results and tests).
