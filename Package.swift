@@ -69,7 +69,8 @@ let package = Package(
             dependencies: [
                 "AnnalsServer", "AnnalsStore", "AnnalsCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -36,8 +36,10 @@ public struct ServerOptions: Sendable {
 /// pipeline and the actor network (rebuilt after each stored document).
 final class ServerState: Sendable {
     let options: ServerOptions
-    /// Opened read-only: every query goes through it.
-    let store: EventStore
+    /// Read-only connections, one per core (each store is one SQLite connection), taken in turn so
+    /// that queries run in parallel.
+    private let readers: [EventStore]
+    private let turn = Atomic<Int>(0)
     /// Opened read-write only with `--allow-ingest`.
     let writer: EventStore?
     let pipeline: Pipeline
@@ -59,13 +61,21 @@ final class ServerState: Sendable {
                 logger.warning("full-text search is off: \(error)")
             }
         }
-        store = try EventStore(path: options.database, mode: .readOnly)
-        searchIndexed = try indexed || store.hasSearchIndex()
+        readers = try (0..<max(2, ProcessInfo.processInfo.activeProcessorCount)).map { _ in
+            try EventStore(path: options.database, mode: .readOnly)
+        }
+        searchIndexed = try indexed || readers[0].hasSearchIndex()
         writer = options.allowIngest ? try EventStore(path: options.database, mode: .readWrite) : nil
         let coder = try CoderFactory.make(options.dictionaries)
         pipeline = Pipeline(coder: coder)
         lexicon = try (coder as? DictionaryCoder)?.lexicon ?? LexiconLoader.loadBundled()
-        network = Mutex(try Self.buildGraph(store: store, lexicon: lexicon))
+        network = Mutex(try Self.buildGraph(store: readers[0], lexicon: lexicon))
+    }
+
+    /// A read-only store for one request.
+    var store: EventStore {
+        let i = turn.add(1, ordering: .relaxed).oldValue
+        return readers[(i % readers.count + readers.count) % readers.count]
     }
 
     /// The actor network of the dictionaries and the stored events and relations.

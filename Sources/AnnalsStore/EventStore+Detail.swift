@@ -87,7 +87,8 @@ extension EventStore {
                     return Span(s - base, e - base)
                 }
                 let window = local(m[19], m[20])
-                let verb = local(m[12], m[13])
+                let verbText: String = m[11]
+                let verb = Self.align(local(m[12], m[13]), to: verbText, in: bytes)
                 return EventMention(
                     id: m[0], record: m[1], doc: m[2], title: m[3], url: m[4], docDate: m[5], sentence: m[6], text: text,
                     count: m[8], polarity: m[9], modality: m[10], verb: m[11], rule: m[14], sourceText: sourceText,
@@ -97,6 +98,33 @@ extension EventStore {
             }
             return (Self.eventRow(r), mentions)
         }
+    }
+
+    /// Stored spans are offsets into the document as read, the stored sentence is the cleaned text
+    /// (curly quotes, dashes and odd spaces made ASCII), so a span can land a few bytes late. When the
+    /// text at `span` does not start with the verb's first word, the nearest occurrence of that word
+    /// (within 64 bytes) is taken and the span shifted by the same amount.
+    static func align(_ span: Span?, to verb: String, in bytes: [UInt8]) -> Span? {
+        guard let span else { return nil }
+        guard let first = verb.split(separator: " ").first.map({ Array($0.lowercased().utf8) }), !first.isEmpty else { return span }
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        func matches(at i: Int) -> Bool {
+            guard i >= 0, i + first.count <= bytes.count else { return false }
+            if i > 0, Self.isWordByte(bytes[i - 1]) { return false }
+            for k in 0..<first.count where lower(bytes[i + k]) != first[k] { return false }
+            return true
+        }
+        if matches(at: span.start) { return span }
+        let candidates = (max(0, span.start - 64)...min(bytes.count, span.start + 64)).filter(matches)
+        guard let best = candidates.min(by: { abs($0 - span.start) < abs($1 - span.start) }) else { return span }
+        let shift = span.start - best
+        var end = min(bytes.count, max(best + first.count, span.end - shift))
+        while end < bytes.count, Self.isWordByte(bytes[end]), end > 0, Self.isWordByte(bytes[end - 1]) { end += 1 }
+        return Span(best, end)
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
     }
 
     /// Where `needle` occurs in `bytes`: the first occurrence inside `window` (the statement's span),

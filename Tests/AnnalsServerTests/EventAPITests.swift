@@ -157,6 +157,9 @@ struct EventAPITests {
                     // A highlighted actor is the text the coder recorded.
                     for seg in segments where seg["role"] as? String == "source" { #expect(seg["text"] as? String == m["source_text"] as? String) }
                     for seg in segments where seg["role"] as? String == "target" { #expect(seg["text"] as? String == m["target_text"] as? String) }
+                    // The verb span starts at the verb's first word, though the stored sentence is the cleaned text.
+                    let firstWord = (m["verb"] as? String ?? "").split(separator: " ").first.map { $0.lowercased() } ?? ""
+                    for seg in segments where seg["role"] as? String == "verb" { #expect((seg["text"] as? String ?? "").lowercased().hasPrefix(firstWord)) }
                 }
             }
             #expect(highlightedVerb > 0 && highlightedActors > 0)

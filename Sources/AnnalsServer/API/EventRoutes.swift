@@ -31,7 +31,7 @@ struct EventRoutes {
             cursor = c
         }
         let page = try state.store.eventPage(
-            EventPageRequest(query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json))
+            EventPageRequest(query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json && cursor == nil))
         switch format {
         case .json:
             var json = JSONWriter()

@@ -3,7 +3,7 @@
 "use strict";
 
 const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
-const FILTERS = ["q", "actor", "dyad", "root", "plover", "since", "until", "sort", "limit"];
+const FILTERS = ["q", "actor", "dyad", "undirected", "root", "plover", "since", "until", "include_negated", "min_mentions", "sort", "limit"];
 const SVGNS = "http://www.w3.org/2000/svg";
 
 // ---- small helpers -------------------------------------------------------------------------
@@ -47,8 +47,8 @@ function errorBox(err) { return h("div", { class: "error", role: "alert" }, Stri
 function view() { return document.getElementById("view"); }
 function show(...nodes) { view().replaceChildren(...nodes); }
 function fmt(n, digits = 1) { return n === null || n === undefined ? "–" : Number(n).toFixed(digits); }
-function actorLabel(code, name) { return name && name !== code ? `${name} (${code || "?"})` : code || name || "?"; }
-function actorLink(code, name) { return code || name ? link(`/actor/${encodeURIComponent(code || name)}`, actorLabel(code, name)) : "–"; }
+function actorLabel(code, name) { return name && name !== code ? `${name} (${code || "?"})` : code || name || "(none)"; }
+function actorLink(code, name) { return code || name ? link(`/actor/${encodeURIComponent(code || name)}`, actorLabel(code, name)) : h("span", { class: "muted" }, "(none)"); }
 
 function go(href, replace) {
   if (replace) history.replaceState(null, "", href); else history.pushState(null, "", href);
@@ -91,6 +91,7 @@ async function eventsView(params) {
     field("q", "Words in the sentence", "text", params, "e.g. sanctions"),
     field("actor", "Actor (code or name)", "text", params, "IRN, Trump"),
     field("dyad", "Dyad SOURCE:TARGET", "text", params, "USA:IRN"),
+    h("label", {}, "Direction", select("undirected", params.get("undirected") === "true" ? "true" : "", [["", "Source → target"], ["true", "Both directions"]])),
     field("root", "CAMEO root or code", "text", params, "19, 042"),
     field("plover", "PLOVER", "text", params, "ASSAULT"),
     field("since", "Since", "date", params),
@@ -116,7 +117,7 @@ async function eventsView(params) {
   catch (err) { show(h("h1", {}, "Events"), form, errorBox(err)); return; }
 
   const rows = page.events.map((e) => h("tr", { "data-id": e.id },
-    h("td", { class: "code" }, e.date || "–"),
+    h("td", { class: "code date" }, e.date || "–"),
     h("td", {}, actorLink(e.source_code, e.source_name)),
     h("td", {}, link(`/event/${e.id}`, h("span", { class: "code" }, e.cameo), " ", e.plover || "")),
     h("td", {}, actorLink(e.target_code, e.target_name)),
@@ -129,8 +130,7 @@ async function eventsView(params) {
 
   const download = (format) => { const q = new URLSearchParams(query); q.delete("cursor"); q.delete("limit"); q.set("format", format); return "/api/events?" + q; };
   const summary = h("div", { class: "summary" },
-    h("strong", { id: "total" }, `${page.total} event${page.total === 1 ? "" : "s"}`),
-    params.get("cursor") ? h("span", {}, "(a later page)") : null,
+    page.total === null ? h("strong", {}, "A later page") : h("strong", { id: "total" }, `${page.total} event${page.total === 1 ? "" : "s"}`),
     h("a", { href: download("csv"), download: "annals-events.csv" }, "Download CSV"),
     h("a", { href: download("tsv"), download: "annals-events.tsv" }, "TSV"),
     params.get("dyad") ? link(`/dyad?dyad=${encodeURIComponent(params.get("dyad"))}`, "Dyad over time") : null);
@@ -195,7 +195,7 @@ async function actorView(params, key) {
   asOf.addEventListener("submit", (e) => { e.preventDefault(); const d = new FormData(asOf).get("as_of"); go(`/actor/${encodeURIComponent(key)}${d ? "?as_of=" + d : ""}`); });
 
   const roles = node && node.roles.length ? table(["Code", "Title", "From", "Until"], node.roles.map((r) => [h("span", { class: "code" }, r.code), r.title || "", r.from || "…", r.until || "…"])) : h("p", { class: "muted" }, "No dated roles.");
-  const affs = node && node.affiliations.length ? table(["Relation", "With", "From", "Until", "Origin"], node.affiliations.map((r) => [r.outgoing ? r.relation : `(${r.relation})`, link(`/actor/${encodeURIComponent(r.other_code || r.other)}`, r.other), r.from || "…", r.until || "…", r.origin])) : h("p", { class: "muted" }, "No affiliations.");
+  const affs = node && node.affiliations.length ? table(["Relation", "With", "From", "Until", "Origin"], node.affiliations.map((r) => [r.outgoing ? `${r.relation} →` : `← ${r.relation}`, link(`/actor/${encodeURIComponent(r.other_code || r.other)}`, r.other), r.from || "…", r.until || "…", r.origin])) : h("p", { class: "muted" }, "No affiliations.");
   const partners = a.partners.length ? table(["Partner", "Events", "Mean Goldstein", ""], a.partners.map((p) => [actorLink(p.code, p.name), p.events, fmt(p.goldstein_mean), a.code && p.code ? link(`/dyad?dyad=${encodeURIComponent(a.code + ":" + p.code)}&undirected=true`, "dyad") : ""])) : h("p", { class: "muted" }, "No events with partners.");
   show(h("h1", {}, a.name),
     h("div", { class: "grid2" }, h("div", { class: "card" }, facts, asOf), h("div", { class: "card" }, h("h2", {}, "Events by quad class"), quadBars(a.counts.quad))),
