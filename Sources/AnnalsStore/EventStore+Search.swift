@@ -189,7 +189,9 @@ extension EventStore {
         }
         let direction = sort.descending ? "DESC" : "ASC"
         let limit = max(1, request.limit)
-        let sql = Self.rowSelect + " WHERE \(condition) ORDER BY \(sort.column) \(direction), e.id \(direction) LIMIT \(limit + 1)"
+        // The page's ids first (index and sort only), then the rows with their documents and sentences.
+        let order = "ORDER BY \(sort.column) \(direction), e.id \(direction)"
+        let sql = Self.rowSelect + " WHERE e.id IN (SELECT e.id FROM events e WHERE \(condition) \(order) LIMIT \(limit + 1)) \(order)"
         return try read { db in
             var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.eventRow)
             var next: EventCursor?
