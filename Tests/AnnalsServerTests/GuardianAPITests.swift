@@ -11,7 +11,10 @@ import Testing
 @Suite("API over the Guardian sample", .enabled(if: TestDatabases.guardianSample != nil, "../shared/corpora/guardian-2019-sample.csv is absent"))
 struct GuardianAPITests {
     @Test func paginationToTheEndAndFiltersAgreeWithTheStore() async throws {
-        let db = try #require(TestDatabases.guardian)
+        guard let db = TestDatabases.guardian.path else {
+            Issue.record("no Guardian database: \(TestDatabases.guardian.problem)")
+            return
+        }
         let store = try EventStore(path: db, mode: .readOnly)
         let stored = try store.events(EventQuery())
         var usa = EventQuery()
