@@ -8,11 +8,14 @@ let package = Package(
         .library(name: "AnnalsCore", targets: ["AnnalsCore"]),
         .library(name: "AnnalsStore", targets: ["AnnalsStore"]),
         .library(name: "AnnalsPostgres", targets: ["AnnalsPostgres"]),
+        .library(name: "AnnalsServer", targets: ["AnnalsServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -40,13 +43,29 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The HTTP API and web explorer: Hummingbird lives only here, so core tests do not build it.
+        .target(
+            name: "AnnalsServer",
+            dependencies: [
+                "AnnalsCore",
+                "AnnalsStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .copy("Resources/openapi.json"),
+                .copy("Resources/Explorer"),
+            ]
+        ),
         .executableTarget(
             name: "annals",
             dependencies: [
                 "AnnalsCore",
                 "AnnalsStore",
                 "AnnalsPostgres",
+                "AnnalsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -61,6 +80,14 @@ let package = Package(
         .testTarget(
             name: "AnnalsPostgresTests",
             dependencies: ["AnnalsPostgres", "AnnalsStore", "AnnalsCore"]
+        ),
+        .testTarget(
+            name: "AnnalsServerTests",
+            dependencies: [
+                "AnnalsServer", "AnnalsStore", "AnnalsCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import AnnalsCore
 import ArgumentParser
 
 @main
-struct Annals: ParsableCommand {
+struct Annals: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annals",
         abstract: "Code news text into CAMEO/PLOVER event data and an actor network.",
@@ -10,7 +10,7 @@ struct Annals: ParsableCommand {
             CodeCommand.self, SentencesCommand.self, CameoCommand.self, AnalyzeCommand.self, IngestCommand.self, EventsCommand.self,
             SeriesCommand.self, ValidateCommand.self, ImportDictionariesCommand.self, BenchCommand.self, GraphCommand.self,
             ActorCommand.self, EvalCommand.self, ParseCommand.self, TrainParserCommand.self, MaintainCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,95 @@
+import AnnalsCore
+import AnnalsStore
+import Foundation
+import Logging
+import Synchronization
+
+/// How `annals serve` runs.
+public struct ServerOptions: Sendable {
+    /// The event database (`annals ingest` writes it).
+    public var database: String
+    /// Address to bind; loopback unless told otherwise.
+    public var host: String
+    /// Port; 0 picks a free one (see ``AnnalsServer/run(_:logger:onRunning:)``).
+    public var port: Int
+    /// Let `POST /api/code?store=true` write to the database.
+    public var allowIngest: Bool
+    /// Do not create the full-text index (the database is never written; `q=` is then refused).
+    public var readOnly: Bool
+    /// Dictionaries for `POST /api/code` and the actor network: `annals` or a directory.
+    public var dictionaries: String
+
+    public init(
+        database: String = AnnalsStoreInfo.defaultPath, host: String = "127.0.0.1", port: Int = 8080,
+        allowIngest: Bool = false, readOnly: Bool = false, dictionaries: String = "annals"
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.allowIngest = allowIngest
+        self.readOnly = readOnly
+        self.dictionaries = dictionaries
+    }
+}
+
+/// What the routes share: the read-only store, the writer when ingest is allowed, the coding
+/// pipeline and the actor network (rebuilt after each stored document).
+final class ServerState: Sendable {
+    let options: ServerOptions
+    /// Read-only connections, one per core (each store is one SQLite connection), taken in turn so
+    /// that queries run in parallel.
+    private let readers: [EventStore]
+    private let turn = Atomic<Int>(0)
+    /// Opened read-write only with `--allow-ingest`.
+    let writer: EventStore?
+    let pipeline: Pipeline
+    let lexicon: Lexicon
+    let searchIndexed: Bool
+    private let network: Mutex<ActorGraph>
+
+    init(_ options: ServerOptions, logger: Logger) throws {
+        self.options = options
+        // A short read-write open first creates the full-text index (derived data) when missing.
+        var indexed = false
+        if !options.readOnly {
+            do {
+                let rw = try EventStore(path: options.database, mode: .readWrite)
+                let added = try rw.ensureSearchIndex()
+                if added > 0 { logger.info("indexed \(added) statements for full-text search") }
+                indexed = true
+            } catch {
+                logger.warning("full-text search is off: \(error)")
+            }
+        }
+        readers = try (0..<max(2, ProcessInfo.processInfo.activeProcessorCount)).map { _ in
+            try EventStore(path: options.database, mode: .readOnly)
+        }
+        searchIndexed = try indexed || readers[0].hasSearchIndex()
+        writer = options.allowIngest ? try EventStore(path: options.database, mode: .readWrite) : nil
+        let coder = try CoderFactory.make(options.dictionaries)
+        pipeline = Pipeline(coder: coder)
+        lexicon = try (coder as? DictionaryCoder)?.lexicon ?? LexiconLoader.loadBundled()
+        network = Mutex(try Self.buildGraph(store: readers[0], lexicon: lexicon))
+    }
+
+    /// A read-only store for one request.
+    var store: EventStore {
+        let i = turn.add(1, ordering: .relaxed).oldValue
+        return readers[(i % readers.count + readers.count) % readers.count]
+    }
+
+    /// The actor network of the dictionaries and the stored events and relations.
+    static func buildGraph(store: EventStore, lexicon: Lexicon) throws -> ActorGraph {
+        var builder = GraphBuilder(lexicon: lexicon, scope: .linked)
+        try store.events(EventQuery()) { builder.add(eventRow: $0) }
+        try store.relations { builder.add(relation: $0) }
+        return builder.build()
+    }
+
+    var graph: ActorGraph { network.withLock { $0 } }
+
+    func rebuildGraph() throws {
+        let g = try Self.buildGraph(store: store, lexicon: lexicon)
+        network.withLock { $0 = g }
+    }
+}
