@@ -189,8 +189,11 @@ public struct DictionaryCoder: EventCoder {
         var sourceless: [Int] = []
         if targetOnly { sourceless = targets }
         for s in sources where !joint {
-            if targets.isEmpty { pairs.append((s, nil)) }
-            for t in targets where a.mentions[t].code != a.mentions[s].code || a.mentions[t].name != a.mentions[s].name {
+            let others = targets.filter { a.mentions[$0].code != a.mentions[s].code || a.mentions[$0].name != a.mentions[s].name }
+            // "Uzbekistan agreed to open its borders": a target that is the source itself is no target,
+            // but the event stands.
+            if others.isEmpty { pairs.append((s, nil)) }
+            for t in others {
                 pairs.append((s, t))
                 if reciprocal { pairs.append((t, s)) }
             }

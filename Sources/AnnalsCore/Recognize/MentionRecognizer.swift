@@ -266,12 +266,14 @@ struct MentionRecognizer {
             && !t.is(.subordinators) && !t.is([.months, .weekdays])
     }
 
-    /// A capitalised word that is not sentence-initial (or is followed by another capitalised word).
+    /// A capitalised word that is not sentence-initial (or is followed by another capitalised word,
+    /// or by a statement verb: "Begum said she ...", where only a name can stand).
     private func isUnknownName(_ tokens: [Token], _ i: Int) -> Bool {
         guard isNameToken(tokens, i) else { return false }
         if verbForms.contains(tokens[i].key) { return false }
         if tokens[i].flags.contains(.sentenceInitial) {
-            return i + 1 < tokens.count && isNameToken(tokens, i + 1)
+            guard i + 1 < tokens.count else { return false }
+            return isNameToken(tokens, i + 1) || ClosedClass.statementVerbs.contains(tokens[i + 1].key)
         }
         return true
     }
