@@ -88,4 +88,30 @@ import Testing
         #expect(events.filter { $0.root == "11" }.count == 1)
         #expect(events.first { $0.root == "11" }?.mentions == 2)
     }
+
+    /// A negated intention to cooperate is a refusal (CAMEO 12) of the one side; a past negation stays
+    /// a negated event, and a negated threat of force is no refusal.
+    @Test func negatedIntentionsAreRefusals() {
+        let meet = CoderTestSupport.code("Iran will not meet US officials.")
+        #expect(meet.map(\.cameo) == ["125"])
+        #expect(meet.first?.source?.code == "IRN" && meet.first?.polarity == .affirmed)
+        #expect(CoderTestSupport.code("Russia will not allow inspectors into the site.").map(\.cameo) == ["1245"])
+        let past = CoderTestSupport.code("Israel did not release the prisoners.", includeNegated: true)
+        #expect(!past.contains { $0.root == "12" })
+        #expect(!CoderTestSupport.code("Israel will not attack Gaza.", includeNegated: true).contains { $0.root == "12" })
+    }
+
+    /// "its borders": a target that is the source itself leaves the event without a target.
+    @Test func aTargetThatIsTheSourceIsDropped() {
+        let events = CoderTestSupport.code("Uzbekistan agreed to open its borders.")
+        #expect(events.contains { $0.source?.code == "UZB" && $0.target == nil && $0.root == "03" })
+    }
+
+    /// Aid named by what was given: money, weapons, relief goods (CAMEO 071-073), and joint exercises (062).
+    @Test func aidIsCodedByWhatWasGiven() {
+        #expect(CoderTestSupport.code("Germany provided 6.3 million euros to Jordan.").contains { $0.cameo == "071" })
+        #expect(CoderTestSupport.code("The United States gave 600 rifles to the Philippine Marines.").contains { $0.cameo == "072" })
+        #expect(CoderTestSupport.code("Turkey sent tents and blankets to Syria.").contains { $0.cameo == "073" })
+        #expect(CoderTestSupport.code("Russia and China began a joint naval exercise.").contains { $0.cameo == "062" })
+    }
 }

@@ -50,7 +50,7 @@ public struct DictionaryCoder: EventCoder {
             for m in a.mentions where m.kind == .unknown || m.hasUnknownName { unknown.append(m.name) }
             if options.emitEvents {
                 var sentenceRecords: [EventRecord] = []
-                for candidate in sentenceCoder.events(a) {
+                for candidate in sentenceCoder.events(a).map(Refusal.apply) {
                     if candidate.polarity == .negated && !options.includeNegated { continue }
                     sentenceRecords += records(
                         candidate, a, sentence: sentence, document: document, options: options, context: context)
@@ -107,9 +107,10 @@ public struct DictionaryCoder: EventCoder {
     static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
 
     private func records(
-        _ c: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document, options: CodingOptions,
-        context: ContextCountry
+        _ candidate: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document,
+        options: CodingOptions, context: ContextCountry
     ) -> [EventRecord] {
+        let c = candidate
         guard let code = CameoTable.shared[c.code] ?? CameoTable.shared.nearest(c.code) else { return [] }
         var a = analysis
         // Places ("Aleppo", "Mosul") are coded as their country when acted upon; they do not act.
@@ -174,8 +175,9 @@ public struct DictionaryCoder: EventCoder {
         let pattern = c.pattern.map { lexicon.patterns[$0] }
         let lemma = a.groups.first(where: { $0.head >= c.triggerStart && $0.head < c.triggerEnd })?.lemma
         let reciprocalVerb = lemma.map { ClosedClass.reciprocalVerbs.contains($0) } ?? false
+        // A refusal (12) is one side's, even of a reciprocal verb ("Iran will not meet US officials").
         let reciprocal =
-            SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
+            code.root != "12" && SentenceCoder.reciprocalCodes.contains(code.code) || code.root != "12" && reciprocalVerb
             || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
         var pairs: [(Int, Int?)] = []
         // Jointly with each other only when the sentence names no other party, not when it names one
