@@ -114,4 +114,16 @@ import Testing
         #expect(CoderTestSupport.code("Turkey sent tents and blankets to Syria.").contains { $0.cameo == "073" })
         #expect(CoderTestSupport.code("Russia and China began a joint naval exercise.").contains { $0.cameo == "062" })
     }
+
+    /// An organisation the dictionaries lack takes the sector its head noun gives, and the country of
+    /// its context: "the Kenya National Union of Nurses" is KENLAB.
+    @Test func unknownOrganisationsAreCodedByTheirHeadNoun() {
+        let strike = CoderTestSupport.code("The Kenya National Union of Nurses called a strike.")
+        #expect(strike.contains { $0.root == "14" && $0.source?.code == "KENLAB" })
+        let court = CoderTestSupport.code("The Kampala High Court ordered the release of the opposition leader.")
+        #expect(court.contains { $0.source?.code.hasSuffix("JUD") == true })
+        // A person's unknown name has no head noun to give a sector: no event rather than a guess.
+        #expect(CoderTestSupport.code("Bobi Wine condemned the arrests.").isEmpty)
+    }
 }
+

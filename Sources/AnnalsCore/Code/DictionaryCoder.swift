@@ -121,8 +121,18 @@ public struct DictionaryCoder: EventCoder {
         // the source's own, and no other party.
         let place = sentenceCoder.placeCountry(a)
         func codeGeneric(_ m: Int) {
-            guard !a.mentions[m].isResolved, a.mentions[m].kind == .agent, let agent = a.mentions[m].agent else { return }
-            let role = lexicon.agents[agent].code
+            guard !a.mentions[m].isResolved else { return }
+            let role: String
+            if a.mentions[m].kind == .agent, let agent = a.mentions[m].agent {
+                role = lexicon.agents[agent].code
+            } else if a.mentions[m].kind == .unknown,
+                let r = OrganizationHeads.role(ofHead: a.tokens[a.mentions[m].head].key)
+            {
+                // "the Kenya National Union of Nurses": an organisation the dictionaries lack, by its head noun.
+                role = r
+            } else {
+                return
+            }
             let start = a.mentions[m].start
             let owned = start > 0 && a.tokens[start - 1].is(.possessivePronouns) || a.tokens[start].is(.possessivePronouns)
             guard !role.isEmpty, !owned else { return }
