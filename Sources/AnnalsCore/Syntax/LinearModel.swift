@@ -46,26 +46,44 @@ public struct LinearModel: Sendable {
     public var weightCount: Int { entryWeight.count }
 
     /// Adds the weights of every feature in `features` to `scores` (which has `classCount` elements).
+    ///
+    /// The table is far larger than the caches, so each feature costs a memory access or two. The
+    /// work is done in passes whose loads do not depend on each other (first the features' home
+    /// slots, then their entry runs, then the sums), so the processor overlaps the cache misses
+    /// instead of waiting for each in turn.
     @inline(__always)
     public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutablePointer<Float>) {
+        let n = features.count
+        guard n > 0 else { return }
         slots.withUnsafeBufferPointer { table in
             entryClass.withUnsafeBufferPointer { cls in
                 entryWeight.withUnsafeBufferPointer { w in
-                    for f in features {
-                        var p = Int(truncatingIfNeeded: f ^ (f >> 31)) & mask
-                        while true {
-                            let s = table[p]
-                            if s.key == f {
-                                var e = Int(s.start)
-                                let end = e + Int(s.count)
-                                while e < end {
-                                    scores[Int(cls[e])] += w[e]
-                                    e += 1
-                                }
-                                break
+                    withUnsafeTemporaryAllocation(of: Slot.self, capacity: n) { found in
+                        // Pass 1: every feature's home slot, loaded independently.
+                        for i in 0..<n {
+                            let f = features[i]
+                            found[i] = table[Int(truncatingIfNeeded: f ^ (f >> 31)) & mask]
+                        }
+                        // Pass 2: settle collisions (rare: the table is at most half full); an
+                        // absent feature gets an empty run.
+                        for i in 0..<n where found[i].key != features[i] {
+                            let f = features[i]
+                            var p = Int(truncatingIfNeeded: f ^ (f >> 31)) & mask
+                            var s = found[i]
+                            while s.key != f && s.key != 0 {
+                                p = (p + 1) & mask
+                                s = table[p]
                             }
-                            if s.key == 0 { break }
-                            p = (p + 1) & mask
+                            found[i] = s.key == f ? s : Slot(key: 0, start: 0, count: 0)
+                        }
+                        // Pass 3: the weights of each run.
+                        for i in 0..<n {
+                            var e = Int(found[i].start)
+                            let end = e + Int(found[i].count)
+                            while e < end {
+                                scores[Int(cls[e])] += w[e]
+                                e += 1
+                            }
                         }
                     }
                 }
