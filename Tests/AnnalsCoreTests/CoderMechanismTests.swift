@@ -125,5 +125,14 @@ import Testing
         // A person's unknown name has no head noun to give a sector: no event rather than a guess.
         #expect(CoderTestSupport.code("Bobi Wine condemned the arrests.").isEmpty)
     }
+
+    /// Military operations named by a light verb and their noun: begun, stepped up, carried out.
+    @Test func operationsNamedByTheirNounAreForce() {
+        #expect(CoderTestSupport.code("The Iraqi air force carried out at least three air strikes.").contains { $0.cameo == "195" })
+        let bombardment = CoderTestSupport.code("The Syrian army intensified its bombardment of a besieged neighbourhood.")
+        #expect(bombardment.contains { $0.root == "19" && $0.source?.code == "SYRMIL" })
+        // "its" is the army's own bombardment, not its target.
+        #expect(!bombardment.contains { $0.target?.code == "SYR" })
+    }
 }
 

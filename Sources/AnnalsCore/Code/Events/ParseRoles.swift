@@ -20,7 +20,11 @@ extension SentenceCoder {
             var next: [Int] = []
             for h in frontier {
                 for c in a.tree.children(h) where Self.nominalRelations.contains(a.tree.relations[c]) {
-                    if let m = mentionCovering(a, c) { return m }
+                    if let m = mentionCovering(a, c) {
+                        // "intensified its bombardment": a possessive pronoun is the owner, not the actor.
+                        if a.mentions[m].kind == .pronoun, a.tokens[c].is(.possessivePronouns) { continue }
+                        return m
+                    }
                     next.append(c)
                 }
             }
