@@ -70,8 +70,20 @@ public enum Morphology {
             swap("or", "our")
         }
         if word.hasSuffix("center") { swap("center", "centre") }
+        // Closed compounds news also hyphenates: "ceasefire" / "cease-fire".
+        for (closed, hyphenated) in hyphenatedCompounds {
+            for w in out where w.hasPrefix(closed) { out.append(hyphenated + w.dropFirst(closed.count)) }
+            for w in out where w.hasPrefix(hyphenated) { out.append(closed + w.dropFirst(hyphenated.count)) }
+        }
         return out
     }
+
+    /// Compounds written closed and hyphenated in news text, closed form first.
+    static let hyphenatedCompounds: [(String, String)] = [
+        ("ceasefire", "cease-fire"), ("airstrike", "air-strike"), ("peacekeep", "peace-keep"), ("wargame", "war-game"),
+        ("counterterror", "counter-terror"), ("counteroffensive", "counter-offensive"), ("counterattack", "counter-attack"),
+        ("crackdown", "crack-down"), ("walkout", "walk-out"),
+    ]
 
     public static func thirdPerson(_ verb: String) -> String {
         if verb == "be" { return "is" }
