@@ -187,8 +187,9 @@ public struct DictionaryCoder: EventCoder {
         let reciprocalVerb = lemma.map { ClosedClass.reciprocalVerbs.contains($0) } ?? false
         // A refusal (12) is one side's, even of a reciprocal verb ("Iran will not meet US officials").
         let reciprocal =
-            code.root != "12" && SentenceCoder.reciprocalCodes.contains(code.code) || code.root != "12" && reciprocalVerb
-            || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false))
+            code.root != "12"
+            && (SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
+                || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false)))
         var pairs: [(Int, Int?)] = []
         // Jointly with each other only when the sentence names no other party, not when it names one
         // the dictionaries cannot code ("Russia and Iran mounted an offensive against the opposition").
