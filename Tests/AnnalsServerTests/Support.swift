@@ -55,7 +55,10 @@ enum TestDatabases {
         do { try p.run() } catch { return (nil, "cannot run \(binary.path): \(error)") }
         p.waitUntilExit()
         guard p.terminationReason == .exit, p.terminationStatus == 0 else {
-            return (nil, "`annals ingest` of the Guardian sample failed (status \(p.terminationStatus), \(p.terminationReason == .exit ? "exit" : "signal"))")
+            return (
+                nil,
+                "`annals ingest` of the Guardian sample failed (status \(p.terminationStatus), \(p.terminationReason == .exit ? "exit" : "signal"))"
+            )
         }
         return (path, "")
     }()
@@ -100,6 +103,14 @@ struct JSON {
         status = response.status
         headers = response.headers
         text = String(buffer: response.body)
+        value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    /// A response read by a `TestClient` of the test's own.
+    init(_ response: TestClient.Response) {
+        status = response.status
+        headers = response.headers
+        text = response.body.map { String(buffer: $0) } ?? ""
         value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 
