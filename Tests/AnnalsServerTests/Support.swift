@@ -99,20 +99,16 @@ struct JSON {
     let value: Any?
     let text: String
 
-    init(_ response: TestResponse) {
-        status = response.status
-        headers = response.headers
-        text = String(buffer: response.body)
+    init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer?) {
+        self.status = status
+        self.headers = headers
+        text = body.map { String(buffer: $0) } ?? ""
         value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 
+    init(_ response: TestResponse) { self.init(status: response.status, headers: response.headers, body: response.body) }
     /// A response read by a `TestClient` of the test's own.
-    init(_ response: TestClient.Response) {
-        status = response.status
-        headers = response.headers
-        text = response.body.map { String(buffer: $0) } ?? ""
-        value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-    }
+    init(_ response: TestClient.Response) { self.init(status: response.status, headers: response.headers, body: response.body) }
 
     var object: [String: Any] { value as? [String: Any] ?? [:] }
     subscript(key: String) -> Any? { object[key] }

@@ -72,8 +72,8 @@ public enum Morphology {
         if word.hasSuffix("center") { swap("center", "centre") }
         // Closed compounds news also hyphenates: "ceasefire" / "cease-fire".
         for (closed, hyphenated) in hyphenatedCompounds {
-            for w in out where w.hasPrefix(closed) { out.append(hyphenated + w.dropFirst(closed.count)) }
-            for w in out where w.hasPrefix(hyphenated) { out.append(closed + w.dropFirst(hyphenated.count)) }
+            let (from, to) = word.hasPrefix(closed) ? (closed, hyphenated) : (hyphenated, closed)
+            for w in out where w.hasPrefix(from) { out.append(to + w.dropFirst(from.count)) }
         }
         return out
     }
