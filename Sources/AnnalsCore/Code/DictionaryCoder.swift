@@ -172,10 +172,18 @@ public struct DictionaryCoder: EventCoder {
             // side, and is an event, as in GDELT. (Not a bare participle: "soldiers killed in the ambush
             // were buried" is background to the sentence.)
             let finitePassive = a.groups.contains { $0.head >= c.triggerStart && $0.head < c.triggerEnd && $0.passive && $0.start < $0.head }
+            // "A suicide attack ... has killed eight soldiers", "The missiles struck the Syrian army": a
+            // finite active clause whose subject is no actor at all (an event or a weapon) has one codable
+            // side, as in GDELT. (A subject that is an actor we cannot code is not this: its event waits
+            // for the actor.)
+            let finiteActive = a.groups.contains {
+                $0.head >= c.triggerStart && $0.head < c.triggerEnd && !$0.passive && !$0.infinitival
+                    && ($0.start < $0.head || $0.form == .past)
+            }
             if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
                 sources = participants
                 jointTargets = true
-            } else if !participants.isEmpty, c.sources.isEmpty, finitePassive {
+            } else if !participants.isEmpty, c.sources.isEmpty, finitePassive || finiteActive {
                 targetOnly = true
             } else {
                 return []

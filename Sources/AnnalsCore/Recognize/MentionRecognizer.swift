@@ -123,10 +123,19 @@ struct MentionRecognizer {
                 while e < tokens.count, isNameToken(tokens, e), pieceAt[e] < 0 { e += 1 }
                 let text = String(
                     decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].start)..<Int(tokens[e - 1].end)]), as: UTF8.self)
-                let afterAgent = mentions.last.map { $0.end == i && $0.kind == .agent } ?? false
-                // "Chadian leader Idriss Deby", "the rebel National Patriotic Front": an unknown name after a
-                // title or a sector noun is the head of one noun phrase, and takes the code the title gives.
+                // A title is an agent noun, or a title the dictionaries resolved to its holder ("Afghan
+                // President" → the dated president): either way it ends in an agent word.
+                let afterAgent = mentions.last.map { $0.end == i && ($0.kind == .agent || $0.agent != nil) } ?? false
+                // "Chadian leader Idriss Deby", "Afghan President Ashraf Ghani", "the rebel National Patriotic
+                // Front": an unknown name after a title or a sector noun is the head of one noun phrase, and
+                // takes the code the title gives (not the title's dated holder: the name says it is someone else).
                 if afterAgent, var title = mentions.last, !title.plural, !title.isPossessor {
+                    if title.kind == .named, let g = title.agent {
+                        title.code = titleCode(agent: g, scope: title.scope, day: day)
+                        title.kind = .agent
+                        title.actor = nil
+                        title.parts = title.parts.filter { actors[$0].type != .person }
+                    }
                     title.end = e
                     title.head = e - 1
                     title.name = text
@@ -200,6 +209,7 @@ struct MentionRecognizer {
             i = max(j, i + 1)
         }
         distributeSharedAgents(&mentions, tokens: tokens, day: day)
+        appositiveTitles(&mentions, tokens: tokens, day: day)
         return labelledParts(mentions, tokens: tokens, bytes: bytes, day: day)
     }
 
@@ -276,6 +286,36 @@ struct MentionRecognizer {
             return isNameToken(tokens, i + 1) || ClosedClass.statementVerbs.contains(tokens[i + 1].key)
         }
         return true
+    }
+
+    /// "Mohammad Radmanish, an Afghan defence spokesperson, said", "Yang Jiechi, the State Councillor of
+    /// China, will host": an unknown name followed by a comma and a singular title takes the code the
+    /// title gives, as it would before the name. Not in a list ("Ghani, the army and the police").
+    func appositiveTitles(_ mentions: inout [Mention], tokens: [Token], day: Day?) {
+        for n in mentions.indices.dropLast() where mentions[n].kind == .unknown {
+            let next = mentions[n + 1]
+            let e = mentions[n].end
+            guard e + 1 < tokens.count, tokens[e].key == ClosedClass.comma, next.start == e + 1, let g = next.agent,
+                !next.plural, !next.isPossessor, next.isResolved
+            else { continue }
+            if next.end < tokens.count, tokens[next.end].key == ClosedClass.and || tokens[next.end].key == ClosedClass.or { continue }
+            let code = next.kind == .named ? titleCode(agent: g, scope: next.scope, day: day) : next.code
+            guard !code.isEmpty else { continue }
+            mentions[n].code = code
+            mentions[n].kind = .agent
+            mentions[n].agent = g
+            mentions[n].scope = next.scope
+            mentions[n].hasUnknownName = true
+            mentions[n].isPerson = true
+        }
+    }
+
+    /// The code a title gives whoever holds it: the country's code with the agent's role ("Afghan
+    /// president" → AFGGOV), or the group's own code ("Hamas chief" → Hamas); empty without a scope.
+    func titleCode(agent g: Int, scope: Int?, day: Day?) -> String {
+        guard let s = scope else { return "" }
+        let entry = actors[s]
+        return entry.type == .country ? Self.join(entry.code(on: day), agents[g].code) : entry.code(on: day)
     }
 
     /// Codes a chunk of pieces.
