@@ -184,6 +184,7 @@ extension EventStore {
 /// The words of a search: runs of letters and digits, each required; one followed by `*` matches
 /// a prefix. At most 16 words. Only letters and digits reach the query text of either backend.
 public enum SearchWords {
+    /// The words of `text` in order, each with whether it is a prefix (`word*`).
     public static func parse(_ text: String) -> [(word: String, prefix: Bool)] {
         var terms: [(word: String, prefix: Bool)] = []
         var word = ""
