@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "AnnalsServerTests",
             dependencies: [
-                "AnnalsServer", "AnnalsStore", "AnnalsCore",
+                "AnnalsServer", "AnnalsStore", "AnnalsCore", "AnnalsPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Fixtures"]

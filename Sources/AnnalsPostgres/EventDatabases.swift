@@ -9,6 +9,16 @@ public enum EventDatabases {
         return try EventStore(path: location, mode: mode)
     }
 
+    /// The same, as a database `annals serve` can explore (both stores are). A read-only
+    /// PostgreSQL connection is also read-only on the server (`SET SESSION CHARACTERISTICS AS
+    /// TRANSACTION READ ONLY`), as SQLite's is opened with `SQLITE_OPEN_READONLY`.
+    public static func openExplorable(_ location: String, mode: EventStore.Mode) throws -> any ExplorableDatabase {
+        guard PostgresLocation.isURL(location) else { return try EventStore(path: location, mode: mode) }
+        let store = try PostgresStore(url: location, mode: mode)
+        if mode == .readOnly { _ = try store.rows("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY") }
+        return store
+    }
+
     /// The tables of a store in the order they are copied (parents first).
     public static let tables = ["documents", "sentences", "events", "mentions", "relations", "actors"]
 

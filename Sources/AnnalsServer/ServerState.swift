@@ -4,10 +4,16 @@ import Foundation
 import Logging
 import Synchronization
 
+/// Opens the database `annals serve` explores, from its `--db` value, read-only or read-write.
+public typealias DatabaseOpener = @Sendable (_ location: String, _ mode: EventStore.Mode) throws -> any ExplorableDatabase
+
 /// How `annals serve` runs.
 public struct ServerOptions: Sendable {
-    /// The event database (`annals ingest` writes it).
+    /// The event database (`annals ingest` writes it): an SQLite file, or whatever ``open`` understands.
     public var database: String
+    /// Opens ``database``; SQLite's ``EventStore`` by default. The CLI passes one that also opens
+    /// `postgres://` URLs (`AnnalsPostgres`), so this target does not depend on postgres-nio.
+    public var open: DatabaseOpener
     /// Address to bind; loopback unless told otherwise.
     public var host: String
     /// Port; 0 picks a free one (see ``AnnalsServer/run(_:logger:onRunning:)``).
@@ -21,9 +27,11 @@ public struct ServerOptions: Sendable {
 
     public init(
         database: String = AnnalsStoreInfo.defaultPath, host: String = "127.0.0.1", port: Int = 8080,
-        allowIngest: Bool = false, readOnly: Bool = false, dictionaries: String = "annals"
+        allowIngest: Bool = false, readOnly: Bool = false, dictionaries: String = "annals",
+        open: @escaping DatabaseOpener = { try EventStore(path: $0, mode: $1) }
     ) {
         self.database = database
+        self.open = open
         self.host = host
         self.port = port
         self.allowIngest = allowIngest
@@ -36,12 +44,12 @@ public struct ServerOptions: Sendable {
 /// pipeline and the actor network (rebuilt after each stored document).
 final class ServerState: Sendable {
     let options: ServerOptions
-    /// Read-only connections, one per core (each store is one SQLite connection), taken in turn so
-    /// that queries run in parallel.
-    private let readers: [EventStore]
+    /// Read-only connections, one per core (each store is one SQLite or PostgreSQL connection),
+    /// taken in turn so that queries run in parallel.
+    private let readers: [any ExplorableDatabase]
     private let turn = Atomic<Int>(0)
     /// Opened read-write only with `--allow-ingest`.
-    let writer: EventStore?
+    let writer: (any EventDatabase)?
     let pipeline: Pipeline
     let lexicon: Lexicon
     let searchIndexed: Bool
@@ -53,7 +61,7 @@ final class ServerState: Sendable {
         var indexed = false
         if !options.readOnly {
             do {
-                let rw = try EventStore(path: options.database, mode: .readWrite)
+                let rw = try options.open(options.database, .readWrite)
                 let added = try rw.ensureSearchIndex()
                 if added > 0 { logger.info("indexed \(added) statements for full-text search") }
                 indexed = true
@@ -62,10 +70,10 @@ final class ServerState: Sendable {
             }
         }
         readers = try (0..<max(2, ProcessInfo.processInfo.activeProcessorCount)).map { _ in
-            try EventStore(path: options.database, mode: .readOnly)
+            try options.open(options.database, .readOnly)
         }
         searchIndexed = try indexed || readers[0].hasSearchIndex()
-        writer = options.allowIngest ? try EventStore(path: options.database, mode: .readWrite) : nil
+        writer = options.allowIngest ? try options.open(options.database, .readWrite) : nil
         let coder = try CoderFactory.make(options.dictionaries)
         pipeline = Pipeline(coder: coder)
         lexicon = try (coder as? DictionaryCoder)?.lexicon ?? LexiconLoader.loadBundled()
@@ -73,16 +81,16 @@ final class ServerState: Sendable {
     }
 
     /// A read-only store for one request.
-    var store: EventStore {
+    var store: any ExplorableDatabase {
         let i = turn.add(1, ordering: .relaxed).oldValue
         return readers[(i % readers.count + readers.count) % readers.count]
     }
 
     /// The actor network of the dictionaries and the stored events and relations.
-    static func buildGraph(store: EventStore, lexicon: Lexicon) throws -> ActorGraph {
+    static func buildGraph(store: any EventDatabase, lexicon: Lexicon) throws -> ActorGraph {
         var builder = GraphBuilder(lexicon: lexicon, scope: .linked)
         try store.events(EventQuery()) { builder.add(eventRow: $0) }
-        try store.relations { builder.add(relation: $0) }
+        try store.relations(since: nil, until: nil) { builder.add(relation: $0) }
         return builder.build()
     }
 

@@ -27,6 +27,15 @@ public enum EventSort: String, Sendable, CaseIterable {
         case .mentions, .mentionsDescending: String(row.numMentions)
         }
     }
+
+    /// The sort key of `event` as the cursor stores it (the same as its row's).
+    func value(of event: StoredEvent) -> String {
+        switch self {
+        case .date, .dateDescending: event.record.date
+        case .goldstein, .goldsteinDescending: String(event.record.goldstein)
+        case .mentions, .mentionsDescending: String(event.numMentions)
+        }
+    }
 }
 
 /// Where the next page starts: the sort key and id of the last event of the previous page. Its
@@ -69,11 +78,11 @@ public struct EventCursor: Sendable, Equatable {
 }
 
 /// One page of events: the filters of ``EventQuery``, full-text search over the statements'
-/// sentences, an order and a cursor.
+/// sentences, an order and a cursor (``ExplorableDatabase/eventPage(_:)``).
 public struct EventPageRequest: Sendable {
     public var query: EventQuery
-    /// Words that must all occur in a sentence stating the event (SQLite FTS5; case and accents are
-    /// ignored; a trailing `*` matches a prefix).
+    /// Words that must all occur in a sentence stating the event (case is ignored, and accents on
+    /// SQLite; a trailing `*` matches a prefix; see ``ExplorableDatabase/searchCondition(_:_:)``).
     public var text: String?
     public var sort: EventSort
     /// Start after this event (from the previous page's ``EventPage/next``).
@@ -81,21 +90,34 @@ public struct EventPageRequest: Sendable {
     public var limit: Int
     /// Also count all matching events (``EventPage/total``).
     public var countTotal: Bool
+    /// Read the page as flat rows (CSV, TSV) or as records (JSON).
+    public var shape: EventPage.Shape
 
     public init(query: EventQuery = EventQuery(), text: String? = nil, sort: EventSort = .date,
-                after: EventCursor? = nil, limit: Int = 50, countTotal: Bool = true) {
+                after: EventCursor? = nil, limit: Int = 50, countTotal: Bool = true, shape: EventPage.Shape = .records) {
         self.query = query
         self.text = text
         self.sort = sort
         self.after = after
         self.limit = limit
         self.countTotal = countTotal
+        self.shape = shape
     }
 }
 
 /// A page of events and the cursor of the next one (nil on the last page).
 public struct EventPage: Sendable {
-    public var rows: [EventRow]
+    /// How the page's events are read.
+    public enum Shape: Sendable {
+        /// ``EventRow``s: the columns of `annals events --format csv|tsv`.
+        case rows
+        /// ``StoredEvent``s: the record contract of `annals events --format jsonl` (docs/record-schema.json).
+        case records
+    }
+    /// The page with ``Shape/rows`` (empty otherwise).
+    public var rows: [EventRow] = []
+    /// The page with ``Shape/records`` (empty otherwise).
+    public var events: [StoredEvent] = []
     public var next: EventCursor?
     /// All events matching the filters, when asked for.
     public var total: Int?
@@ -140,10 +162,34 @@ extension EventStore {
     /// Turns user text into an FTS5 query: each word (letters and digits) becomes a quoted term,
     /// all required; a word ending in `*` matches a prefix. Nil when there is no word.
     public static func searchExpression(_ text: String) -> String? {
-        var terms: [String] = []
+        let terms = SearchWords.parse(text).map { "\"\($0.word)\"" + ($0.prefix ? "*" : "") }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+
+    /// The condition of a search on SQLite: a statement of the event is in the FTS5 index's matches.
+    public func searchCondition(_ text: String, _ arguments: inout SQLArguments) throws -> String {
+        guard let expression = Self.searchExpression(text) else {
+            throw StoreError(.other, path: "q", "no word to search for in '\(text)'")
+        }
+        guard try hasSearchIndex() else {
+            throw StoreError(.other, path: path, "this database has no full-text index (open it once with `annals serve` without --read-only)")
+        }
+        return """
+            e.id IN (SELECT m.event FROM mentions m WHERE m.id IN \
+            (SELECT rowid FROM \(Self.searchTable) WHERE \(Self.searchTable) MATCH \(arguments.bind(expression))))
+            """
+    }
+}
+
+/// The words of a search: runs of letters and digits, each required; one followed by `*` matches
+/// a prefix. At most 16 words. Only letters and digits reach the query text of either backend.
+public enum SearchWords {
+    /// The words of `text` in order, each with whether it is a prefix (`word*`).
+    public static func parse(_ text: String) -> [(word: String, prefix: Bool)] {
+        var terms: [(word: String, prefix: Bool)] = []
         var word = ""
         func flush(prefix: Bool) {
-            if !word.isEmpty { terms.append("\"\(word)\"" + (prefix ? "*" : "")) }
+            if !word.isEmpty { terms.append((word, prefix)) }
             word = ""
         }
         for ch in text {
@@ -154,60 +200,6 @@ extension EventStore {
             }
         }
         flush(prefix: false)
-        return terms.isEmpty ? nil : terms.prefix(16).joined(separator: " ")
-    }
-
-    /// One page of matching events in `request.sort` order.
-    public func eventPage(_ request: EventPageRequest) throws -> EventPage {
-        var bound = SQLArguments(.sqlite)
-        var condition = request.query.condition(&bound)
-        var arguments = Self.arguments(bound.values)
-        if let text = request.text {
-            guard let expression = Self.searchExpression(text) else {
-                throw StoreError(.other, path: "q", "no word to search for in '\(text)'")
-            }
-            guard try hasSearchIndex() else {
-                throw StoreError(.other, path: path, "this database has no full-text index (open it once with `annals serve` without --read-only)")
-            }
-            condition += """
-                 AND e.id IN (SELECT m.event FROM mentions m WHERE m.id IN \
-                (SELECT rowid FROM \(Self.searchTable) WHERE \(Self.searchTable) MATCH ?))
-                """
-            arguments += [expression]
-        }
-        let countCondition = condition
-        let countArguments = arguments
-        let sort = request.sort
-        let op = sort.descending ? "<" : ">"
-        if let after = request.after {
-            let value: (any DatabaseValueConvertible)
-            switch sort {
-            case .date, .dateDescending: value = after.value
-            case .goldstein, .goldsteinDescending: value = Double(after.value) ?? 0
-            case .mentions, .mentionsDescending: value = Int(after.value) ?? 0
-            }
-            condition += " AND (\(sort.column) \(op) ? OR (\(sort.column) = ? AND e.id \(op) ?))"
-            arguments += [value, value, after.id]
-        }
-        let direction = sort.descending ? "DESC" : "ASC"
-        let limit = max(1, request.limit)
-        // The page's ids first (index and sort only), then the rows with their documents and sentences.
-        let order = "ORDER BY \(sort.column) \(direction), e.id \(direction)"
-        let sql = StoreSQL.eventSelect + " WHERE e.id IN (SELECT e.id FROM events e WHERE \(condition) \(order) LIMIT \(limit + 1)) \(order)"
-        return try read { db in
-            var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { StoreSQL.eventRow(Self.values($0)) }
-            var next: EventCursor?
-            if rows.count > limit {
-                rows.removeLast(rows.count - limit)
-                if let last = rows.last, let id = Int64(last.id) {
-                    next = EventCursor(sort: sort, value: sort.value(of: last), id: id)
-                }
-            }
-            var total: Int?
-            if request.countTotal {
-                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events e WHERE \(countCondition)", arguments: countArguments)
-            }
-            return EventPage(rows: rows, next: next, total: total)
-        }
+        return Array(terms.prefix(16))
     }
 }

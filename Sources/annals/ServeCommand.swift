@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsPostgres
 import AnnalsServer
 import AnnalsStore
 import ArgumentParser
@@ -19,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The event database (written by `annals ingest`).")
+    @Option(help: "The event database (written by `annals ingest`): an SQLite file or a postgres://USER@HOST:PORT/DB URL.")
     var db: String = AnnalsStoreInfo.defaultPath
 
     @Option(help: "Address to listen on (loopback by default; 0.0.0.0 exposes the server to the network).")
@@ -50,10 +51,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "annals.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let options = ServerOptions(
-            database: db, host: host, port: port, allowIngest: allowIngest, readOnly: readOnly, dictionaries: dictionaries)
+            database: db, host: host, port: port, allowIngest: allowIngest, readOnly: readOnly, dictionaries: dictionaries,
+            open: { try EventDatabases.openExplorable($0, mode: $1) })
+        // Messages name the database without a password.
+        let location = PostgresLocation.isURL(db) ? ((try? PostgresLocation(db).description) ?? "the PostgreSQL database") : db
         do {
             try await AnnalsServer.run(options, logger: logger) { port in
-                StandardError.print("annals: serving \(db) on http://\(host):\(port)/ (Ctrl-C stops)")
+                StandardError.print("annals: serving \(location) on http://\(host):\(port)/ (Ctrl-C stops)")
             }
         } catch let error as StoreError {
             StandardError.print("annals: \(error)")

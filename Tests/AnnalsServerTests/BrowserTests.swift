@@ -68,6 +68,9 @@ struct BrowserTests {
             #expect(page.contains("id=\"events-table\""))
             #expect(Self.count("<tr data-id=", in: page) == min(50, all.count))
             #expect(page.contains("\(all.count) events"))
+            // The rows are read from the records: links by store id, actors from the `source` object.
+            #expect(page.contains("href=\"/event/\(first.id)\""), "rows link to /event/{store_id}")
+            #expect(page.contains("href=\"/actor/\(first.sourceCode)\""), "the source actor object's code is linked")
             let filtered = try await Self.dom("http://127.0.0.1:\(port)/events?actor=\(country)")
             #expect(Self.count("<tr data-id=", in: filtered) == min(50, narrowed))
             #expect(narrowed < all.count, "the filter should narrow the fixture's events")
@@ -90,6 +93,9 @@ struct BrowserTests {
             #expect(page.contains("<mark class=\"verb\""))
             #expect(page.contains("<mark class=\"source\"") || page.contains("<mark class=\"target\""))
             #expect(page.contains("class=\"code rule\""))
+            // The facts come from the record's actor objects and location.
+            #expect(page.contains("href=\"/actor/\(event.sourceCode)\""))
+            #expect(page.contains("id=\"event-place\"") == (event.actionGeo != nil), "the place is shown when the record has one")
             let actor = try await Self.dom("http://127.0.0.1:\(port)/actor/\(event.sourceCode)")
             #expect(actor.contains("id=\"neighbourhood\""))
             #expect(Self.count("<circle", in: actor) >= 2, "the actor and at least one neighbour are drawn")

@@ -18,7 +18,8 @@ struct EventAPITests {
         return r.array("events")
     }
 
-    static func ids(_ rows: [[String: Any]]) -> [Int] { rows.compactMap { $0["id"] as? Int } }
+    /// The store ids of events (records carry the coder's `id` and the store's integer `store_id`).
+    static func ids(_ rows: [[String: Any]]) -> [Int] { rows.compactMap { $0["store_id"] as? Int } }
 
     @Test func defaultPageIsDateOrderedWithTotal() async throws {
         try await makeApp(TestDatabases.fixture).test(.router) { client in
@@ -33,8 +34,11 @@ struct EventAPITests {
             #expect(rows.count == min(50, total))
             let dates = rows.map { $0["date"] as? String ?? "" }
             #expect(dates == dates.sorted())
-            // Rows are the store's row encoding: the keys of `annals events`.
-            for key in RecordTable.csvColumns { #expect(rows.first?[key] != nil || key == "plover", "missing \(key)") }
+            // Events are the record contract of `annals events --format jsonl` (APISchemaTests validates them).
+            for row in rows {
+                #expect(row["kind"] as? String == "event")
+                #expect(row["store_id"] is Int && row["num_mentions"] is Int && row["evidence"] is [String: Any])
+            }
         }
     }
 
@@ -42,7 +46,7 @@ struct EventAPITests {
         try await makeApp(TestDatabases.fixture).test(.router) { client in
             let all = try await Self.all(client)
             try #require(!all.isEmpty)
-            func str(_ row: [String: Any], _ key: String) -> String { row[key] as? String ?? "" }
+            func str(_ row: [String: Any], _ path: String) -> String { field(row, path) as? String ?? "" }
             func check(_ query: String, _ predicate: ([String: Any]) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
                 let got = Set(Self.ids(try await Self.all(client, "&" + query)))
                 let want = Set(Self.ids(all.filter(predicate)))
@@ -50,14 +54,14 @@ struct EventAPITests {
                 #expect(!want.isEmpty || query.contains("none"), "filter \(query) should select something in the fixture", sourceLocation: sourceLocation)
             }
             let first = all[0]
-            let source = str(first, "source_code"), target = str(first, "target_code")
+            let source = str(first, "source.code"), target = str(first, "target.code")
             let country = String(source.prefix(3))
-            try await check("actor=\(country)") { str($0, "source_code").hasPrefix(country) || str($0, "target_code").hasPrefix(country) }
-            try await check("dyad=\(source):\(target)") { str($0, "source_code").hasPrefix(source) && str($0, "target_code").hasPrefix(target) }
-            try await check("dyad=\(source):") { str($0, "source_code").hasPrefix(source) }
+            try await check("actor=\(country)") { str($0, "source.code").hasPrefix(country) || str($0, "target.code").hasPrefix(country) }
+            try await check("dyad=\(source):\(target)") { str($0, "source.code").hasPrefix(source) && str($0, "target.code").hasPrefix(target) }
+            try await check("dyad=\(source):") { str($0, "source.code").hasPrefix(source) }
             try await check("dyad=\(source):\(target)&undirected=true") {
-                (str($0, "source_code").hasPrefix(source) && str($0, "target_code").hasPrefix(target))
-                    || (str($0, "source_code").hasPrefix(target) && str($0, "target_code").hasPrefix(source))
+                (str($0, "source.code").hasPrefix(source) && str($0, "target.code").hasPrefix(target))
+                    || (str($0, "source.code").hasPrefix(target) && str($0, "target.code").hasPrefix(source))
             }
             let root = str(first, "root")
             try await check("root=\(root)") { str($0, "cameo").hasPrefix(root) }
@@ -77,7 +81,7 @@ struct EventAPITests {
             // Full-text search: every word must be in the sentence of a statement (here the first one).
             let word = str(first, "text").split(whereSeparator: { !$0.isLetter }).map(String.init).first { $0.count >= 6 } ?? "Ukraine"
             let hits = try await Self.all(client, "&q=\(enc(word.uppercased()))")
-            #expect(Self.ids(hits).contains(first["id"] as? Int ?? -1), "q=\(word)")
+            #expect(Self.ids(hits).contains(first["store_id"] as? Int ?? -1), "q=\(word)")
             #expect(hits.count < all.count || all.allSatisfy { str($0, "text").localizedCaseInsensitiveContains(word) })
             let prefix = String(word.prefix(4)) + "*"
             #expect(Set(Self.ids(try await Self.all(client, "&q=\(enc(prefix))"))).isSuperset(of: Self.ids(hits)))
@@ -140,10 +144,11 @@ struct EventAPITests {
             let all = try await Self.all(client)
             var highlightedVerb = 0, highlightedActors = 0
             for row in all {
-                let id = try #require(row["id"] as? Int)
+                let id = try #require(row["store_id"] as? Int)
                 let r = try await client.get("/api/events/\(id)")
                 #expect(r.status == .ok)
-                #expect((r["event"] as? [String: Any])?["id"] as? Int == id)
+                #expect((r["event"] as? [String: Any])?["store_id"] as? Int == id)
+                #expect((r["event"] as? [String: Any])?["id"] as? String == row["id"] as? String, "the record's own id")
                 let mentions = r.array("mentions")
                 #expect(mentions.count == (row["num_mentions"] as? Int ?? 0) || mentions.count >= 1)
                 for m in mentions {

@@ -31,7 +31,7 @@ struct GuardianAPITests {
                 repeat {
                     let r = try await client.get("/api/events?limit=200&sort=\(enc(sort))" + (cursor.map { "&cursor=\($0)" } ?? ""))
                     #expect(r.status == .ok)
-                    seen += r.array("events").compactMap { $0["id"] as? Int }
+                    seen += r.array("events").compactMap { $0["store_id"] as? Int }
                     cursor = r["next"] as? String
                 } while cursor != nil && seen.count <= stored.count
                 #expect(seen.count == stored.count, "sort=\(sort)")
@@ -44,7 +44,7 @@ struct GuardianAPITests {
             let hits = try await client.get("/api/events?q=sanctions&limit=1000").array("events")
             #expect(!hits.isEmpty)
             for hit in hits.prefix(40) {
-                let detail = try await client.get("/api/events/\(hit["id"] as? Int ?? 0)")
+                let detail = try await client.get("/api/events/\(hit["store_id"] as? Int ?? 0)")
                 #expect(detail.array("mentions").contains { ($0["text"] as? String ?? "").localizedCaseInsensitiveContains("sanction") })
             }
             let trump = try await client.get("/api/actors/\(enc("Donald Trump"))")

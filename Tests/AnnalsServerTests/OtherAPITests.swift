@@ -40,8 +40,8 @@ struct OtherAPITests {
             let counts = try #require(a["counts"] as? [String: Any])
             // The counts agree with the event list.
             let events = try await EventAPITests.all(client, "")
-            let involving = events.filter { ($0["source_code"] as? String) == code || ($0["target_code"] as? String) == code }
-            #expect(counts["events"] as? Int == involving.filter { $0["source_code"] as? String == code }.count + involving.filter { $0["target_code"] as? String == code }.count)
+            let involving = events.filter { (field($0, "source.code") as? String) == code || (field($0, "target.code") as? String) == code }
+            #expect(counts["events"] as? Int == involving.filter { field($0, "source.code") as? String == code }.count + involving.filter { field($0, "target.code") as? String == code }.count)
             #expect((counts["quad"] as? [Int])?.reduce(0, +) == involving.count)
             let partners = a.array("partners")
             #expect(partners.map { $0["events"] as? Int ?? 0 }.reduce(0, +) == involving.count)
@@ -87,7 +87,7 @@ struct OtherAPITests {
         try await makeApp(TestDatabases.fixture).test(.router) { client in
             let events = try await EventAPITests.all(client)
             let first = try #require(events.first)
-            let dyad = "\(first["source_code"] as? String ?? ""):\(first["target_code"] as? String ?? "")"
+            let dyad = "\(field(first, "source.code") as? String ?? ""):\(field(first, "target.code") as? String ?? "")"
             for by in SeriesUnit.allCases {
                 let s = try await client.get("/api/series?dyad=\(dyad)&by=\(by.rawValue)")
                 #expect(s.status == .ok)

@@ -130,6 +130,13 @@ extension TestClientProtocol {
     }
 }
 
+/// The value at a dotted path in a decoded JSON object (`"source.code"`), nil when absent or null.
+func field(_ object: [String: Any], _ path: String) -> Any? {
+    var value: Any? = object
+    for key in path.split(separator: ".") { value = (value as? [String: Any])?[String(key)] }
+    return value is NSNull ? nil : value
+}
+
 /// Percent-encodes a query value.
 func enc(_ s: String) -> String {
     s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s

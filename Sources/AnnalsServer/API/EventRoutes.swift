@@ -31,13 +31,16 @@ struct EventRoutes {
             cursor = c
         }
         let page = try state.store.eventPage(
-            EventPageRequest(query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json && cursor == nil))
+            EventPageRequest(
+                query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json && cursor == nil,
+                shape: format == .json ? .records : .rows))
         switch format {
         case .json:
             var json = JSONWriter()
             json.object { j in
                 j.key("events")
-                j.array { a in for row in page.rows { row.write(to: &a) } }
+                // The records of `annals events --format jsonl`, by the same encoder (docs/record-schema.json).
+                j.array { a in for event in page.events { event.write(to: &a) } }
                 j.key("next"); j.optionalString(page.next?.token)
                 j.key("total"); if let t = page.total { j.int(t) } else { j.null() }
                 j.key("sort"); j.string(sort.rawValue)
@@ -60,10 +63,10 @@ struct EventRoutes {
         guard let raw, let id = Int64(raw), id > 0 else {
             throw ApiError.badParameter("id", "expected a positive event id, not '\(QueryParameters.printable(raw ?? ""))'")
         }
-        guard let (row, mentions) = try state.store.event(id: id) else { throw ApiError(.notFound, "no event with id \(id)") }
+        guard let (event, mentions) = try state.store.event(id: id) else { throw ApiError(.notFound, "no event with id \(id)") }
         var json = JSONWriter()
         json.object { j in
-            j.key("event"); row.write(to: &j)
+            j.key("event"); event.write(to: &j)
             j.key("mentions")
             j.array { a in for m in mentions { Self.write(m, to: &a) } }
         }

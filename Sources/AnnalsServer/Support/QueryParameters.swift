@@ -135,7 +135,7 @@ enum EventFilters {
         q.includeNegated = try p.bool("include_negated")
         q.minMentions = try p.int("min_mentions", in: 1...1_000_000) ?? 1
         let text = p.string("q")
-        if let text, EventStore.searchExpression(text) == nil {
+        if let text, SearchWords.parse(text).isEmpty {
             throw ApiError.badParameter("q", "no word to search for")
         }
         return (q, text)

@@ -24,6 +24,10 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+/** The CAMEO code and the name of an event's actor object (null when the event has none). */
+function actorCode(actor) { return actor ? actor.code : ""; }
+function actorName(actor) { return actor ? actor.name : ""; }
+
 function s(tag, attrs, ...children) {
   const el = document.createElementNS(SVGNS, tag);
   for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
@@ -116,11 +120,13 @@ async function eventsView(params) {
   try { page = await api("/api/events?" + query); }
   catch (err) { show(h("h1", {}, "Events"), form, errorBox(err)); return; }
 
-  const rows = page.events.map((e) => h("tr", { "data-id": e.id },
+  // Each event is a stored record (docs/record-schema.json): `store_id` addresses it, `source` and
+  // `target` are actor objects or null.
+  const rows = page.events.map((e) => h("tr", { "data-id": e.store_id },
     h("td", { class: "code date" }, e.date || "–"),
-    h("td", {}, actorLink(e.source_code, e.source_name)),
-    h("td", {}, link(`/event/${e.id}`, h("span", { class: "code" }, e.cameo), " ", e.plover || "")),
-    h("td", {}, actorLink(e.target_code, e.target_name)),
+    h("td", {}, actorLink(actorCode(e.source), actorName(e.source))),
+    h("td", {}, link(`/event/${e.store_id}`, h("span", { class: "code" }, e.cameo), " ", e.plover || "")),
+    h("td", {}, actorLink(actorCode(e.target), actorName(e.target))),
     h("td", { class: "num" }, fmt(e.goldstein)),
     h("td", { class: "num hide-narrow" }, e.num_mentions),
     h("td", { class: "text" }, e.text.length > 180 ? e.text.slice(0, 177) + "…" : e.text)));
@@ -153,17 +159,20 @@ function select(name, value, options) {
 async function eventView(params, id) {
   const data = await api(`/api/events/${id}`);
   const e = data.event;
-  document.title = `${e.source_name || e.source_code} ${e.cameo} ${e.target_name || e.target_code} · Annals`;
-  const dyad = `${e.source_code}:${e.target_code}`;
+  const [sourceCode, sourceName, targetCode, targetName] = [actorCode(e.source), actorName(e.source), actorCode(e.target), actorName(e.target)];
+  document.title = `${sourceName || sourceCode} ${e.cameo} ${targetName || targetCode} · Annals`;
+  const dyad = `${sourceCode}:${targetCode}`;
+  const place = e.location ? `${e.location.name}${e.location.country ? " (" + e.location.country + ")" : ""}` : null;
   const facts = h("dl", { class: "facts" },
     h("dt", {}, "Date"), h("dd", {}, e.date || "unknown"),
-    h("dt", {}, "Source"), h("dd", {}, actorLink(e.source_code, e.source_name)),
+    h("dt", {}, "Source"), h("dd", {}, actorLink(sourceCode, sourceName)),
     h("dt", {}, "Event"), h("dd", {}, h("span", { class: "code" }, e.cameo), ` root ${e.root}`, e.plover ? ` · PLOVER ${e.plover}` : "", ` · ${QUADS[e.quad - 1] || ""}`),
-    h("dt", {}, "Target"), h("dd", {}, actorLink(e.target_code, e.target_name)),
+    h("dt", {}, "Target"), h("dd", {}, actorLink(targetCode, targetName)),
+    place ? [h("dt", {}, "Place"), h("dd", { id: "event-place" }, place)] : null,
     h("dt", {}, "Goldstein"), h("dd", {}, fmt(e.goldstein)),
     h("dt", {}, "Reported"), h("dd", {}, `${e.num_mentions} mention(s) in ${e.num_articles} article(s) from ${e.num_sources} source(s)`),
     h("dt", {}, "Status"), h("dd", {}, `${e.polarity}, ${e.modality}`),
-    h("dt", {}, "Dyad"), h("dd", {}, e.source_code && e.target_code ? link(`/dyad?dyad=${encodeURIComponent(dyad)}`, `${dyad} over time`) : "–"));
+    h("dt", {}, "Dyad"), h("dd", {}, sourceCode && targetCode ? link(`/dyad?dyad=${encodeURIComponent(dyad)}`, `${dyad} over time`) : "–"));
   const legend = h("div", { class: "legend" }, h("mark", { class: "source" }, "source"), h("mark", { class: "verb" }, "verb"), h("mark", { class: "target" }, "target"));
   const mentions = data.mentions.map((m) => h("div", { class: "card mention" },
     h("p", { class: "sentence" }, m.segments.map((seg) => seg.role ? h("mark", { class: seg.role, title: seg.role }, seg.text) : seg.text)),
@@ -172,7 +181,7 @@ async function eventView(params, id) {
       h("dt", {}, "Verb"), h("dd", {}, m.verb),
       h("dt", {}, "Document"), h("dd", {}, m.url ? h("a", { href: m.url, rel: "noopener noreferrer" }, m.title || m.doc) : (m.title || m.doc), ` · sentence ${m.sentence}`, m.doc_date ? ` · ${m.doc_date}` : ""),
       h("dt", {}, "Statement"), h("dd", {}, `${m.polarity}, ${m.modality}`))));
-  show(h("h1", {}, actorLabel(e.source_code, e.source_name), " → ", actorLabel(e.target_code, e.target_name)),
+  show(h("h1", {}, actorLabel(sourceCode, sourceName), " → ", actorLabel(targetCode, targetName)),
     h("div", { class: "card" }, facts), h("h2", {}, `Evidence (${data.mentions.length} statement${data.mentions.length === 1 ? "" : "s"})`), legend, ...mentions);
 }
 
