@@ -134,5 +134,23 @@ import Testing
         // "its" is the army's own bombardment, not its target.
         #expect(!bombardment.contains { $0.target?.code == "SYR" })
     }
+
+    /// An unknown name takes the code its title gives, before it or in apposition, and keeps its own
+    /// name; a title resolved to its dated holder does not lend that holder's name.
+    @Test func unknownNamesTakeTheirTitlesCode() {
+        let before = CoderTestSupport.code("Afghan President Ashraf Ghani rejected the proposal.", date: nil)
+        #expect(before.contains { $0.source?.code == "AFGGOV" && $0.source?.name == "Ashraf Ghani" })
+        let apposition = CoderTestSupport.code("Mohammad Radmanish, an Afghan defence spokesperson, condemned the attack.")
+        #expect(apposition.contains { $0.source?.code.hasPrefix("AFG") == true && $0.source?.name == "Mohammad Radmanish" })
+        // A list is not an apposition: the unknown name stays uncoded, so it is no source.
+        let list = CoderTestSupport.code("Bobi Wine, the Ugandan army and the police condemned the arrests.")
+        #expect(!list.contains { $0.source?.name == "Bobi Wine" })
+    }
+
+    /// "The Swedish government said they hoped ...": an institution is the antecedent of "they".
+    @Test func institutionsAreTheAntecedentsOfThey() {
+        let events = CoderTestSupport.code("The Swedish government said they would send aid to Yemen.")
+        #expect(events.contains { $0.source?.code == "SWEGOV" && $0.root != "01" })
+    }
 }
 
