@@ -164,7 +164,9 @@ final class PostgresSession: Sendable {
         switch p.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown:
             let target = location.isSocket ? "socket \(location.socketPath)" : "\(location.host):\(location.port)"
-            return StoreError(.missing, path: path, "cannot connect to the PostgreSQL server at \(target) (\(p.underlying.map { "\($0)" } ?? "\(p.code)"))")
+            return StoreError(
+                .missing, path: path,
+                "cannot connect to the PostgreSQL server at \(target) (\(p.underlying.map { "\($0)" } ?? "\(p.code)"))")
         default:
             return StoreError(.other, path: path, "\(p.code)\(p.underlying.map { ": \($0)" } ?? "")")
         }
@@ -231,4 +233,22 @@ struct BulkColumns {
 
     /// `unnest($1::..., $2::...)`.
     var unnest: String { "unnest(" + casts.joined(separator: ", ") + ")" }
+}
+
+extension PostgresSession {
+    /// Why the PostgreSQL server named by the environment variable `variable` cannot be used, nil when
+    /// it answers: the one check behind every test that needs a server (they skip with this reason).
+    static func unavailability(of variable: String, in environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
+        guard let url = environment[variable], !url.isEmpty else {
+            return "\(variable) is not set (start a server with Scripts/pg-test-cluster)"
+        }
+        do {
+            _ = try PostgresSession(try PostgresLocation(url)).query("SELECT 1")
+            return nil
+        } catch {
+            return "cannot reach the PostgreSQL server of \(variable): \(error)"
+        }
+    }
 }

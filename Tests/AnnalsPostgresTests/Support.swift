@@ -10,16 +10,7 @@ enum TestServer {
     static let url: String? = ProcessInfo.processInfo.environment["ANNALS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Why PostgreSQL tests cannot run, nil when they can.
-    static let unavailable: String? = {
-        guard let url else { return "ANNALS_TEST_POSTGRES is not set (start a server with Scripts/pg-test-cluster)" }
-        do {
-            let location = try PostgresLocation(url)
-            _ = try PostgresSession(location).query("SELECT 1")
-            return nil
-        } catch {
-            return "cannot reach the PostgreSQL server of ANNALS_TEST_POSTGRES: \(error)"
-        }
-    }()
+    static let unavailable: String? = PostgresSession.unavailability(of: "ANNALS_TEST_POSTGRES")
 
     static var available: Bool {
         if let unavailable { FileHandle.standardError.write(Data("skipping PostgreSQL tests: \(unavailable)\n".utf8)) }

@@ -14,15 +14,7 @@ enum ServePostgres {
     static let url: String? = ProcessInfo.processInfo.environment["ANNALS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Why the PostgreSQL serve tests cannot run, nil when they can.
-    static let unavailable: String? = {
-        guard let url else { return "ANNALS_TEST_POSTGRES is not set (start a server with Scripts/pg-test-cluster)" }
-        do {
-            _ = try PostgresSession(try PostgresLocation(url)).query("SELECT 1")
-            return nil
-        } catch {
-            return "cannot reach the PostgreSQL server of ANNALS_TEST_POSTGRES: \(error)"
-        }
-    }()
+    static let unavailable: String? = PostgresSession.unavailability(of: "ANNALS_TEST_POSTGRES")
 
     static var available: Bool {
         if let unavailable { print("skipping the PostgreSQL serve tests: \(unavailable)") }

@@ -168,22 +168,19 @@ public struct DictionaryCoder: EventCoder {
         if sources.isEmpty {
             // "The meeting between Putin and Kim": participants without a source act with each other.
             let participants = c.targets.filter { a.mentions[$0].isResolved }
-            // "Ismail Haniyeh was assassinated in Tehran": a passive clause with no agent has one codable
-            // side, and is an event, as in GDELT. (Not a bare participle: "soldiers killed in the ambush
-            // were buried" is background to the sentence.)
-            let finitePassive = a.groups.contains { $0.head >= c.triggerStart && $0.head < c.triggerEnd && $0.passive && $0.start < $0.head }
-            // "A suicide attack ... has killed eight soldiers", "The missiles struck the Syrian army": a
-            // finite active clause whose subject is no actor at all (an event or a weapon) has one codable
-            // side, as in GDELT. (A subject that is an actor we cannot code is not this: its event waits
-            // for the actor.)
-            let finiteActive = a.groups.contains {
-                $0.head >= c.triggerStart && $0.head < c.triggerEnd && !$0.passive && !$0.infinitival
-                    && ($0.start < $0.head || $0.form == .past)
+            // A finite clause with no source has one codable side, and is an event, as in GDELT: a
+            // passive with no agent ("Ismail Haniyeh was assassinated in Tehran"), or an active clause
+            // whose subject is no actor at all ("A suicide attack ... has killed", "The missiles struck the
+            // Syrian army"). Not a bare participle ("soldiers killed in the ambush were buried" is
+            // background), nor a subject that is an actor we cannot code (the event waits for the actor).
+            let finiteClause = a.groups.contains { g in
+                g.head >= c.triggerStart && g.head < c.triggerEnd
+                    && (g.passive ? g.start < g.head : !g.infinitival && (g.start < g.head || g.form == .past))
             }
             if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
                 sources = participants
                 jointTargets = true
-            } else if !participants.isEmpty, c.sources.isEmpty, finitePassive || finiteActive {
+            } else if !participants.isEmpty, c.sources.isEmpty, finiteClause {
                 targetOnly = true
             } else {
                 return []

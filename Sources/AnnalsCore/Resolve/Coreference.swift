@@ -52,11 +52,13 @@ struct Coreference {
         let code = mentions[n].code
         // "The Swedish government said they hoped": an institution is a body, the antecedent of "they"
         // and "it", never of "he" or "she".
-        let institution = mentions[n].kind == .agent && mentions[n].agent.map { Self.institutionNouns.contains(lexicon.agents[$0].headKey) } == true
+        let institution =
+            mentions[n].kind == .agent && mentions[n].agent.map { Self.institutionNouns.contains(lexicon.agents[$0].headKey) } == true
             && !mentions[n].hasUnknownName
         return Referent(
             actor: actor, code: code, name: mentions[n].name, isPerson: !institution && (mentions[n].isPerson || type == .person),
-            isGroup: institution || (type.map { $0.isGroup } ?? false), plural: mentions[n].plural, country: Self.country(of: code), isPlace: type == .place)
+            isGroup: institution || (type.map { $0.isGroup } ?? false), plural: mentions[n].plural, country: Self.country(of: code),
+            isPlace: type == .place)
     }
 
     /// `ActorCode.country(of: code)`, its first three characters. Codes are printable ASCII, whose
