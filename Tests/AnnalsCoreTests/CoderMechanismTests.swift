@@ -152,5 +152,17 @@ import Testing
         let events = CoderTestSupport.code("The Swedish government said they would send aid to Yemen.")
         #expect(events.contains { $0.source?.code == "SWEGOV" && $0.root != "01" })
     }
+
+    /// "X says Y must ...": a demand (10) of Y; "should": an appeal (02); the action asked for is no event.
+    @Test func whatAnotherMustDoIsADemandOfIt() {
+        let demand = CoderTestSupport.code("Russia says Israel must end attacks on Syria.")
+        #expect(demand.contains { $0.root == "10" && $0.source?.code == "RUS" && $0.target?.code == "ISR" })
+        #expect(!demand.contains { $0.root == "19" })
+        let appeal = CoderTestSupport.code("The French foreign minister said Iran should release the prisoners.")
+        #expect(appeal.contains { $0.root == "02" && $0.source?.code == "FRAGOV" && $0.target?.code == "IRN" })
+        // The speaker's own obligation is no appeal to anybody.
+        let own = CoderTestSupport.code("Iran said it must defend its borders.")
+        #expect(!own.contains { $0.root == "10" || $0.root == "02" })
+    }
 }
 

@@ -179,6 +179,7 @@ extension SentenceCoder {
         }
 
         var replacedTriggers = Set<Int>()
+        var askedClauses: [Range<Int>] = []  // what a reported appeal or demand asks for
         var deniedGroups = Set<Int>()
         for g in a.groups.indices where !a.groups[g].infinitival {
             var group = a.groups[g]
@@ -194,6 +195,24 @@ extension SentenceCoder {
             if let gov = thatGovernor(g) {
                 let govKey = a.tokens[a.groups[gov].head].key
                 let govToken = a.tokens[a.groups[gov].head]
+                // "Russia says Israel must end attacks": what another party must or should do is a demand or
+                // an appeal to it, and the action asked for is no event.
+                if govToken.is(.speechVerbs), !a.groups[gov].passive, !a.subjects[gov].isEmpty,
+                    let force = ReportedAppeal.force(start: group.start, head: group.head, tokens: a.tokens)
+                {
+                    let addressees = a.subjects[g].filter {
+                        usable($0) && a.mentions[$0].kind != .pronoun && !a.subjects[gov].contains($0)
+                    }
+                    if !addressees.isEmpty {
+                        let asked = groupMatches[g].map { lexicon.patterns[$0.pattern].code }
+                        emit(
+                            asked.map { CodeRefiner.request(force.code, asking: $0) } ?? force.code, gov, sources: a.subjects[gov],
+                            targets: addressees, match: nil, polarity: a.groups[gov].negated ? .negated : .affirmed,
+                            modality: modality(a.groups[gov], subject: a.subjects[gov]), notes: ["appeal in reported speech"])
+                        askedClauses.append(group.start..<max(group.head + 1, clauseLimit(g, a)))
+                        continue
+                    }
+                }
                 // "warned Hezbollah that it would launch a full-scale war": the warning is a threat (13x) of that action.
                 if govToken.is(.threatVerbs), let m = groupMatches[g],
                     let intent = IntentCode.forAction(lexicon.patterns[m.pattern].code), intent.hasPrefix("13")
@@ -366,6 +385,7 @@ extension SentenceCoder {
         // A warning whose content became a threat is that threat, not also a warning.
         out.removeAll { replacedTriggers.contains($0.triggerStart) && !$0.notes.contains("threat") }
         out += nominalEvents(a, covered: coveredTokens)
+        out.removeAll { c in askedClauses.contains { $0.contains(c.triggerStart) } && !c.notes.contains("appeal in reported speech") }
         // A statement is the news only when what it says is no event of its own: "Israel said Hamas had
         // violated the ceasefire" is the violation (reported), "Guterres said solidarity was justice" a statement.
         if out.contains(where: { !$0.notes.contains("statement") }) { out.removeAll { $0.notes.contains("statement") } }

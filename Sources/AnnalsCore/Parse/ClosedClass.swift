@@ -11,7 +11,11 @@ enum ClosedClass {
     ])
     static let articles = keys(["a", "an", "the"])
     /// Verbs of plain statement: with no pattern of their own, their codable subject makes a statement (010).
-    static let statementVerbs = keys(["say", "says", "said", "saying", "tell", "tells", "told", "state", "states", "stated", "add", "adds", "added", "declare", "declares", "declared", "insist", "insists", "insisted", "remark", "remarked", "note", "noted", "comment", "commented", "write", "wrote", "explain", "explained"])
+    static let statementVerbs = keys(
+        Morphology.allForms([
+            "say", "tell", "state", "add", "declare", "insist", "remark", "note", "comment", "write", "explain", "suggest",
+            "argue", "stress", "emphasize", "emphasise", "reiterate", "assert", "claim", "acknowledge", "predict",
+        ]))
     static let tellVerbs = keys(["tell", "tells", "told", "telling"])
     /// Prepositions that locate an event: "in Cairo", "near Kharkiv".
     static let locativePrepositions = keys(["in", "near", "at", "across", "inside", "outside", "throughout", "around"])
