@@ -25,6 +25,7 @@ let package = Package(
                 .copy("Resources/Ontology"),
                 .copy("Resources/Model"),
                 .copy("Resources/Gazetteer"),
+                .copy("Resources/Grammar"),
             ]
         ),
         .target(

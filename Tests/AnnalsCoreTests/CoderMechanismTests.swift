@@ -164,5 +164,35 @@ import Testing
         let own = CoderTestSupport.code("Iran said it must defend its borders.")
         #expect(!own.contains { $0.root == "10" || $0.root == "02" })
     }
-}
 
+    /// "Peru's interim president, Manuel Merino, ...": a title, a comma and an unknown name in
+    /// apposition; the name takes the title's code. "Gov. Andrew Cuomo": the abbreviated title
+    /// neither ends the sentence nor is lost.
+    @Test func titlesInFrontOfAnAppositionOrAbbreviatedGiveTheirCode() {
+        let apposed = CoderTestSupport.code("Peru's interim president, Manuel Merino, met Chilean officials.")
+        #expect(apposed.contains { $0.source?.code == "PERGOV" && $0.source?.name == "Manuel Merino" })
+        let abbreviated = CoderTestSupport.code("Gov. Andrew Cuomo criticized Russia.")
+        #expect(abbreviated.contains { $0.root == "11" && $0.source?.code == "GOV" && $0.target?.code == "RUS" })
+        #expect(Set(abbreviated.map(\.sentence)) == [0])
+    }
+
+    /// "Lawmakers ... They condemned Russia": a generic agent without a country is the antecedent,
+    /// with its bare role and no invented country.
+    @Test func genericAgentsAreAntecedentsWithTheirBareRole() {
+        let events = CoderTestSupport.code("Lawmakers approved the bill. They later condemned Russia.")
+        let condemned = events.first { $0.root == "11" }
+        #expect(condemned?.source?.code == "LEG")
+        #expect(condemned?.source?.country == "")
+    }
+
+    /// A statement that judges is coded by its judgement: unacceptable is criticism (111), disturbing
+    /// is pessimism (012); a plain statement stays 010.
+    @Test func judgingStatementsAreCodedByTheirJudgement() {
+        let criticism = CoderTestSupport.code("A Pentagon spokesman said that any such move would be unacceptable.")
+        #expect(criticism.contains { $0.cameo == "111" && $0.source?.code == "USAMIL" })
+        let pessimism = CoderTestSupport.code("British officials described the outcome as deeply disturbing.")
+        #expect(pessimism.contains { $0.cameo == "012" && $0.source?.code == "GBRGOV" })
+        let plain = CoderTestSupport.code("A Pentagon spokesman said that the talks would resume on Monday.")
+        #expect(!plain.contains { $0.cameo == "111" || $0.cameo == "012" })
+    }
+}

@@ -120,7 +120,7 @@ public struct DictionaryCoder: EventCoder {
         // document's). "withdrew its fighters", "put its army on alert": an agent owned by a pronoun is
         // the source's own, and no other party.
         let place = sentenceCoder.placeCountry(a)
-        func codeGeneric(_ m: Int) {
+        func codeGeneric(_ m: Int, notFromDocument excluded: Set<String> = []) {
             guard !a.mentions[m].isResolved else { return }
             let role: String
             if a.mentions[m].kind == .agent, let agent = a.mentions[m].agent {
@@ -136,7 +136,7 @@ public struct DictionaryCoder: EventCoder {
             let start = a.mentions[m].start
             let owned = start > 0 && a.tokens[start - 1].is(.possessivePronouns) || a.tokens[start].is(.possessivePronouns)
             guard !role.isEmpty, !owned else { return }
-            if let (country, from) = context.country(place: place) {
+            if let (country, from) = context.country(place: place, excludingFromDocument: excluded) {
                 a.mentions[m].code = MentionRecognizer.join(country, role)
                 a.mentions[m].countryFrom = from.rawValue
             } else {
@@ -144,7 +144,11 @@ public struct DictionaryCoder: EventCoder {
                 a.mentions[m].countryFrom = "none"
             }
         }
-        for m in c.sources { codeGeneric(m) }
+        // "Police criticised Russia": the document's country says nothing of a source whose only
+        // evidence is the party it acts on (the police are not Russia's).
+        let targetCountries = Set(
+            c.targets.filter { a.mentions[$0].isResolved }.compactMap { ContextCountry.countryCode(a.mentions[$0].code) })
+        for m in c.sources { codeGeneric(m, notFromDocument: targetCountries) }
         var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlaceActor($0) }
         // "protested against the government": an institution without a country belongs to the source's,
         // when the sources share one ("Russia, Iran and Syrian troops attacked the opposition" does not say whose).

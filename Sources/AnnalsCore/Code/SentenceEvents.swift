@@ -333,8 +333,20 @@ extension SentenceCoder {
             {
                 // Only an addressee is a target ("told reporters"), never the subject of what was said.
                 let addressees = ClosedClass.tellVerbs.contains(key) ? treeObject(of: g, in: a).filter { !sources.contains($0) } : []
+                // "said that any such move would be unacceptable": a judging statement is coded by its judgement,
+                // aimed at the first party named between the verb and the judging word.
+                let judged = Evaluation.bundled.code(a.tokens) { p in a.mentionAt[p] >= 0 && sources.contains(a.mentionAt[p]) }
+                var addressed = addressees.filter(usable)
+                if let judged, addressed.isEmpty,
+                    let t = a.mentions.indices.first(where: { m in
+                        a.mentions[m].start > group.head && a.mentions[m].end <= judged.at && !sources.contains(m) && usable(m)
+                            && a.mentions[m].kind != .unknown
+                    })
+                {
+                    addressed = [t]
+                }
                 emit(
-                    "010", g, sources: sources, targets: addressees.filter(usable), match: nil,
+                    judged?.code ?? "010", g, sources: sources, targets: addressed, match: nil,
                     polarity: group.negated ? .negated : .affirmed, modality: mod, notes: ["statement"])
             }
             guard let e, let eMatch else { continue }

@@ -14,7 +14,7 @@ enum ClosedClass {
     static let statementVerbs = keys(
         Morphology.allForms([
             "say", "tell", "state", "add", "declare", "insist", "remark", "note", "comment", "write", "explain", "suggest",
-            "argue", "stress", "emphasize", "emphasise", "reiterate", "assert", "claim", "acknowledge", "predict",
+            "argue", "stress", "emphasize", "emphasise", "reiterate", "assert", "claim", "acknowledge", "predict", "describe",
         ]))
     static let tellVerbs = keys(["tell", "tells", "told", "telling"])
     /// Prepositions that locate an event: "in Cairo", "near Kharkiv".

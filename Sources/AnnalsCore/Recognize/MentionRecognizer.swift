@@ -308,6 +308,27 @@ struct MentionRecognizer {
             mentions[n].hasUnknownName = true
             mentions[n].isPerson = true
         }
+        // The other order: "Peru's interim president, Manuel Merino, resigned", "the UN envoy, Staffan
+        // de Mistura, announced": a singular title, a comma, and an unknown name closed by a comma or the
+        // sentence's end.
+        for n in mentions.indices.dropFirst() where mentions[n].kind == .unknown {
+            let title = mentions[n - 1]
+            let s = mentions[n].start
+            let e = mentions[n].end
+            guard s >= 1, tokens[s - 1].key == ClosedClass.comma, title.end == s - 1, let g = title.agent, !title.plural,
+                !title.isPossessor, title.isResolved,
+                e == tokens.count || tokens[e].key == ClosedClass.comma
+                    || tokens[e].flags.contains(.punctuation) && e + 1 == tokens.count
+            else { continue }
+            let code = title.kind == .named ? titleCode(agent: g, scope: title.scope, day: day) : title.code
+            guard !code.isEmpty else { continue }
+            mentions[n].code = code
+            mentions[n].kind = .agent
+            mentions[n].agent = g
+            mentions[n].scope = title.scope
+            mentions[n].hasUnknownName = true
+            mentions[n].isPerson = true
+        }
     }
 
     /// The code a title gives whoever holds it: the country's code with the agent's role ("Afghan

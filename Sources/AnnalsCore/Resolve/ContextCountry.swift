@@ -34,11 +34,12 @@ struct ContextCountry {
         return best
     }
 
-    /// The country for a generic agent in a sentence whose event is at `placeCountry` (if stated).
-    func country(place placeCountry: String?) -> (String, Source)? {
+    /// The country for a generic agent in a sentence whose event is at `placeCountry` (if stated);
+    /// the document's dominant country only when it is not one of `excluded` (the other party's).
+    func country(place placeCountry: String?, excludingFromDocument excluded: Set<String> = []) -> (String, Source)? {
         if let p = placeCountry { return (p, .place) }
         if let d = dateline { return (d, .dateline) }
-        if let d = dominant { return (d, .document) }
+        if let d = dominant, !excluded.contains(d) { return (d, .document) }
         return nil
     }
 

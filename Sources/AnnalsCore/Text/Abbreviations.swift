@@ -13,6 +13,20 @@ enum Abbreviations {
         "Mssrs", "Esq", "Atty", "Amb", "Sup", "Gov-Gen", "Lt-Gen", "Maj-Gen", "Brig-Gen",
     ])
 
+    /// Title abbreviations before a name, read as the title they stand for ("Gov. Phil Murphy" is
+    /// the governor Phil Murphy, "Sen." a senator, "Rep." a member of Congress): the token "Gov." keeps
+    /// its bytes and takes the key of the word, so the agent dictionary needs no abbreviations.
+    static let titleExpansions: [UInt64: UInt64] = {
+        let pairs = [
+            ("gov", "governor"), ("sen", "senator"), ("rep", "congressman"), ("gen", "general"), ("lt", "lieutenant"),
+            ("col", "colonel"), ("adm", "admiral"), ("sgt", "sergeant"), ("amb", "ambassador"), ("pres", "president"),
+            ("brig", "brigadier"),
+        ]
+        var out: [UInt64: UInt64] = [:]
+        for (short, word) in pairs { out[TokenKey.hash(short)] = TokenKey.hash(word) }
+        return out
+    }()
+
     /// Abbreviations that may end a sentence: a following capitalised word starts a new sentence
     /// only if it is a common sentence starter (see `starters`).
     static let ambiguous: WordSet = pack([

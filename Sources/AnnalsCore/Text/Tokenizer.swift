@@ -75,6 +75,16 @@ public enum Tokenizer {
                 if c == 46 && isAbbreviationEnd(bytes, i, j) { j += 1; break }
                 break
             }
+            // "Gov. Phil Murphy": a title abbreviation before a capitalised word is one token, the title.
+            if j + 2 < n, bytes[j] == 46, j - i >= 2, j - i <= 4, isUpper(bytes[i]), isSpace(bytes[j + 1]), isUpper(bytes[j + 2]),
+                let title = Abbreviations.titleExpansions[TokenKey.hash(UnsafeBufferPointer(rebasing: bytes[i..<j]))]
+            {
+                append(&out, classes, bytes, i, j + 1, extra: [])
+                out[out.count - 1].key = title
+                out[out.count - 1].classes = classes[title] ?? []
+                i = j + 1
+                continue
+            }
             append(&out, classes, bytes, i, j, extra: [])
             i = j
         }
