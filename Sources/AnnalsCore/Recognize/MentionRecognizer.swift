@@ -299,14 +299,7 @@ struct MentionRecognizer {
                 !next.plural, !next.isPossessor, next.isResolved
             else { continue }
             if next.end < tokens.count, tokens[next.end].key == ClosedClass.and || tokens[next.end].key == ClosedClass.or { continue }
-            let code = next.kind == .named ? titleCode(agent: g, scope: next.scope, day: day) : next.code
-            guard !code.isEmpty else { continue }
-            mentions[n].code = code
-            mentions[n].kind = .agent
-            mentions[n].agent = g
-            mentions[n].scope = next.scope
-            mentions[n].hasUnknownName = true
-            mentions[n].isPerson = true
+            lend(next, agent: g, to: n, in: &mentions, day: day)
         }
         // The other order: "Peru's interim president, Manuel Merino, resigned", "the UN envoy, Staffan
         // de Mistura, announced": a singular title, a comma, and an unknown name closed by a comma or the
@@ -320,15 +313,20 @@ struct MentionRecognizer {
                 e == tokens.count || tokens[e].key == ClosedClass.comma
                     || tokens[e].flags.contains(.punctuation) && e + 1 == tokens.count
             else { continue }
-            let code = title.kind == .named ? titleCode(agent: g, scope: title.scope, day: day) : title.code
-            guard !code.isEmpty else { continue }
-            mentions[n].code = code
-            mentions[n].kind = .agent
-            mentions[n].agent = g
-            mentions[n].scope = title.scope
-            mentions[n].hasUnknownName = true
-            mentions[n].isPerson = true
+            lend(title, agent: g, to: n, in: &mentions, day: day)
         }
+    }
+
+    /// Gives the unknown name `n` the code of the title in apposition to it, keeping its own name.
+    private func lend(_ title: Mention, agent g: Int, to n: Int, in mentions: inout [Mention], day: Day?) {
+        let code = title.kind == .named ? titleCode(agent: g, scope: title.scope, day: day) : title.code
+        guard !code.isEmpty else { return }
+        mentions[n].code = code
+        mentions[n].kind = .agent
+        mentions[n].agent = g
+        mentions[n].scope = title.scope
+        mentions[n].hasUnknownName = true
+        mentions[n].isPerson = true
     }
 
     /// The code a title gives whoever holds it: the country's code with the agent's role ("Afghan
