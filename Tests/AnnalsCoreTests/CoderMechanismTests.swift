@@ -176,15 +176,6 @@ import Testing
         #expect(Set(abbreviated.map(\.sentence)) == [0])
     }
 
-    /// "Lawmakers ... They condemned Russia": a generic agent without a country is the antecedent,
-    /// with its bare role and no invented country.
-    @Test func genericAgentsAreAntecedentsWithTheirBareRole() {
-        let events = CoderTestSupport.code("Lawmakers approved the bill. They later condemned Russia.")
-        let condemned = events.first { $0.root == "11" }
-        #expect(condemned?.source?.code == "LEG")
-        #expect(condemned?.source?.country == "")
-    }
-
     /// A statement that judges is coded by its judgement: unacceptable is criticism (111), disturbing
     /// is pessimism (012); a plain statement stays 010.
     @Test func judgingStatementsAreCodedByTheirJudgement() {

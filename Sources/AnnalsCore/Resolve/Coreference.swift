@@ -46,16 +46,10 @@ struct Coreference {
             return Referent(
                 actor: nil, code: "", name: mentions[n].name, isPerson: isPerson, isGroup: !isPerson, plural: false, country: "")
         }
-        // "Gov. Phil Murphy ... he said", "The Government said they hoped": a generic agent without a
-        // country is the antecedent too, with its bare role code (as CAMEO codes it: GOV, COP).
-        // Ordinary people ("a child", "residents") are not: a pronoun after them is seldom theirs.
-        let bareRole =
-            mentions[n].kind == .agent && !mentions[n].isResolved
-            ? mentions[n].agent.map { lexicon.agents[$0].code }.flatMap { $0 == "CVL" ? nil : $0 } : nil
-        guard mentions[n].isResolved || bareRole?.isEmpty == false else { return nil }
+        guard mentions[n].isResolved else { return nil }
         let actor = mentions[n].actor
         let type = actor.map { lexicon.actors[$0].type }
-        let code = bareRole ?? mentions[n].code
+        let code = mentions[n].code
         // "The Swedish government said they hoped": an institution is a body, the antecedent of "they"
         // and "it", never of "he" or "she".
         let institution =
@@ -63,8 +57,7 @@ struct Coreference {
             && !mentions[n].hasUnknownName
         return Referent(
             actor: actor, code: code, name: mentions[n].name, isPerson: !institution && (mentions[n].isPerson || type == .person),
-            isGroup: institution || (type.map { $0.isGroup } ?? false), plural: mentions[n].plural,
-            country: bareRole == nil ? Self.country(of: code) : "",
+            isGroup: institution || (type.map { $0.isGroup } ?? false), plural: mentions[n].plural, country: Self.country(of: code),
             isPlace: type == .place)
     }
 
@@ -155,8 +148,6 @@ struct Coreference {
                 }
                 if let f = found {
                     Self.point(&mentions, n, code: f.code, name: f.name, actor: f.actor)
-                    // A bare role ("they" for "lawmakers") has no country to show.
-                    if f.country.isEmpty, f.actor == nil { mentions[n].countryFrom = "none" }
                     if !isPerson && !plural && !Self.groupNouns.contains(key) { resolvedPronoun = f }
                 }
             case .agent:
