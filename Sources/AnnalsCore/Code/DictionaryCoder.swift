@@ -146,9 +146,12 @@ public struct DictionaryCoder: EventCoder {
         }
         // "Police criticised Russia": the document's country says nothing of a source whose only
         // evidence is the party it acts on (the police are not Russia's).
-        let targetCountries = Set(
-            c.targets.filter { a.mentions[$0].isResolved }.compactMap { ContextCountry.countryCode(a.mentions[$0].code) })
-        for m in c.sources { codeGeneric(m, notFromDocument: targetCountries) }
+        // (Built only when a source is generic: no set per candidate in the common case.)
+        if c.sources.contains(where: { !a.mentions[$0].isResolved }) {
+            let targetCountries = Set(
+                c.targets.filter { a.mentions[$0].isResolved }.compactMap { ContextCountry.countryCode(a.mentions[$0].code) })
+            for m in c.sources { codeGeneric(m, notFromDocument: targetCountries) }
+        }
         var sources = c.sources.filter { a.mentions[$0].isResolved && !isPlaceActor($0) }
         // "protested against the government": an institution without a country belongs to the source's,
         // when the sources share one ("Russia, Iran and Syrian troops attacked the opposition" does not say whose).
