@@ -1,0 +1,117 @@
+/// Control, place, membership lists and verbs of membership and leadership.
+extension RelationReader {
+
+    /// "X took control of Y", "X is responsible for taking control of its allies, including A, B and C",
+    /// "X controls Y", "X, based in Y", "X is allied with Y".
+    func controlAndPlace() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 0..<count where Self.controlPlaceKeys.contains(a.tokens[p].key) {
+            let w = key(p)
+            if w == RelationWord.control || w == RelationWord.command, isWord(p + 1, ClosedClass.of) || isWord(p + 1, RelationWord.over) {
+                // "take control of", "full control over": a taking verb within three words before.
+                var v = p - 1
+                while v >= 0, p - v <= 3, !Self.takeVerbKeys.contains(key(v)), isModifier(v) || isDeterminer(v) { v -= 1 }
+                guard v >= 0, Self.takeVerbKeys.contains(key(v)), !negated(max(0, v - 3), v) else { continue }
+                guard let np = nounPhrase(at: p + 2) else { continue }
+                let objects = parties(np.included.isEmpty ? np.head : np.included)
+                for x in parties(clauseSubject(before: v)) where !x.isPerson {
+                    for y in objects {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .controls, label: nil, object: y, trigger: v..<(p + 2), rule: "take control of"))
+                    }
+                }
+            } else if w == RelationWord.controls || w == RelationWord.controlled || w == RelationWord.control,
+                let g = a.groups.firstIndex(where: { $0.head == p }),
+                !a.groups[g].passive,
+                !a.groups[g].negated, !a.groups[g].infinitival || w == RelationWord.control, p + 1 < count, key(p + 1) != ClosedClass.by
+            {
+                guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
+                let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
+                for x in parties(subjects) where !x.isPerson {
+                    for y in parties(np.head) {
+                        out.append(
+                            FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
+                    }
+                }
+            } else if Self.placeParticipleKeys.contains(w), isWord(p + 1, RelationWord.in) {
+                guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
+                for x in parties(ante.mentions, group: ante.relative) {
+                    for y in parties(np.head) where type(y.actor) == .country {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(words[p]) in"))
+                    }
+                }
+            } else if Self.alignParticipleKeys.contains(w), isWord(p + 1, ClosedClass.with) || isWord(p + 1, ClosedClass.to) {
+                guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
+                for x in parties(ante.mentions, group: ante.relative) {
+                    for y in parties(np.head) {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .alliedWith, label: nil, object: y, trigger: p..<(p + 2),
+                                rule: "\(words[p]) \(words[p + 1])"
+                            ))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: membership lists
+
+    /// "the Axis of Resistance, including Hamas, Hezbollah and the Houthis": members of an alliance.
+    func inclusionLists() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for p in 0..<count
+        where Self.inclusionWordKeys.contains(a.tokens[p].key) || key(p) == RelationWord.such && isWord(p + 1, RelationWord.as) {
+            // The alliance right before (", including"), skipping a locative.
+            var q = p - 1
+            if q >= 0, key(q) == ClosedClass.comma { q -= 1 }
+            guard q >= 0, let h = mention(at: q), let head = party(h), let t = type(head.actor), t == .alliance || t == .igo else {
+                continue
+            }
+            var u = p + (key(p) == RelationWord.such ? 2 : 1)
+            while u < count, mention(at: u) == nil, isDeterminer(u) || isModifier(u) { u += 1 }
+            guard let first = mention(at: u) else { continue }
+            for x in parties(listItems(containing: first)) where x.key != head.key && !x.isPerson {
+                out.append(
+                    FoundRelation(
+                        subject: x, relation: .memberOf, label: nil, object: head, trigger: p..<(p + 1), rule: "alliance including"))
+            }
+        }
+        return out
+    }
+
+    /// Verbs of membership and leadership: "X joined Y" (an alliance), "X heads Y", "X leads Y".
+    func verbRelations() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for (g, group) in a.groups.enumerated() where !group.negated && !group.passive && !group.infinitival && !group.hypothetical {
+            let w = key(group.head)
+            let join = Self.joinVerbKeys.contains(w)
+            let lead = Self.leadVerbKeys.contains(w)
+            guard join || lead, group.head + 1 < count, key(group.head + 1) != ClosedClass.by else { continue }
+            guard let np = nounPhrase(at: group.head + 1), a.mentions[np.head[0]].start - group.head <= 3 else { continue }
+            for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
+                for y in parties(np.head) {
+                    if join, [.alliance, .igo].contains(type(y.actor)) {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
+                            ))
+                    } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
+                        np.end >= count || key(np.end) != ClosedClass.to
+                    {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .leads, label: nil, object: y, trigger: group.head..<(group.head + 1),
+                                rule: "lead verb"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+}
