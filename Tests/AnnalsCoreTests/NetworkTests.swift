@@ -112,6 +112,37 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(!rs.contains { $0.relation == .leads && $0.object.name == "Islamic State" }, "\(show(rs))")
     }
 
+    /// People the dictionaries do not know, described by an appositive, a title or a copula.
+    @Test func describedPeopleBelongToWhatTheirRoleNames() {
+        let text = """
+            Laila Haddad, a Hamas spokeswoman, said talks would resume. The Nato deputy secretary general, \
+            Tomas Berglund, arrived on Monday. Hezbollah commander Karim Nasser was killed. Omar Farid, executive \
+            director of Friends of the Earth Lebanon, denied it. Anna Ruiz is a Reuters correspondent. \
+            Maj Gen Peter Holm of Denmark inspected the troops. Jan Novak, a Czech journalist, was freed.
+            """
+        let rs = code(text).relations
+        #expect(has(rs, "Laila Haddad", .memberOf, "Hamas"), "\(show(rs))")
+        #expect(has(rs, "Tomas Berglund", .memberOf, "North Atlantic Treaty Organization"), "\(show(rs))")
+        #expect(has(rs, "Karim Nasser", .leads, "Hezbollah"), "\(show(rs))")
+        #expect(has(rs, "Omar Farid", .leads, "Friends of the Earth Lebanon"), "\(show(rs))")
+        #expect(has(rs, "Anna Ruiz", .memberOf, "Reuters"), "\(show(rs))")
+        #expect(has(rs, "Peter Holm", .memberOf, "Denmark"), "\(show(rs))")
+        // A nationality is not a membership of the state.
+        #expect(!rs.contains { $0.subject.name == "Jan Novak" }, "\(show(rs))")
+    }
+
+    /// A description between two names belongs to the first; a description whose head is no role
+    /// ("a phone call between ... and the Turkish president") describes nobody.
+    @Test func descriptionsAttachToTheRightName() {
+        let text = """
+            With support from Hassan Rouhani, Iran's president, Vladimir Putin demanded concrete steps. \
+            The last straw for Maria Lopez was a call between Smith and the Turkish president, Recep Tayyip Erdogan.
+            """
+        let rs = code(text, date: "2019-01-10").relations
+        #expect(!rs.contains { $0.subject.name.contains("Putin") && $0.object.name == "Iran" }, "\(show(rs))")
+        #expect(!rs.contains { $0.subject.name == "Maria Lopez" }, "\(show(rs))")
+    }
+
     @Test func negatedMembershipIsNotEmitted() {
         let rs = code("Hamas is not part of the Axis of Resistance.").relations
         #expect(!has(rs, "Hamas", .memberOf, "Axis of Resistance"), "\(show(rs))")

@@ -20,12 +20,17 @@ enum Abbreviations {
         let pairs = [
             ("gov", "governor"), ("sen", "senator"), ("rep", "congressman"), ("gen", "general"), ("lt", "lieutenant"),
             ("col", "colonel"), ("adm", "admiral"), ("sgt", "sergeant"), ("amb", "ambassador"), ("pres", "president"),
-            ("brig", "brigadier"),
+            ("brig", "brigadier"), ("maj", "major"), ("capt", "captain"), ("cpl", "corporal"),
         ]
         var out: [UInt64: UInt64] = [:]
         for (short, word) in pairs { out[TokenKey.hash(short)] = TokenKey.hash(word) }
         return out
     }()
+
+    /// Military ranks that British style writes without a period ("Maj Gen Christopher Ghika"): before
+    /// a capitalised word they are titles too.
+    static let periodlessTitles: Set<UInt64> = Set(
+        ["maj", "gen", "lt", "col", "brig", "sgt", "capt", "cpl", "adm"].map { TokenKey.hash($0) })
 
     /// Abbreviations that may end a sentence: a following capitalised word starts a new sentence
     /// only if it is a common sentence starter (see `starters`).

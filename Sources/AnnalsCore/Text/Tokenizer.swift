@@ -85,6 +85,17 @@ public enum Tokenizer {
                 i = j + 1
                 continue
             }
+            // "Maj Gen Christopher Ghika": ranks written without a period, before a capitalised word.
+            if j + 1 < n, j - i >= 2, j - i <= 4, isUpper(bytes[i]), isSpace(bytes[j]), isUpper(bytes[j + 1]) {
+                let short = TokenKey.hash(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if Abbreviations.periodlessTitles.contains(short), let title = Abbreviations.titleExpansions[short] {
+                    append(&out, classes, bytes, i, j, extra: [])
+                    out[out.count - 1].key = title
+                    out[out.count - 1].classes = classes[title] ?? []
+                    i = j
+                    continue
+                }
+            }
             append(&out, classes, bytes, i, j, extra: [])
             i = j
         }
@@ -132,6 +143,11 @@ public enum Tokenizer {
             if e - s >= 2 && !hasLower && uppers >= 2 { flags.insert(.allCaps) }
         } else if isDigit(first) {
             flags.insert(.numeric)
+        } else if first >= 0xC3, first <= 0xD4, e - s >= 2, bytes[s + 1] & 0xC0 == 0x80,
+            let scalar = Unicode.Scalar(UInt32(first & 0x1F) << 6 | UInt32(bytes[s + 1] & 0x3F)), scalar.properties.isUppercase
+        {
+            // "Çavuşoğlu", "Ödegaard": a two-byte capital letter (Latin, Greek, Cyrillic) starts a name too.
+            flags.insert([.capitalized, .containsUpper])
         }
         if e - s >= 3, bytes[e - 1] == UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "s"), bytes[e - 2] != UInt8(ascii: "'") {
             flags.insert(.pluralLooking)

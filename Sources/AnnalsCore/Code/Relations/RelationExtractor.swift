@@ -70,11 +70,14 @@ struct RelationExtractor {
                 if a.mentions[n].isResolved || a.mentions[n].kind == .unknown { parties += max(1, a.mentions[n].parts.count) }
             }
             // A relation needs two parties: two actors, or two inside one phrase ("Iran's Quds Force").
-            guard parties >= 2 else { continue }
+            // One mention can still hold a person and the role that relates them ("Hezbollah commander
+            // Karim Nasser"): agents are read for descriptions alone.
+            let full = parties >= 2
+            guard full || a.mentions.contains(where: { $0.kind == .agent && $0.isPerson }) else { continue }
             let reader = RelationReader(
                 lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day,
                 pieces: a.pieces.isEmpty ? recognizer.pieces(a.tokens) : a.pieces)
-            for found in reader.read() {
+            for found in full ? reader.read() : reader.descriptions().filter({ !$0.subject.isSame(as: $0.object) }) {
                 guard let record = reader.record(found, document: document) else { continue }
                 let key =
                     "\(record.subject.name)|\(record.subject.code)|\(record.relation.rawValue)|\(record.object.name)|\(record.object.code)"

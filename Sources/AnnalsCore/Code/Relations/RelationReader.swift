@@ -58,6 +58,18 @@ struct RelationReader {
         if cues.contains(.controlPlace) { out += controlAndPlace() }
         if cues.contains(.inclusion) { out += inclusionLists() }
         out += verbRelations()
+        let described = descriptions()
+        if !described.isEmpty {
+            // A description naming its person overrides the dictionaries' guess of who holds the
+            // role ("Adnan Afrini, the SDF commander" is not the SDF's leader of record).
+            out.removeAll { f in
+                f.rule == "described person"
+                    && described.contains {
+                        $0.trigger.overlaps(f.trigger) || $0.object.start < f.trigger.upperBound && f.trigger.lowerBound < $0.object.end
+                    }
+            }
+            out += described
+        }
         out.removeAll { $0.subject.isSame(as: $0.object) }
         return out
     }
