@@ -143,6 +143,42 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(!rs.contains { $0.subject.name == "Maria Lopez" }, "\(show(rs))")
     }
 
+    /// Compounds shared by coordinated backers, the group noun they modify, a place a person is
+    /// based in; regions of a country; a name that opens with its parent's; an apposition after a
+    /// dash; purpose clauses of joining; where a group operates; "WHO" in capitals.
+    @Test func compoundsRegionsAndNamedParts() {
+        let text = """
+            Turkey criticised the US and EU-backed Kurdish forces. A US-led coalition strike killed 20 people. \
+            Paris-based photographer Lena Morel took the picture. She lives in the Kurdistan region of Iraq. \
+            She met the UN high commissioner for refugees on Monday. \
+            Turkey's new partners in the peace process - Russia and Iran - were not told. \
+            Amira Haddad left the UK in 2015 to join Isis. Sweden wants to join Nato. \
+            Ankara blamed the PKK, which operates inside Turkey. Elizabeth Hoff, the WHO representative in Syria, spoke.
+            """
+        let rs = code(text, date: "2019-02-01").relations
+        #expect(has(rs, "United States", .alliedWith, "Kurdish forces"), "\(show(rs))")
+        #expect(has(rs, "European Union", .alliedWith, "Kurdish forces"), "\(show(rs))")
+        #expect(has(rs, "United States", .leads, "US-led coalition"), "\(show(rs))")
+        #expect(
+            rs.contains { $0.subject.name == "Lena Morel" && $0.relation == .basedIn && ["France", "Paris"].contains($0.object.name) },
+            "\(show(rs))")
+        #expect(has(rs, "Kurdistan region", .partOf, "Iraq"), "\(show(rs))")
+        #expect(has(rs, "United Nations High Commissioner for Refugees", .partOf, "United Nations"), "\(show(rs))")
+        #expect(has(rs, "Russia", .alliedWith, "Turkey"), "\(show(rs))")
+        #expect(has(rs, "Iran", .alliedWith, "Turkey"), "\(show(rs))")
+        #expect(has(rs, "Amira Haddad", .memberOf, "Islamic State"), "\(show(rs))")
+        #expect(!rs.contains { $0.subject.name == "Sweden" && $0.relation == .memberOf }, "\(show(rs))")
+        #expect(has(rs, "Kurdistan Workers' Party", .basedIn, "Turkey"), "\(show(rs))")
+        #expect(has(rs, "Elizabeth Hoff", .memberOf, "World Health Organization"), "\(show(rs))")
+    }
+
+    /// What one joins inside a possessive is the possessor's, and joining someone in doing
+    /// something is acting together.
+    @Test func joiningIsMembershipOnlyOfTheGroupItself() {
+        let rs = code("Omar Saleh joined the YPG's training programme. Egypt joined Hamas in condemning the attack.").relations
+        #expect(!rs.contains { $0.relation == .memberOf }, "\(show(rs))")
+    }
+
     @Test func negatedMembershipIsNotEmitted() {
         let rs = code("Hamas is not part of the Axis of Resistance.").relations
         #expect(!has(rs, "Hamas", .memberOf, "Axis of Resistance"), "\(show(rs))")

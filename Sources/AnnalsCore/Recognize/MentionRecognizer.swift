@@ -31,7 +31,12 @@ struct MentionRecognizer {
         var i = 0
         while i < tokens.count {
             if let m = phrases.longestMatch(tokens, from: i) {
-                let capital = tokens[i].flags.contains(.containsUpper)
+                // A name spelled like a function word ("WHO", "US", "IT") only in capitals: "Who" and
+                // "Us" at the start of a sentence are the pronouns.
+                let functionWord =
+                    m.end == i + 1
+                    && (tokens[i].is(.pronouns) || tokens[i].is(.relativePronouns) || ClosedClass.speakerPronouns.contains(tokens[i].key))
+                let capital = functionWord ? tokens[i].flags.contains(.allCaps) : tokens[i].flags.contains(.containsUpper)
                 // Names need a capital letter ("Turkey", not "turkey"); agents do not. The best usable
                 // meaning is picked in one pass, without building a filtered array.
                 var best: PhraseMeaning?

@@ -72,7 +72,9 @@ struct RelationExtractor {
             // A relation needs two parties: two actors, or two inside one phrase ("Iran's Quds Force").
             // One mention can still hold a person and the role that relates them ("Hezbollah commander
             // Karim Nasser"): agents are read for descriptions alone.
-            let full = parties >= 2
+            // One mention can also name the second party in its own words: a compound ("US-led",
+            // "Paris-based") or a name that opens with its parent's ("the UN refugee agency").
+            let full = parties >= 2 || a.mentions.contains { m in statesSecondParty(m, a.tokens, sentence) }
             guard full || a.mentions.contains(where: { $0.kind == .agent && $0.isPerson }) else { continue }
             let reader = RelationReader(
                 lexicon: lexicon, a: a, coder: coder, sentence: sentence, day: day,
@@ -85,6 +87,26 @@ struct RelationExtractor {
             }
         }
         return out
+    }
+
+    /// Whether mention `m` holds a relation's second party in its own words: an unknown
+    /// capitalised name with a hyphenated compound in or just before it ("US-led", "Paris-based
+    /// photographer X"), or a dictionary organisation
+    /// of two or more words that belongs to another organisation ("the UN high commissioner").
+    private func statesSecondParty(_ m: Mention, _ tokens: [Token], _ sentence: Sentence) -> Bool {
+        switch m.kind {
+        case .unknown:
+            // The compound may stand before the name, outside the mention ("Paris-based photographer X").
+            let s = Int(tokens[max(0, m.start - 3)].start), e = Int(tokens[m.end - 1].end)
+            return sentence.text.utf8.dropFirst(s).prefix(e - s).contains(UInt8(ascii: "-"))
+        case .named:
+            guard m.end - m.start >= 2, let x = m.actor else { return false }
+            return lexicon.actors[x].affiliations.contains { aff in
+                aff.relation == .partOf && lexicon.actorIndex[aff.target].map { lexicon.actors[$0].type != .country } == true
+            }
+        default:
+            return false
+        }
     }
 
     /// "the militant group" names a whole organisation: when coreference lands on a wing and the

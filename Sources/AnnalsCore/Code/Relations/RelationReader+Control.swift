@@ -43,6 +43,19 @@ extension RelationReader {
                                 subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2), rule: "\(words[p]) in"))
                     }
                 }
+            } else if Self.operateVerbKeys.contains(w), p + 2 < count, Self.operatePrepositionKeys.contains(key(p + 1)) {
+                // "the PKK, which operates inside Turkey": where a group works from is where it is based.
+                guard let np = nounPhrase(at: p + 2), a.mentions[np.head[0]].start - p <= 3, let ante = antecedent(before: p),
+                    !negated(ante.start, p)
+                else { continue }
+                for x in parties(ante.mentions, group: ante.relative) where !x.isPerson && type(x.actor) != .country {
+                    for y in parties(np.head) where type(y.actor) == .country {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .basedIn, label: nil, object: y, trigger: p..<(p + 2),
+                                rule: "\(words[p]) \(words[p + 1])"))
+                    }
+                }
             } else if Self.alignParticipleKeys.contains(w), isWord(p + 1, ClosedClass.with) || isWord(p + 1, ClosedClass.to) {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
@@ -87,15 +100,33 @@ extension RelationReader {
     /// Verbs of membership and leadership: "X joined Y" (an alliance), "X heads Y", "X leads Y".
     func verbRelations() -> [FoundRelation] {
         var out: [FoundRelation] = []
-        for (g, group) in a.groups.enumerated() where !group.negated && !group.passive && !group.infinitival && !group.hypothetical {
+        for (g, group) in a.groups.enumerated() where !group.negated && !group.passive && !group.hypothetical {
             let w = key(group.head)
             let join = Self.joinVerbKeys.contains(w)
             let lead = Self.leadVerbKeys.contains(w)
             guard join || lead, group.head + 1 < count, key(group.head + 1) != ClosedClass.by else { continue }
+            var subjects = a.subjects[g]
+            if group.infinitival {
+                // "left the UK in 2015 to join Isis": a purpose clause's subject is its clause's.
+                guard join, subjects.isEmpty, let s = purposeSubjects(of: g) else { continue }
+                subjects = s
+            }
             guard let np = nounPhrase(at: group.head + 1), a.mentions[np.head[0]].start - group.head <= 3 else { continue }
-            for x in parties(a.subjects[g].flatMap { listItems(containing: $0) }) {
+            // "joined the YPG's training programme": what was joined is the possessor's.
+            let headEnd = a.mentions[np.head[0]].end
+            if headEnd <= count,
+                a.tokens[headEnd - 1].flags.contains(.possessive) || headEnd < count && a.tokens[headEnd].flags.contains(.possessive)
+            {
+                continue
+            }
+            // "joined Hamas in condemning the attack" is acting together, not membership.
+            if join, np.end < count, key(np.end) == RelationWord.in, np.end + 1 < count, words[np.end + 1].hasSuffix("ing") { continue }
+            for x in parties(subjects.flatMap { listItems(containing: $0) }) {
                 for y in parties(np.head) {
-                    if join, [.alliance, .igo].contains(type(y.actor)) {
+                    if join, let t = type(y.actor),
+                        t == .alliance || t == .igo
+                            || type(x.actor) != .country && (Self.joinableTypes.contains(t) || t == .military && x.isPerson)
+                    {
                         out.append(
                             FoundRelation(
                                 subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
@@ -114,4 +145,19 @@ extension RelationReader {
         return out
     }
 
+    /// The subject of the purpose clause headed by infinitival group `g`: the subject of the finite
+    /// clause it follows, when words stand between that verb and "to" ("travelled to Syria to join")
+    /// and the verb is not one of wanting, planning or refusing (those say nothing happened).
+    func purposeSubjects(of g: Int) -> [Int]? {
+        let start = a.groups[g].start
+        guard let f = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < start }),
+            !a.groups[f].negated, !a.groups[f].hypothetical, start - a.groups[f].head >= 2, start - a.groups[f].head <= 10,
+            !Self.intentionVerbKeys.contains(key(a.groups[f].head)), !a.subjects[f].isEmpty
+        else { return nil }
+        // No clause boundary in between.
+        if (a.groups[f].head + 1..<start).contains(where: { key($0) == ClosedClass.comma || ClosedClass.subordinators.contains(key($0)) }) {
+            return nil
+        }
+        return a.subjects[f]
+    }
 }

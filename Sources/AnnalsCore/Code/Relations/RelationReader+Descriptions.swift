@@ -225,7 +225,9 @@ extension RelationReader {
             let w = key(e)
             if w == Self.openParen { depth += 1 } else if w == Self.closeParen { depth = max(0, depth - 1) }
             if depth == 0 {
-                if w == ClosedClass.comma || ClosedClass.relativePronouns.contains(w) || a.groups.contains(where: { $0.head == e }) {
+                if w == ClosedClass.comma || ClosedClass.relativePronouns.contains(w) && !a.tokens[e].flags.contains(.allCaps)
+                    || a.groups.contains(where: { $0.head == e })
+                {
                     break
                 }
                 if a.tokens[e].flags.contains(.punctuation), w != Self.closeParen, !words[e].hasPrefix("-") { break }

@@ -142,8 +142,21 @@ extension RelationReader {
             guard let ownerMention = owner, let ownerParty = party(ownerMention), !ownerParty.isPerson || isAlly else { continue }
             var q = r + 1
             var k = 0
-            while q < count, k < 3, mention(at: q) == nil, isModifier(q) { q += 1; k += 1 }
-            if q < count, key(q) == ClosedClass.comma { q += 1 }
+            // (Not a participle: "its allies fighting Isis" are not Isis.)
+            while q < count, k < 3, mention(at: q) == nil, isModifier(q), !words[q].hasSuffix("ing"),
+                !a.groups.contains(where: { $0.head == q })
+            { q += 1; k += 1 }
+            // "Turkey's new partners in the Syria peace process - Russia and Iran": a short
+            // prepositional phrase, then the apposition after a dash.
+            if q < count, ClosedClass.prepositions.contains(key(q)) {
+                var e = q + 1
+                while e < count, e - q <= 7, !isDash(e), key(e) != ClosedClass.comma, !a.groups.contains(where: { $0.head == e }) {
+                    e += 1
+                }
+                guard e < count, isDash(e) else { continue }
+                q = e
+            }
+            if q < count, key(q) == ClosedClass.comma || isDash(q) { q += 1 }
             guard let xm = mention(at: q), a.mentions[xm].start >= r + 1 else { continue }
             for x in parties(listItems(containing: xm)) where !x.isPerson || isAlly {
                 if isProxy {
@@ -167,4 +180,9 @@ extension RelationReader {
         return out
     }
 
+    /// A dash token: "-", "–", "—" or "--".
+    func isDash(_ p: Int) -> Bool {
+        let w = words[p]
+        return w == "-" || w == "–" || w == "—" || w == "--"
+    }
 }

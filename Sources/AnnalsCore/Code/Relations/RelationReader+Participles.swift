@@ -58,41 +58,114 @@ extension RelationReader {
             let lead = suffix == "led", back = Self.backParticiples.contains(suffix), control = Self.controlParticiples.contains(suffix)
             let allied = suffix == "aligned" || suffix == "allied", based = suffix == "based"
             guard lead || back || control || allied || based else { continue }
-            // The prefix as a dictionary phrase: "Iran", "US", "Houthi".
+            // The prefix as a dictionary phrase: "Iran", "US", "Houthi", "New York" (capitalised
+            // words before the token belong to it).
             let original = text(p, p + 1)
             let prefix = String(
                 original[
                     original.startIndex..<original.index(original.startIndex, offsetBy: original.distance(from: w.startIndex, to: dash))])
-            let keys = prefix.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TokenKey.hash($0) }
-            let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
-            guard let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count,
-                let y = match.meanings.compactMap(Self.actorOf).first
-            else { continue }
-            // The actor it modifies: the mention covering it or starting right after it.
-            var target = mention(at: p)
-            if target == nil || a.mentions[target!].actor == nil && a.mentions[target!].scope == nil {
-                target = mention(at: p + 1).flatMap { a.mentions[$0].start == p + 1 ? $0 : nil }
+            guard let (y, prefixStart, prefixName) = compoundPrefix(prefix, at: p, placeAllowed: based) else { continue }
+            // The actor it modifies: the mention covering it or starting right after it, a group noun
+            // ("a US-led coalition"), or a person after an occupation ("New York-based film-maker X").
+            guard let x = compoundHead(after: p, prefixActor: y, person: based) else { continue }
+            let yp =
+                y.map { party(actor: $0, start: prefixStart, end: p + 1) }
+                ?? RelationParty(actor: nil, name: prefixName, code: "", start: prefixStart, end: p + 1, isPerson: false)
+            // Backers coordinated before the compound share it: "the US and EU-backed Kurdish forces".
+            var backers = [yp]
+            if back || lead {
+                var q = prefixStart - 1
+                while q > 0, key(q) == ClosedClass.and || key(q) == ClosedClass.comma, let m = mention(at: q - 1),
+                    a.mentions[m].end == q, let other = party(m), !other.isPerson, type(other.actor) != .person
+                {
+                    backers.append(other)
+                    q = a.mentions[m].start - 1
+                }
             }
-            guard let t = target, let x = party(t), x.actor != y, type(x.actor) != .country,
-                a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
-                    || a.mentions[t].kind == .unknown && a.mentions[t].start <= p + 1
-            else { continue }
-            // The compound must modify the mention's head, not a noun inside it ("US-led coalition forces").
-            let yp = party(actor: y, start: p, end: p + 1)
-            let rule = "\(prefix)-\(suffix)"
-            if lead {
-                out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
-            } else if control {
-                out.append(FoundRelation(subject: yp, relation: .controls, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
-            } else if back {
-                out.append(FoundRelation(subject: yp, relation: .alliedWith, label: "backer", object: x, trigger: p..<(p + 1), rule: rule))
-            } else if allied {
-                out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
-            } else if based, lexicon.actors[y].type == .country {
-                out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
+            let rule = "\(prefixName)-\(suffix)"
+            for yp in backers {
+                if lead {
+                    out.append(FoundRelation(subject: yp, relation: .leads, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
+                } else if control {
+                    out.append(FoundRelation(subject: yp, relation: .controls, label: nil, object: x, trigger: p..<(p + 1), rule: rule))
+                } else if back {
+                    out.append(
+                        FoundRelation(subject: yp, relation: .alliedWith, label: "backer", object: x, trigger: p..<(p + 1), rule: rule))
+                } else if allied {
+                    out.append(FoundRelation(subject: x, relation: .alliedWith, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
+                } else if based, y == nil || [.country, .place].contains(lexicon.actors[y!].type) {
+                    out.append(FoundRelation(subject: x, relation: .basedIn, label: nil, object: yp, trigger: p..<(p + 1), rule: rule))
+                }
             }
         }
         return out
     }
 
+    /// The actor a compound's prefix names, where it starts and its text. Up to two capitalised
+    /// words before the token join the prefix ("New York-based"); with `placeAllowed` a capitalised
+    /// prefix the dictionaries lack is kept by name (a place: "Gaziantep-based").
+    func compoundPrefix(_ prefix: String, at p: Int, placeAllowed: Bool) -> (Int?, Int, String)? {
+        let own = prefix.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TokenKey.hash($0) }
+        guard !own.isEmpty else { return nil }
+        var extra = 0
+        while extra < 2, p - extra - 1 >= 0, a.tokens[p - extra - 1].flags.contains(.capitalized),
+            !a.tokens[p - extra - 1].flags.contains(.punctuation), !isDeterminer(p - extra - 1)
+        { extra += 1 }
+        for n in stride(from: extra, through: 0, by: -1) {
+            let keys = (p - n..<p).map { a.tokens[$0].key } + own
+            let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
+            if let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count,
+                let y = match.meanings.compactMap(Self.actorOf).first
+            {
+                let name = n == 0 ? prefix : text(p - n, p) + " " + prefix
+                return (y, p - n, name)
+            }
+        }
+        guard placeAllowed, prefix.first?.isUppercase == true else { return nil }
+        return (nil, p - extra, extra == 0 ? prefix : text(p - extra, p) + " " + prefix)
+    }
+
+    /// What the compound at `p` modifies: the mention covering it or starting right after it; a
+    /// group noun ("a US-led coalition"); with `person`, a name after an occupation ("film-maker X").
+    func compoundHead(after p: Int, prefixActor y: Int?, person: Bool) -> RelationParty? {
+        var target = mention(at: p)
+        if target == nil || a.mentions[target!].actor == nil && a.mentions[target!].scope == nil {
+            target = mention(at: p + 1).flatMap { a.mentions[$0].start == p + 1 ? $0 : nil }
+        }
+        if person, target == nil {
+            var q = p + 1
+            while q < count, q - p <= 3, role(at: q) != nil || isModifier(q) { q += 1 }
+            if q > p + 1, let m = mention(at: q), a.mentions[m].start == q, a.mentions[m].isPerson {
+                target = m
+            }
+        }
+        if let t = target {
+            guard
+                a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
+                    || a.mentions[t].kind == .unknown && a.mentions[t].start <= p + 1 || person && a.mentions[t].isPerson
+            else { return nil }
+            guard let x = party(t) ?? groupParty(t), x.actor != y || y == nil, type(x.actor) != .country else { return nil }
+            return x
+        }
+        // "a US-led coalition": a lower-case group noun right after the compound.
+        guard p + 1 < count, Self.compoundGroupKeys.contains(key(p + 1)) else { return nil }
+        return RelationParty(actor: nil, name: text(p, p + 2), code: "", start: p, end: p + 2, isPerson: false)
+    }
+
+    /// A plural agent of a people or country as a party of its own ("Kurdish forces", "Syrian
+    /// rebels"), named by its words.
+    func groupParty(_ n: Int) -> RelationParty? {
+        let m = a.mentions[n]
+        let last = words[m.end - 1]
+        guard m.kind == .agent, m.scope != nil, m.plural || last.hasSuffix("s") && !last.hasSuffix("ss") else { return nil }
+        var s = m.start
+        while s < m.end, isDeterminer(s) { s += 1 }
+        guard s < m.end else { return nil }
+        return RelationParty(actor: nil, name: text(s, m.end), code: m.code, start: s, end: m.end, isPerson: false)
+    }
+
+    static let compoundGroupKeys = ClosedClass.keys([
+        "coalition", "alliance", "force", "forces", "militia", "militias", "group", "groups",
+        "government", "administration", "bloc",
+    ])
 }

@@ -9,6 +9,7 @@ extension RelationReader {
     /// Words that open a control or place relation ("taking control of", "based in", "allied with").
     static let controlPlaceWords = [
         "control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned",
+        "operates", "operate", "operating", "operated",
     ]
     static let controlPlaceKeys = ClosedClass.keys(controlPlaceWords)
     /// Every relation noun.

@@ -58,6 +58,7 @@ struct RelationReader {
         if cues.contains(.controlPlace) { out += controlAndPlace() }
         if cues.contains(.inclusion) { out += inclusionLists() }
         out += verbRelations()
+        out += namedParts()
         let described = descriptions()
         if !described.isEmpty {
             // A description naming its person overrides the dictionaries' guess of who holds the

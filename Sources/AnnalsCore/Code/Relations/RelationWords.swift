@@ -41,11 +41,23 @@ extension RelationReader {
     static let locativeKeys = ClosedClass.keys(locativePrepositions)
     /// "based in", "headquartered in" ...
     static let placeParticipleKeys = ClosedClass.keys(["based", "headquartered", "located", "stationed"])
+    /// "operates inside Turkey", "operating from Syria".
+    static let operateVerbKeys = ClosedClass.keys(["operates", "operate", "operating", "operated"])
+    static let operatePrepositionKeys = ClosedClass.keys(["in", "inside", "from", "within"])
     /// "allied with", "aligned to".
     static let alignParticipleKeys = ClosedClass.keys(["allied", "aligned"])
     /// Adverbs that may stand between a participle and its antecedent ("heavily backed by").
     static let byAdverbKeys = ClosedClass.keys(["heavily", "directly", "jointly", "closely", "largely", "partly"])
     static let joinVerbKeys = ClosedClass.keys(["joined", "joins", "rejoined", "join"])
+    /// What one joins as a member: alliances, IGOs, armed groups, parties, organisations.
+    static let joinableTypes: Set<ActorType> = [.alliance, .igo, .armedGroup, .party, .organization, .ngo, .criminal]
+    /// Verbs whose "to" clause did not happen: "wanted to join", "refused to join".
+    static let intentionVerbKeys = ClosedClass.keys([
+        "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "refuse", "refuses", "refused", "decline",
+        "declines", "declined", "fail", "fails", "failed", "try", "tries", "tried", "seek", "seeks", "sought", "intend", "intends",
+        "intended", "aim", "aims", "aimed", "threaten", "threatens", "threatened", "urge", "urged", "urges", "ask", "asked", "asks",
+        "invite", "invited", "invites", "expect", "expected", "expects", "agree", "agreed", "agrees", "offer", "offered", "offers",
+    ])
     static let leadVerbKeys = ClosedClass.keys(["leads", "heads", "commands", "led", "headed", "commanded", "chairs", "chaired"])
     /// Every suffix a hyphenated compound can relate by ("Iran-backed", "US-led", "Houthi-controlled").
     static let compoundSuffixKeys = ClosedClass.keys(
