@@ -72,7 +72,9 @@ struct SentenceCoder {
                 ? DependencyTree.empty
                 : syntax.map { model in
                     model.parse(
-                        tokens.enumerated().map { SyntaxWord(bytes: bytes, start: Int($1.start), end: Int($1.end), sentenceInitial: $0 == 0) })
+                        tokens.enumerated().map {
+                            SyntaxWord(bytes: bytes, start: Int($1.start), end: Int($1.end), sentenceInitial: $0 == 0)
+                        })
                 } ?? .empty
             let context = PatternMatcher.Context(
                 tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
@@ -90,6 +92,20 @@ struct SentenceCoder {
                     || patientFirst(g, in: a))
             {
                 a.groups[g].passive = true
+            }
+            // "three British men ..., accused of being members of Isis": a bare past participle after
+            // a comma and before a preposition, that the parse attaches to a noun or a clause as a modifier, with no subject or
+            // auxiliary of its own, is passive.
+            if let model = syntax, tree.count == tokens.count {
+                for g in groups.indices where !a.groups[g].passive && groups[g].start == groups[g].head {
+                    let h = groups[g].head
+                    guard h > 0, tokens[h - 1].key == ClosedClass.comma, h + 1 < tokens.count, tokens[h + 1].is(.prepositions),
+                        tokens[h + 1].key != ClosedClass.to, tree.relations[h] == .acl || tree.relations[h] == .advcl,
+                        model.xpos(tree.tags[h]) == "VBN",
+                        !tree.children(h).contains(where: { tree.relations[$0] == .nsubj || tree.relations[$0] == .aux })
+                    else { continue }
+                    a.groups[g].passive = true
+                }
             }
             // "were rounded up and shot", "have been killed or captured": a bare participle coordinated
             // with a passive verb shares its auxiliary, so it is passive too.

@@ -18,8 +18,9 @@ extension SentenceCoder {
         let speechGroups = a.groups.indices.filter { a.tokens[a.groups[$0].head].is(.speechVerbs) }
 
         func modality(_ g: VerbGroup, subject: [Int]) -> Modality {
-            if g.hypothetical || conditional(g, a) { return .hypothetical }
-            if g.future { return .intended }
+            if g.possible || conditional(g, a) || g.hypothetical && conditionalWould(g, a) { return .hypothetical }
+            // "would" without a condition: the future seen from the past ("said it would recognise").
+            if g.future || g.hypothetical { return .intended }
             if g.reported { return .reported }
             for s in speechGroups where a.groups[s].head < g.start && !a.subjects[s].isEmpty && a.subjects[s] != subject && !subject.isEmpty
             {
@@ -413,6 +414,18 @@ extension SentenceCoder {
             p -= 1
         }
         return false
+    }
+
+    /// "would" under a condition stated after it ("would mediate if asked") or in an opening
+    /// conditional clause ("If Russia attacks, the alliance would respond").
+    private func conditionalWould(_ g: VerbGroup, _ a: Analysis) -> Bool {
+        var p = g.head + 1
+        while p < a.tokens.count, p <= g.head + 12, !a.tokens[p].is(.clauseBreaks) {
+            if a.tokens[p].is(.conditional) { return true }
+            p += 1
+        }
+        guard let first = a.tokens.first, first.is(.conditional) else { return false }
+        return a.tokens[..<g.start].contains { $0.key == ClosedClass.comma }
     }
 
     /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".

@@ -34,6 +34,9 @@ enum ClosedClass {
     static let have = keys(["have", "has", "had", "having"])
     static let doAux = keys(["do", "does", "did"])
     static let hypotheticalModals = keys(["would", "could", "may", "might", "should", "can", "ca"])
+    static let would = TokenKey.hash("would")
+    /// Modals that, before "have", speculate about the past ("may have launched").
+    static let epistemicModals = keys(["may", "might"])
     static let futureModals = keys(["will", "shall", "wo"])
     static let mustModals = keys(["must"])
     static let negators = keys(["not", "n't", "never"])
@@ -44,6 +47,14 @@ enum ClosedClass {
         "once", "twice", "even", "only", "yet", "finally", "openly", "secretly", "effectively", "largely", "fully",
         "simply", "reportedly", "purportedly", "seemingly", "personally", "briefly", "separately", "overnight",
         "sharply", "harshly", "heavily", "vehemently", "angrily", "bitterly", "flatly", "categorically", "quietly",
+        // Frequency, manner and degree adverbs that stand between an auxiliary and its verb ("were
+        // always shot", "was brutally beaten", "have systematically targeted").
+        "always", "often", "frequently", "regularly", "routinely", "usually", "sometimes", "occasionally", "constantly",
+        "deliberately", "systematically", "brutally", "badly", "severely", "seriously", "fatally", "critically", "mortally",
+        "widely", "partly", "partially", "mostly", "initially", "eventually", "originally", "newly", "increasingly",
+        "successfully", "unlawfully", "illegally", "arbitrarily", "forcibly", "indiscriminately", "reportedly", "unanimously",
+        "overwhelmingly", "narrowly", "temporarily", "permanently", "allegedly", "mistakenly", "wrongly", "falsely",
+        "actively", "directly", "explicitly", "implicitly", "privately", "expressly", "specifically", "officially",
     ])
     static let reportingAdverbs = keys(["reportedly", "allegedly", "purportedly", "apparently", "seemingly"])
     static let norNeither = keys(["nor", "neither"])

@@ -10,7 +10,11 @@ struct VerbGroup: Sendable {
     var passive = false
     /// Preceded by "to": an infinitival complement.
     var infinitival = false
+    /// Under a modal of possibility or condition ("would", "could", "may", "might", "should", "can").
     var hypothetical = false
+    /// The modal is one of possibility ("could", "may", "might", "should", "can"), not "would"
+    /// alone, which news mostly uses for the future in the past ("said it would recognise").
+    var possible = false
     var future = false
     var reported = false
 }
@@ -140,6 +144,7 @@ struct ClauseAnalyzer {
             var g = VerbGroup(start: h, head: h, lemma: form.lemma, form: form.kind)
             var p = h - 1
             var sawBe = false
+            var sawHave = false
             while p >= 0 {
                 let k = tokens[p].key
                 if tokens[p].is(.negators) {
@@ -150,8 +155,17 @@ struct ClauseAnalyzer {
                 } else if tokens[p].is(.be) {
                     sawBe = true
                 } else if tokens[p].is(.have) || tokens[p].is(.doAux) {
+                    if tokens[p].is(.have) { sawHave = true }
                 } else if tokens[p].is(.hypotheticalModals) {
+                    // "Theresa May has met": a capitalised "May" inside the sentence is a name.
+                    if tokens[p].flags.contains(.capitalized), !tokens[p].flags.contains(.sentenceInitial) { break }
                     g.hypothetical = true
+                    if sawHave, ClosedClass.epistemicModals.contains(k) {
+                        // "may have launched attacks": an allegation about the past, not a condition.
+                        g.reported = true
+                    } else if k != ClosedClass.would {
+                        g.possible = true
+                    }
                 } else if tokens[p].is(.futureModals) {
                     g.future = true
                 } else if tokens[p].is(.mustModals) {
