@@ -405,29 +405,6 @@ extension SentenceCoder {
         return out
     }
 
-    private func conditional(_ g: VerbGroup, _ a: Analysis) -> Bool {
-        var p = g.start - 1
-        while p >= 0 && p > g.start - 15 {
-            let k = a.tokens[p].key
-            if a.tokens[p].is(.conditional) { return true }
-            if k == ClosedClass.comma || a.tokens[p].is(.clauseBreaks) { return false }
-            p -= 1
-        }
-        return false
-    }
-
-    /// "would" under a condition stated after it ("would mediate if asked") or in an opening
-    /// conditional clause ("If Russia attacks, the alliance would respond").
-    private func conditionalWould(_ g: VerbGroup, _ a: Analysis) -> Bool {
-        var p = g.head + 1
-        while p < a.tokens.count, p <= g.head + 12, !a.tokens[p].is(.clauseBreaks) {
-            if a.tokens[p].is(.conditional) { return true }
-            p += 1
-        }
-        guard let first = a.tokens.first, first.is(.conditional) else { return false }
-        return a.tokens[..<g.start].contains { $0.key == ClosedClass.comma }
-    }
-
     /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".
     func nominalEvents(_ a: Analysis, covered alreadyCovered: [Bool]) -> [EventCandidate] {
         var out: [EventCandidate] = []

@@ -1,0 +1,26 @@
+/// Conditions on an event: a verb group under "if" or "unless" is hypothetical.
+extension SentenceCoder {
+    /// Whether a conditional word ("if", "unless") opens the clause of group `g`.
+    func conditional(_ g: VerbGroup, _ a: Analysis) -> Bool {
+        var p = g.start - 1
+        while p >= 0 && p > g.start - 15 {
+            let k = a.tokens[p].key
+            if a.tokens[p].is(.conditional) { return true }
+            if k == ClosedClass.comma || a.tokens[p].is(.clauseBreaks) { return false }
+            p -= 1
+        }
+        return false
+    }
+
+    /// "would" under a condition stated after it ("would mediate if asked") or in an opening
+    /// conditional clause ("If Russia attacks, the alliance would respond").
+    func conditionalWould(_ g: VerbGroup, _ a: Analysis) -> Bool {
+        var p = g.head + 1
+        while p < a.tokens.count, p <= g.head + 12, !a.tokens[p].is(.clauseBreaks) {
+            if a.tokens[p].is(.conditional) { return true }
+            p += 1
+        }
+        guard let first = a.tokens.first, first.is(.conditional) else { return false }
+        return a.tokens[..<g.start].contains { $0.key == ClosedClass.comma }
+    }
+}
