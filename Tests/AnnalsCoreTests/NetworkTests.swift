@@ -172,6 +172,24 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(has(rs, "Elizabeth Hoff", .memberOf, "World Health Organization"), "\(show(rs))")
     }
 
+    /// An organisation or state described by an appositive, and an agent term holding the
+    /// organisation in its own words ("the Labour leader").
+    @Test func appositivesOfOrganisations() {
+        let text = """
+            Turkey, a Nato member, bought Russian missiles. Hezbollah, Iran's main ally in the region, sent fighters. \
+            Hayat Tahrir al-Sham, a group linked to al-Qaida, controls Idlib. Idlib is controlled by Hayat Tahrir al-Sham. \
+            The Syrian Observatory for Human Rights, a UK-based monitoring group, said 20 died. \
+            Jeremy Corbyn, the Labour leader, criticised the strikes.
+            """
+        let rs = code(text, date: "2019-03-01").relations
+        #expect(has(rs, "Turkey", .memberOf, "North Atlantic Treaty Organization"), "\(show(rs))")
+        #expect(has(rs, "Hezbollah", .alliedWith, "Iran"), "\(show(rs))")
+        #expect(rs.contains { $0.subject.name == "Hayat Tahrir al-Sham" && $0.relation == .alliedWith }, "\(show(rs))")
+        #expect(has(rs, "Hayat Tahrir al-Sham", .controls, "Idlib"), "\(show(rs))")
+        #expect(has(rs, "Syrian Observatory for Human Rights", .basedIn, "United Kingdom"), "\(show(rs))")
+        #expect(has(rs, "Jeremy Corbyn", .leads, "Labour Party"), "\(show(rs))")
+    }
+
     /// What one joins inside a possessive is the possessor's, and joining someone in doing
     /// something is acting together.
     @Test func joiningIsMembershipOnlyOfTheGroupItself() {

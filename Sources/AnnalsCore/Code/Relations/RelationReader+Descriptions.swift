@@ -280,6 +280,8 @@ extension RelationReader {
             scope = organisation(at: q)
         }
         if scope == nil { scope = organisation(in: d.lowerBound..<role.start, first: Self.envoyKeys.contains(key(role.end - 1))) }
+        // "the Labour leader": the agent term holds the organisation in its own words.
+        if scope == nil, role.end - role.start >= 2 { scope = actor(spelledBy: role.start..<(role.end - 1)) }
         if scope == nil, let x = person.actor, Self.isLeaderTerm(role.term),
             let aff = lexicon.actors[x].affiliations.first(where: { aff in
                 aff.relation == .leads && (day.map { aff.period.contains($0) } ?? true)
@@ -390,6 +392,23 @@ extension RelationReader {
             p += 1
         }
         return owner ?? named ?? scoped ?? unknown
+    }
+
+    /// The organisation the words of `range` spell, longest prefix first, when the dictionaries
+    /// read them as part of a longer term ("Labour" in the agent term "Labour leader").
+    func actor(spelledBy range: Range<Int>) -> RelationParty? {
+        guard !range.isEmpty, a.tokens[range.lowerBound].flags.contains(.containsUpper) else { return nil }
+        for n in stride(from: range.count, through: 1, by: -1) {
+            let fake = (range.lowerBound..<(range.lowerBound + n)).map {
+                Token(start: 0, end: 0, key: a.tokens[$0].key, flags: [.capitalized, .containsUpper])
+            }
+            if let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == n,
+                let x = match.meanings.compactMap(Self.actorOf).first, lexicon.actors[x].type != .person
+            {
+                return party(actor: x, start: range.lowerBound, end: range.lowerBound + n)
+            }
+        }
+        return nil
     }
 
     /// Whether token `p` is a hyphenated relation compound ("Iran-backed", "US-led", "London-based").

@@ -22,7 +22,7 @@ extension RelationReader {
                         out.append(
                             FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
-                        guard x.actor == nil || type(x.actor) == .country else { continue }
+                        guard x.actor == nil || type(x.actor) == .country || type(x.actor) == .place else { continue }
                         out.append(
                             FoundRelation(
                                 subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))

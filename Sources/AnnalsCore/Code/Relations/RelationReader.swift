@@ -59,6 +59,7 @@ struct RelationReader {
         if cues.contains(.inclusion) { out += inclusionLists() }
         out += verbRelations()
         out += namedParts()
+        out += appositiveDescriptions()
         let described = descriptions()
         if !described.isEmpty {
             // A description naming its person overrides the dictionaries' guess of who holds the
