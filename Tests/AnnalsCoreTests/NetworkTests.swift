@@ -190,6 +190,17 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(has(rs, "Jeremy Corbyn", .leads, "Labour Party"), "\(show(rs))")
     }
 
+    /// "which controls" after a relative pronoun, the controlled place by its own name, and allies
+    /// stated of a coordinated subject.
+    @Test func relativeControlAndReciprocalAllies() {
+        let text = "Hamas, which controls Gaza, fired rockets. Egypt and Saudi Arabia are close allies."
+        let rs = code(text, date: "2019-03-01").relations
+        #expect(has(rs, "Hamas", .controls, "Gaza"), "\(show(rs))")
+        #expect(
+            has(rs, "Egypt", .alliedWith, "Saudi Arabia") || has(rs, "Saudi Arabia", .alliedWith, "Egypt"), "\(show(rs))")
+        #expect(!rs.contains { $0.relation == .alliedWith && $0.subject.name == "Hamas" }, "\(show(rs))")
+    }
+
     /// What one joins inside a possessive is the possessor's, and joining someone in doing
     /// something is acting together.
     @Test func joiningIsMembershipOnlyOfTheGroupItself() {

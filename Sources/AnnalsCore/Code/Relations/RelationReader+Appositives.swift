@@ -4,7 +4,7 @@
 extension RelationReader {
 
     func appositiveDescriptions() -> [FoundRelation] {
-        var out: [FoundRelation] = []
+        var out: [FoundRelation] = reciprocalAllies()
         for n in a.mentions.indices {
             let m = a.mentions[n]
             guard m.end + 1 < count, key(m.end) == ClosedClass.comma, let x = party(n), !x.isPerson, type(x.actor) != .person else {
@@ -103,4 +103,33 @@ extension RelationReader {
 
     /// "linked to", "affiliated with", "tied to", "close to".
     static let linkParticipleKeys = ClosedClass.keys(["linked", "affiliated", "tied", "close", "allied", "aligned", "loyal"])
+
+    /// "Egypt and Saudi Arabia are close allies", "Turkey and Russia were partners in Syria": a
+    /// coordinated subject and a plural ally noun after a copula ally every pair.
+    func reciprocalAllies() -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        for r in 1..<max(1, count) where Self.pluralAllyKeys.contains(key(r)) {
+            var c = r - 1
+            // Up to two lower-case modifiers between ("close", "key regional").
+            while c > 0, r - c <= 2, !Self.pluralCopulaKeys.contains(key(c)), mention(at: c) == nil,
+                !a.tokens[c].flags.contains(.punctuation), !a.tokens[c].flags.contains(.capitalized)
+            { c -= 1 }
+            guard Self.pluralCopulaKeys.contains(key(c)), !negated(max(0, c - 2), r), let m = mention(at: c - 1) else { continue }
+            let items = listItems(containing: m)
+            guard items.count >= 2 else { continue }
+            let members = parties(items).filter { !$0.isPerson }
+            for i in members.indices {
+                for j in members.indices where j > i {
+                    out.append(
+                        FoundRelation(
+                            subject: members[i], relation: .alliedWith, label: nil, object: members[j], trigger: r..<(r + 1),
+                            rule: "reciprocal \(words[r])"))
+                }
+            }
+        }
+        return out
+    }
+
+    static let pluralAllyKeys = ClosedClass.keys(["allies", "partners"])
+    static let pluralCopulaKeys = ClosedClass.keys(["are", "were", "remain", "remained", "became", "become"])
 }

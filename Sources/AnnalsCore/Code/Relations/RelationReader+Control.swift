@@ -34,6 +34,23 @@ extension RelationReader {
                             FoundRelation(subject: x, relation: .controls, label: nil, object: y, trigger: p..<(p + 1), rule: "control"))
                     }
                 }
+            } else if w == RelationWord.controls || w == RelationWord.control || w == RelationWord.controlled,
+                !a.groups.contains(where: { $0.head == p }), p > 0, ClosedClass.relativePronouns.contains(key(p - 1)),
+                p + 1 < count, key(p + 1) != ClosedClass.by
+            {
+                // "Hamas, which controls Gaza": a verb the clause analysis has no pattern for, after a
+                // relative pronoun, takes the noun the clause describes as its subject.
+                guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4, let ante = antecedent(before: p),
+                    ante.relative
+                else { continue }
+                for x in parties(ante.mentions, group: true) where !x.isPerson && type(x.actor) != .person {
+                    // ("the YPG militia that controls it": a pronoun is too weak a link for a place.)
+                    for y in parties(np.head.filter { a.mentions[$0].kind != .pronoun }) where !y.isPerson {
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .controls, label: nil, object: placeNamed(y), trigger: p..<(p + 1), rule: "control"))
+                    }
+                }
             } else if Self.placeParticipleKeys.contains(w), isWord(p + 1, RelationWord.in) {
                 guard let np = nounPhrase(at: p + 2), let ante = antecedent(before: p), !negated(ante.start, p) else { continue }
                 for x in parties(ante.mentions, group: ante.relative) {
@@ -159,5 +176,19 @@ extension RelationReader {
             return nil
         }
         return a.subjects[f]
+    }
+
+    /// A controlled place by the name the text gives it: "Gaza" and "the capital Sanaa" are places
+    /// inside the country the dictionaries read them as, not the whole country.
+    func placeNamed(_ y: RelationParty) -> RelationParty {
+        guard type(y.actor) == .country, let x = y.actor,
+            let piece = pieces.last(where: { $0.start >= y.start && $0.end <= y.end && Self.actorOf($0.meaning) == x })
+        else { return y }
+        if case .seat = piece.meaning {} else if case .name = piece.meaning {} else { return y }
+        let name = text(piece.start, piece.end)
+        guard name.lowercased() != lexicon.actors[x].name.lowercased(), !lexicon.actors[x].name.lowercased().hasPrefix(name.lowercased())
+        else { return y }
+        return RelationParty(
+            actor: nil, name: name, code: ActorCode.country(of: y.code), start: piece.start, end: piece.end, isPerson: false)
     }
 }
