@@ -201,6 +201,23 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(!rs.contains { $0.relation == .alliedWith && $0.subject.name == "Hamas" }, "\(show(rs))")
     }
 
+    /// Errors read off a sample of the Guardian output: an actor inside a prepositional phrase is
+    /// not the copula's subject, a state's ambassador to an organisation is not its member, a place
+    /// led is a place controlled, and a compound before an organisation describes it.
+    @Test func prepositionalActorsAmbassadorsAndLedPlaces() {
+        let text = """
+            Russia's arrangements with Turkey and the US were part of Moscow's long game. \
+            The UN ambassador, Nikki Haley, declared herself unwell. \
+            Ankara claims that Afrin is effectively led by the PKK. \
+            Richard Haass, president of the New York-based thinktank the Council on Foreign Relations, spoke.
+            """
+        let rs = code(text, date: "2019-03-01").relations
+        #expect(!rs.contains { $0.relation == .partOf }, "\(show(rs))")
+        #expect(!rs.contains { $0.subject.name == "Nikki Haley" }, "\(show(rs))")
+        #expect(has(rs, "Kurdistan Workers' Party", .controls, "Afrin"), "\(show(rs))")
+        #expect(has(rs, "Richard Haass", .leads, "Council on Foreign Relations"), "\(show(rs))")
+    }
+
     /// What one joins inside a possessive is the possessor's, and joining someone in doing
     /// something is acting together.
     @Test func joiningIsMembershipOnlyOfTheGroupItself() {

@@ -291,6 +291,8 @@ extension RelationReader {
             scope = party(actor: target, start: role.start, end: role.end)
         }
         guard let object = scope, !object.isSame(as: person) else { return [] }
+        // "the UN ambassador, Nikki Haley": a state's ambassador to the organisation, not its member.
+        if Self.ambassadorKeys.contains(key(role.end - 1)), [.igo, .alliance].contains(type(object.actor)) { return [] }
         if type(object.actor) == .country {
             guard let code = role.code,
                 code.hasPrefix("GOV") || code.hasPrefix("MIL") || code == "ELI" && Self.royalKeys.contains(key(role.end - 1))
@@ -316,6 +318,14 @@ extension RelationReader {
         }
         var e = q
         while e < count {
+            // "the New York-based thinktank the Council on Foreign Relations": a compound describes the
+            // organisation named after it.
+            if isRelationCompound(e) {
+                var n = e + 1
+                while n < count, n - e <= 3, !a.tokens[n].flags.contains(.capitalized), !a.tokens[n].flags.contains(.punctuation) { n += 1 }
+                guard n < count, n > e + 1 || a.tokens[n].flags.contains(.capitalized) else { return nil }
+                return organisation(at: n)
+            }
             if a.tokens[e].flags.contains(.capitalized), !a.tokens[e].flags.contains(.punctuation),
                 pieces.first(where: { $0.start <= e && e < $0.end }) == nil
             {
@@ -444,6 +454,7 @@ extension RelationReader {
         "envoy", "ambassador", "representative", "commissioner", "correspondent", "negotiator", "coordinator",
     ])
     static let scopePrepositionKeys = ClosedClass.keys(["of", "at", "for", "with"])
+    static let ambassadorKeys = ClosedClass.keys(["ambassador", "ambassadors"])
     static let descriptionCopulaKeys = ClosedClass.keys(["is", "was", "remains", "became"])
     /// Last words of capitalised names that are places or organisations, not people.
     static let nonPersonHeadKeys = ClosedClass.keys([

@@ -18,7 +18,12 @@ extension RelationReader {
             let objects = parties(np.head)
             for x in parties(ante.mentions, group: ante.relative) {
                 for y in objects where !(lead && (x.isPerson || type(x.actor) == .country && !y.isPerson)) {
-                    if lead {
+                    if lead, type(x.actor) == .place || x.actor == nil && isPlaceName(x) {
+                        // "Afrin is effectively led by the PKK": a place led is a place controlled.
+                        out.append(
+                            FoundRelation(
+                                subject: y, relation: .controls, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                    } else if lead {
                         out.append(
                             FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
@@ -168,4 +173,11 @@ extension RelationReader {
         "coalition", "alliance", "force", "forces", "militia", "militias", "group", "groups",
         "government", "administration", "bloc",
     ])
+
+    /// Whether an unknown party is a place the dictionaries list (a place piece covers it).
+    func isPlaceName(_ x: RelationParty) -> Bool {
+        pieces.contains {
+            $0.start <= x.start && x.end <= $0.end && Self.actorOf($0.meaning).map { lexicon.actors[$0].type == .place } == true
+        }
+    }
 }

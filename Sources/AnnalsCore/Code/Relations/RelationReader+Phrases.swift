@@ -213,6 +213,16 @@ extension RelationReader {
         let linked = relative || copula || commas > 0
         // "A, B and C which are all part of Y" distributes over the list; "A and B led by Y" attaches to B.
         let distribute = relative || copula
+        // "Russia's arrangements with Turkey and the US were part of ...": an actor inside a
+        // prepositional phrase is not the copula's subject.
+        if copula, !relative, commas == 0 {
+            let first =
+                lists.first(where: { $0.end == q + 1 }).map { a.mentions[$0.items[0]].start } ?? mention(at: q).map { a.mentions[$0].start }
+            if var b = first.map({ $0 - 1 }) {
+                while b >= 0, isDeterminer(b) { b -= 1 }
+                if b >= 0, ClosedClass.prepositions.contains(key(b)) { return nil }
+            }
+        }
         if let list = lists.first(where: { $0.end == q + 1 }) {
             return (distribute ? list.items : [list.items.last!], relative, q + 1, linked)
         }
