@@ -218,6 +218,25 @@ private func seedDocument() -> (CodedDocument, fromShared: Bool) {
         #expect(has(rs, "Richard Haass", .leads, "Council on Foreign Relations"), "\(show(rs))")
     }
 
+    /// Backing verbs, raising verbs before a control verb, a dominant member, a dictionary name
+    /// that includes its compound, and an employer named in a later phrase of a description.
+    @Test func backingRaisingAndLaterEmployers() {
+        let text = """
+            Russia backs Assad in the war. The European court of human rights backed the UK in one case. \
+            The SDF is believed to control about half of Raqqa. Kurdish forces control a region in northern Syria. \
+            The SDF is dominated by the Kurdish YPG. Turkey attacked the US-backed Syrian Democratic Forces. \
+            Nadim Houry, the director of the terrorism programme at Human Rights Watch, said the trials were unfair.
+            """
+        let rs = code(text, date: "2019-03-01").relations
+        #expect(has(rs, "Russia", .alliedWith, "Bashar al-Assad"), "\(show(rs))")
+        #expect(!rs.contains { $0.object.name == "United Kingdom" }, "\(show(rs))")
+        #expect(has(rs, "Syrian Democratic Forces", .controls, "Raqqa"), "\(show(rs))")
+        #expect(!rs.contains { $0.relation == .controls && $0.object.name == "Syria" }, "\(show(rs))")
+        #expect(has(rs, "People's Protection Units", .partOf, "Syrian Democratic Forces"), "\(show(rs))")
+        #expect(has(rs, "United States", .alliedWith, "Syrian Democratic Forces"), "\(show(rs))")
+        #expect(has(rs, "Nadim Houry", .memberOf, "Human Rights Watch"), "\(show(rs))")
+    }
+
     /// What one joins inside a possessive is the possessor's, and joining someone in doing
     /// something is acting together.
     @Test func joiningIsMembershipOnlyOfTheGroupItself() {

@@ -27,7 +27,7 @@ extension RelationReader {
                 !a.groups[g].negated, !a.groups[g].infinitival || w == RelationWord.control, p + 1 < count, key(p + 1) != ClosedClass.by
             {
                 guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4 else { continue }
-                let subjects = a.groups[g].infinitival ? [] : a.subjects[g].flatMap { listItems(containing: $0) }
+                let subjects = (a.groups[g].infinitival ? raisedSubjects(of: g) : a.subjects[g]).flatMap { listItems(containing: $0) }
                 for x in parties(subjects) where !x.isPerson {
                     for y in parties(np.head) {
                         out.append(
@@ -35,17 +35,24 @@ extension RelationReader {
                     }
                 }
             } else if w == RelationWord.controls || w == RelationWord.control || w == RelationWord.controlled,
-                !a.groups.contains(where: { $0.head == p }), p > 0, ClosedClass.relativePronouns.contains(key(p - 1)),
-                p + 1 < count, key(p + 1) != ClosedClass.by
+                !a.groups.contains(where: { $0.head == p }), p > 1, p + 1 < count, key(p + 1) != ClosedClass.by
             {
-                // "Hamas, which controls Gaza": a verb the clause analysis has no pattern for, after a
-                // relative pronoun, takes the noun the clause describes as its subject.
-                guard let np = nounPhrase(at: p + 1), a.mentions[np.head[0]].start - p <= 4, let ante = antecedent(before: p),
-                    ante.relative
-                else { continue }
-                for x in parties(ante.mentions, group: true) where !x.isPerson && type(x.actor) != .person {
+                // "Hamas, which controls Gaza", "The SDF is believed to control half of Raqqa": a verb the
+                // clause analysis has no pattern for, after a relative pronoun or a raising verb's "to".
+                var subjects: [Int] = []
+                if ClosedClass.relativePronouns.contains(key(p - 1)) {
+                    guard let ante = antecedent(before: p), ante.relative else { continue }
+                    subjects = ante.mentions
+                } else if key(p - 1) == ClosedClass.to, let f = a.groups.firstIndex(where: { $0.head == p - 2 }),
+                    a.groups[f].passive && Self.raisingPassiveKeys.contains(key(p - 2)) || Self.raisingVerbKeys.contains(key(p - 2)),
+                    !a.groups[f].negated
+                {
+                    subjects = a.subjects[f]
+                }
+                guard !subjects.isEmpty, let object = controlledMention(after: p) else { continue }
+                for x in parties(subjects, group: true) where !x.isPerson && type(x.actor) != .person {
                     // ("the YPG militia that controls it": a pronoun is too weak a link for a place.)
-                    for y in parties(np.head.filter { a.mentions[$0].kind != .pronoun }) where !y.isPerson {
+                    for y in parties(listItems(containing: object).filter { a.mentions[$0].kind != .pronoun }) where !y.isPerson {
                         out.append(
                             FoundRelation(
                                 subject: x, relation: .controls, label: nil, object: placeNamed(y), trigger: p..<(p + 1), rule: "control"))
@@ -121,7 +128,9 @@ extension RelationReader {
             let w = key(group.head)
             let join = Self.joinVerbKeys.contains(w)
             let lead = Self.leadVerbKeys.contains(w)
-            guard join || lead, group.head + 1 < count, key(group.head + 1) != ClosedClass.by else { continue }
+            let back = Self.backVerbKeys.contains(w)
+            guard join || lead || back, group.head + 1 < count, key(group.head + 1) != ClosedClass.by else { continue }
+            if back, group.infinitival { continue }
             var subjects = a.subjects[g]
             if group.infinitival {
                 // "left the UK in 2015 to join Isis": a purpose clause's subject is its clause's.
@@ -148,6 +157,15 @@ extension RelationReader {
                             FoundRelation(
                                 subject: x, relation: .memberOf, label: nil, object: y, trigger: group.head..<(group.head + 1), rule: "join"
                             ))
+                    } else if back, !x.isPerson, type(x.actor) != .person, a.mentions[np.head[0]].kind != .pronoun,
+                        type(y.actor) != .country
+                    {
+                        // (Backing a state is policy support, "the court backed the UK" a ruling: no alliance.)
+                        // "the US-led coalition, which arms the SDF", "Russia backs Assad".
+                        out.append(
+                            FoundRelation(
+                                subject: x, relation: .alliedWith, label: "backer", object: y, trigger: group.head..<(group.head + 1),
+                                rule: "backing verb"))
                     } else if lead, let t = type(y.actor), t != .person, t != .country, x.isPerson || type(x.actor) == .country,
                         np.end >= count || key(np.end) != ClosedClass.to
                     {
@@ -190,5 +208,38 @@ extension RelationReader {
         else { return y }
         return RelationParty(
             actor: nil, name: name, code: ActorCode.country(of: y.code), start: piece.start, end: piece.end, isPerson: false)
+    }
+
+    /// The subject raised from an infinitive: "The SDF is believed to control half of Raqqa",
+    /// "Isis appears to hold the town". Other infinitives have no subject here.
+    func raisedSubjects(of g: Int) -> [Int] {
+        guard a.subjects[g].isEmpty, g > 0 else { return a.subjects[g] }
+        let f = g - 1
+        let raising =
+            a.groups[f].passive && Self.raisingPassiveKeys.contains(key(a.groups[f].head))
+            || Self.raisingVerbKeys.contains(key(a.groups[f].head))
+        guard raising, !a.groups[f].negated, a.groups[g].start == a.groups[f].head + 1 else { return [] }
+        return a.subjects[f]
+    }
+
+    static let aboutKey = TokenKey.hash("about")
+    static let raisingPassiveKeys = ClosedClass.keys(["believed", "thought", "said", "expected", "reported", "known", "understood"])
+    static let raisingVerbKeys = ClosedClass.keys(["appears", "appeared", "seems", "seemed", "continues", "continued"])
+
+    /// The mention a control verb at `p` governs: the first within five words, across quantities
+    /// ("about half of Raqqa", "most of the town of Hajin"), with no verb or punctuation between.
+    func controlledMention(after p: Int) -> Int? {
+        var q = p + 1
+        while q < count, q - p <= 6 {
+            if let m = mention(at: q) { return m }
+            // "half of Raqqa", not "a region in northern Syria".
+            if a.tokens[q].flags.contains(.punctuation) || a.groups.contains(where: { $0.head == q })
+                || ClosedClass.prepositions.contains(key(q)) && key(q) != ClosedClass.of && key(q) != Self.aboutKey
+            {
+                return nil
+            }
+            q += 1
+        }
+        return nil
     }
 }

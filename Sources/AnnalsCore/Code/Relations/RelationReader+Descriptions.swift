@@ -279,6 +279,23 @@ extension RelationReader {
             while q < count, isDeterminer(q) { q += 1 }
             scope = organisation(at: q)
         }
+        // "the medical coordinator for Turkey and Syria at MSF", "the director of the terrorism
+        // programme at Human Rights Watch": a later phrase of the description names the employer.
+        var distant = false  // the employer of a later phrase: the role leads something inside it
+        if scope == nil, nameEnd == nil {
+            var q = role.end + 1
+            while scope == nil, q < d.upperBound {
+                if Self.employerPrepositionKeys.contains(key(q - 1)) {
+                    var r = q
+                    while r < d.upperBound, isDeterminer(r) { r += 1 }
+                    if r < d.upperBound, let o = organisation(at: r), type(o.actor) != .country, o.end <= d.upperBound {
+                        scope = o
+                        distant = q > role.end + 1
+                    }
+                }
+                q += 1
+            }
+        }
         if scope == nil { scope = organisation(in: d.lowerBound..<role.start, first: Self.envoyKeys.contains(key(role.end - 1))) }
         // "the Labour leader": the agent term holds the organisation in its own words.
         if scope == nil, role.end - role.start >= 2 { scope = actor(spelledBy: role.start..<(role.end - 1)) }
@@ -290,6 +307,14 @@ extension RelationReader {
             // "President Bashar al-Assad": the title confirms the dictionaries' dated role.
             scope = party(actor: target, start: role.start, end: role.end)
         }
+        if scope == nil, let x = person.actor, let code = role.code, code.hasPrefix("GOV") || code.hasPrefix("MIL"),
+            let held = lexicon.actors[x].roles.first(where: { r in day.map { r.period.contains($0) } ?? true }),
+            let country = lexicon.actorIndex[ActorCode.country(of: held.code).lowercased()], lexicon.actors[country].type == .country
+        {
+            // "the foreign secretary, Jeremy Hunt": a government role of a person whose dated role
+            // the dictionaries give is a role in that country's government.
+            scope = party(actor: country, start: role.start, end: role.end)
+        }
         guard let object = scope, !object.isSame(as: person) else { return [] }
         // "the UN ambassador, Nikki Haley": a state's ambassador to the organisation, not its member.
         if Self.ambassadorKeys.contains(key(role.end - 1)), [.igo, .alliance].contains(type(object.actor)) { return [] }
@@ -299,7 +324,7 @@ extension RelationReader {
             else { return [] }
         }
         let indefinite = isArticleA(d.lowerBound)
-        let leads = Self.isLeaderTerm(role.term) && !indefinite && !subordinate
+        let leads = Self.isLeaderTerm(role.term) && !indefinite && !subordinate && !distant
         return [
             FoundRelation(
                 subject: person, relation: leads ? .leads : .memberOf, label: role.term, object: object, trigger: role.start..<role.end,
@@ -455,6 +480,8 @@ extension RelationReader {
     ])
     static let scopePrepositionKeys = ClosedClass.keys(["of", "at", "for", "with"])
     static let ambassadorKeys = ClosedClass.keys(["ambassador", "ambassadors"])
+    /// Prepositions that name where a person works: "at Human Rights Watch", "with the YPG".
+    static let employerPrepositionKeys = ClosedClass.keys(["at", "with", "of"])
     static let descriptionCopulaKeys = ClosedClass.keys(["is", "was", "remains", "became"])
     /// Last words of capitalised names that are places or organisations, not people.
     static let nonPersonHeadKeys = ClosedClass.keys([

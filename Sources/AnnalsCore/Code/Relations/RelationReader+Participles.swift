@@ -26,6 +26,11 @@ extension RelationReader {
                     } else if lead {
                         out.append(
                             FoundRelation(subject: y, relation: .leads, label: nil, object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
+                    } else if control, k == Self.dominatedKey, let t = type(x.actor), Self.joinableTypes.contains(t) || t == .military {
+                        // "a confederation dominated by the YPG": the dominant member is part of it.
+                        out.append(
+                            FoundRelation(
+                                subject: y, relation: .partOf, label: "dominant", object: x, trigger: (p - 1)..<(p + 1), rule: "\(v) by"))
                     } else if control {
                         guard x.actor == nil || type(x.actor) == .country || type(x.actor) == .place else { continue }
                         out.append(
@@ -41,6 +46,8 @@ extension RelationReader {
         }
         return out
     }
+
+    static let dominatedKey = TokenKey.hash("dominated")
 
     /// Hyphenated compounds: "Iran-backed Houthis", "US-led coalition", "Houthi-controlled Sanaa".
     func compounds() -> [FoundRelation] {
@@ -145,8 +152,11 @@ extension RelationReader {
             }
         }
         if let t = target {
+            // "the US-backed Syrian Democratic Forces": the dictionaries list the compound as part of
+            // the name, so the mention begins with it.
+            let inName = a.mentions[t].actor != nil && pieces.contains { $0.start <= p && p < $0.end && $0.end > p + 1 }
             guard
-                a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
+                inName || a.mentions[t].start == p + 1 || pieces.contains(where: { $0.start == p + 1 && Self.actorOf($0.meaning) != nil })
                     || a.mentions[t].kind == .unknown && a.mentions[t].start <= p + 1 || person && a.mentions[t].isPerson
             else { return nil }
             guard let x = party(t) ?? groupParty(t), x.actor != y || y == nil, type(x.actor) != .country else { return nil }

@@ -49,6 +49,11 @@ extension RelationReader {
     /// Adverbs that may stand between a participle and its antecedent ("heavily backed by").
     static let byAdverbKeys = ClosedClass.keys(["heavily", "directly", "jointly", "closely", "largely", "partly"])
     static let joinVerbKeys = ClosedClass.keys(["joined", "joins", "rejoined", "join"])
+    /// "arms the SDF", "backs Assad", "funds the rebels".
+    static let backVerbKeys = ClosedClass.keys([
+        "backs", "backed", "back", "supports", "supported", "support", "arms", "armed", "arm", "funds", "funded", "fund",
+        "sponsors", "sponsored", "sponsor", "finances", "financed", "bankrolls", "bankrolled",
+    ])
     /// What one joins as a member: alliances, IGOs, armed groups, parties, organisations.
     static let joinableTypes: Set<ActorType> = [.alliance, .igo, .armedGroup, .party, .organization, .ngo, .criminal]
     /// Verbs whose "to" clause did not happen: "wanted to join", "refused to join".
