@@ -434,12 +434,8 @@ extension RelationReader {
     func actor(spelledBy range: Range<Int>) -> RelationParty? {
         guard !range.isEmpty, a.tokens[range.lowerBound].flags.contains(.containsUpper) else { return nil }
         for n in stride(from: range.count, through: 1, by: -1) {
-            let fake = (range.lowerBound..<(range.lowerBound + n)).map {
-                Token(start: 0, end: 0, key: a.tokens[$0].key, flags: [.capitalized, .containsUpper])
-            }
-            if let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == n,
-                let x = match.meanings.compactMap(Self.actorOf).first, lexicon.actors[x].type != .person
-            {
+            let keys = (range.lowerBound..<(range.lowerBound + n)).map { a.tokens[$0].key }
+            if let x = actorsNamed(by: keys).first, lexicon.actors[x].type != .person {
                 return party(actor: x, start: range.lowerBound, end: range.lowerBound + n)
             }
         }

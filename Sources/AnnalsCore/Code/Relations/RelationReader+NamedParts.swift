@@ -79,9 +79,8 @@ extension RelationReader {
             var s = piece.start
             while s < piece.end, isDeterminer(s) { s += 1 }
             for n in 1...min(3, piece.end - s - 1) {
-                let fake = (s..<(s + n)).map { Token(start: 0, end: 0, key: a.tokens[$0].key, flags: [.capitalized, .containsUpper]) }
-                guard a.tokens[s].flags.contains(.containsUpper), let match = lexicon.phrases.longestMatch(fake, from: 0),
-                    match.end == n, let y = match.meanings.compactMap(Self.actorOf).first(where: { parents.contains($0) })
+                guard a.tokens[s].flags.contains(.containsUpper),
+                    let y = actorsNamed(by: (s..<(s + n)).map { a.tokens[$0].key }).first(where: { parents.contains($0) })
                 else { continue }
                 out.append(
                     FoundRelation(

@@ -124,11 +124,7 @@ extension RelationReader {
             !a.tokens[p - extra - 1].flags.contains(.punctuation), !isDeterminer(p - extra - 1)
         { extra += 1 }
         for n in stride(from: extra, through: 0, by: -1) {
-            let keys = (p - n..<p).map { a.tokens[$0].key } + own
-            let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
-            if let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count,
-                let y = match.meanings.compactMap(Self.actorOf).first
-            {
+            if let y = actorsNamed(by: (p - n..<p).map { a.tokens[$0].key } + own).first {
                 let name = n == 0 ? prefix : text(p - n, p) + " " + prefix
                 return (y, p - n, name)
             }

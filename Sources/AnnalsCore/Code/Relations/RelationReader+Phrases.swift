@@ -85,6 +85,16 @@ extension RelationReader {
         return RelationParty(actor: actor, name: e.name, code: e.code(on: day), start: start, end: end, isPerson: e.type == .person)
     }
 
+    /// The dictionary actors that words with these keys name as a whole, read as a capitalised
+    /// phrase: the prefix of a compound ("US" in "US-led"), or words inside a longer dictionary
+    /// term ("Labour" in "Labour leader", "UN" in "the UN high commissioner").
+    func actorsNamed(by keys: [UInt64]) -> [Int] {
+        guard !keys.isEmpty else { return [] }
+        let fake = keys.map { Token(start: 0, end: 0, key: $0, flags: [.capitalized, .containsUpper]) }
+        guard let match = lexicon.phrases.longestMatch(fake, from: 0), match.end == fake.count else { return [] }
+        return match.meanings.compactMap(Self.actorOf)
+    }
+
     static func actorOf(_ meaning: PhraseMeaning) -> Int? {
         switch meaning {
         case .name(let a), .adjective(let a), .people(let a), .seat(let a): a
