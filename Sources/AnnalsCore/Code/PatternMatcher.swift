@@ -44,6 +44,13 @@ struct PatternMatcher {
         }
     }
 
+    /// Nouns that undo what follows them: "a suspension of aid", "the lifting of sanctions".
+    static let reversalNouns = ClosedClass.keys([
+        "suspension", "suspensions", "halt", "end", "cut", "cuts", "freeze", "cancellation", "withdrawal", "termination",
+        "removal", "lifting", "easing", "suspending", "halting", "ending", "cutting", "freezing", "cancelling", "canceling",
+        "scrapping", "revocation", "reduction", "reductions",
+    ])
+
     /// Tokens a pattern may skip between its words: determiners, possessives, adverbs and
     /// lower-case modifiers.
     func skippable(_ t: Token) -> Bool {
@@ -127,6 +134,9 @@ struct PatternMatcher {
             // Before a target slot a gap skips words, not actors: "struck Hezbollah targets in Lebanon" is not "strike * in @".
             let targetAhead = op == PatternTable.Op.gapBeforeTarget
             for skip in 0...4 where start + skip <= limit {
+                // "announced a suspension of aid" is no announcement of aid: a gap does not cross a
+                // noun that undoes what follows it (the patterns that mean the undoing name it).
+                if skip > 0, Self.reversalNouns.contains(c.tokens[start + skip - 1].key) { break }
                 if targetAhead, skip > 0, c.mentionAt[start + skip - 1] >= 0, c.resolved[c.mentionAt[start + skip - 1]],
                     !c.possessor[c.mentionAt[start + skip - 1]]
                 {

@@ -402,6 +402,15 @@ extension SentenceCoder {
         // A statement is the news only when what it says is no event of its own: "Israel said Hamas had
         // violated the ceasefire" is the violation (reported), "Guterres said solidarity was justice" a statement.
         if out.contains(where: { !$0.notes.contains("statement") }) { out.removeAll { $0.notes.contains("statement") } }
+        // "announced a suspension of aid": what is announced is the act; the bare announcement goes.
+        let nominals = out.filter { $0.notes.contains("nominal") }
+        out.removeAll { c in
+            c.code == "010"
+                && nominals.contains { n in
+                    n.triggerStart >= c.triggerEnd && n.triggerStart - c.triggerEnd <= 3
+                        && (n.sources.isEmpty || n.sources == c.sources)
+                }
+        }
         return out
     }
 
