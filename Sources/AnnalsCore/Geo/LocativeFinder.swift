@@ -139,7 +139,9 @@ struct LocativeFinder: Sendable {
         /// nil when the place is not marked as a scene or does not hang from the event.
         func depth(of h: Int, cue: PlaceMention.Cue, isTarget: Bool) -> Int? {
             var p = h
-            var marked = cue == .locative || cue == .event || (cue == .directional && !verbal) || hasLocativeCase(p)
+            // "from"/"to" (admitted only inside the trigger's words: "withdraw its troops from the West
+            // Bank"); to a target, only of an act ("aid deliveries to Gaza", not "an ultimatum to India").
+            var marked = cue == .locative || cue == .event || (cue == .directional && !(verbal && isTarget)) || hasLocativeCase(p)
             // The place's own phrase: "the resort of Sochi", "in parts of Mosul", "the town, Afrin".
             var steps = 0
             while steps < 2, let up = tree.head(p), !event.trigger.contains(up), namesPlaceNoun(p, up) {
@@ -149,7 +151,7 @@ struct LocativeFinder: Sendable {
             }
             // The target itself stands for its government unless a locative word makes it a place
             // ("talks with Iran", but "an incursion into Syria").
-            if isTarget && !hasLocativeCase(p) && cue != .directional { return nil }
+            if isTarget && !hasLocativeCase(p) && !(cue == .directional && !verbal) { return nil }
             // "attacks on the district of Afrin": a scene code's object, or its argument with "on",
             // "against" (`attackcase` in cues.tsv); not "fought with Washington".
             if !marked, sceneCode, let up = tree.head(p), event.trigger.contains(up) {
