@@ -66,13 +66,20 @@ public struct Geolocator: Sendable {
                 coded.events[e].source?.adopt(location)
                 coded.events[e].target?.adopt(location)
             }
-            if let r = spans.source, let m = locator.actorPlace(r, in: sentence.mentions) {
+            if let r = spans.source, let m = actorPlace(r, sentence) {
                 coded.events[e].source?.place = sentence.location(m, gazetteer, from: .actor)
             }
-            if let r = spans.target, let m = locator.actorPlace(r, in: sentence.mentions) {
+            if let r = spans.target, let m = actorPlace(r, sentence) {
                 coded.events[e].target?.place = sentence.location(m, gazetteer, from: .actor)
             }
         }
+    }
+
+    /// The place an actor's words name ("Kharkiv governor"), else the one its phrase is located at in
+    /// the parse ("Syrian rebels in Idlib").
+    private func actorPlace(_ r: Range<Int>, _ sentence: GeoAnalysis.SentencePlaces) -> Int? {
+        locator.actorPlace(r, in: sentence.mentions)
+            ?? locator.finder.actorPlace(r, mentions: sentence.mentions, tokens: sentence.tokens, tree: sentence.tree, cues: gazetteer.cues)
     }
 
     /// Place mentions of every sentence, resolved in the document's context, and the dateline's place.

@@ -54,6 +54,25 @@ struct LocativeFinder: Sendable {
         return best?.index
     }
 
+    /// The place an actor's noun phrase locates it at in the parse ("Syrian rebels in Idlib", "the
+    /// police in Peshawar"): a locatively marked place whose phrase is an `nmod` of a word of the
+    /// actor. GDELT's Actor1Geo/Actor2Geo; the event's place only by ``scene(of:mentions:tokens:tree:cues:admit:)``.
+    func actorPlace(_ actor: Range<Int>, mentions: [PlaceMention], tokens: [Token], tree: DependencyTree, cues: GeoCues) -> Int? {
+        guard tree.count == tokens.count, actor.upperBound <= tokens.count else { return nil }
+        for (i, m) in mentions.enumerated() where m.place != nil && !m.isContainer && m.start >= actor.upperBound {
+            guard var p = headToken(m, tree) else { continue }
+            var marked = m.cue == .locative || Walk.hasCase(p, in: cues.locative, tokens, tree)
+            var steps = 0
+            while steps < 2, let up = tree.head(p), !actor.contains(up), Walk.namesPlaceNoun(p, up, tokens, tree, cues) {
+                p = up
+                marked = marked || Walk.hasCase(p, in: cues.locative, tokens, tree)
+                steps += 1
+            }
+            if marked, tree.relations[p] == .nmod, let up = tree.head(p), actor.contains(up) { return i }
+        }
+        return nil
+    }
+
     /// The trigger's token whose head lies outside the trigger.
     static func top(of trigger: Range<Int>, _ tree: DependencyTree) -> Int? {
         for k in trigger where k < tree.count {
@@ -222,7 +241,10 @@ struct LocativeFinder: Sendable {
         private func hasNominalSubject(_ k: Int) -> Bool { LocativeFinder.hasNominalSubject(k, tree) }
 
         /// Whether `p` has a case dependent from `words`.
-        private func hasCase(_ p: Int, in words: KeySet) -> Bool {
+        private func hasCase(_ p: Int, in words: KeySet) -> Bool { Self.hasCase(p, in: words, tokens, tree) }
+
+        static func hasCase(_ p: Int, in words: KeySet, _ tokens: [Token], _ tree: DependencyTree) -> Bool {
+            // Case words precede their noun, within its phrase: scan left of it only.
             var k = p - 1
             while k >= 0 && p - k <= 12 {
                 if tree.heads[k] == Int32(p) && tree.relations[k] == .case && words.contains(tokens[k].key) { return true }
@@ -231,12 +253,13 @@ struct LocativeFinder: Sendable {
             return false
         }
 
-        /// Whether `p` has a locative case dependent ("in", "near", "at", "outside": `locative` in cues.tsv).
         private func hasLocativeCase(_ p: Int) -> Bool { hasCase(p, in: cues.locative) }
 
         /// "the resort of Sochi", "the city of Aleppo", "a town, Afrin": the place is the `of` modifier or
         /// apposition of a place noun (`skip` words of cues.tsv: city, town, resort, province, ...).
-        private func namesPlaceNoun(_ p: Int, _ up: Int) -> Bool {
+        private func namesPlaceNoun(_ p: Int, _ up: Int) -> Bool { Self.namesPlaceNoun(p, up, tokens, tree, cues) }
+
+        static func namesPlaceNoun(_ p: Int, _ up: Int, _ tokens: [Token], _ tree: DependencyTree, _ cues: GeoCues) -> Bool {
             guard cues.skip.contains(tokens[up].key) else { return false }
             switch tree.relations[p] {
             case .appos, .compound, .flat: return true
