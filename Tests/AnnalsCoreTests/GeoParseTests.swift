@@ -22,7 +22,7 @@ import Testing
             Self.event(
                 "Taliban fighters attacked a heavily fortified police checkpoint on the main highway outside Kandahar.",
                 verb: "attacked"))
-        #expect(e.location?.name == "Kandahar" && e.location?.country == "AFG")
+        #expect(e.location?.text == "Kandahar" && e.location?.country == "AFG")
     }
 
     @Test func aPlaceNamedBehindAPlaceNoun() throws {

@@ -9,8 +9,8 @@
 /// 2. the place of a locative modifier of the event, found in the parse by ``LocativeFinder``: the
 ///    verb's `obl`, its object's `nmod`, a clause describing the same event ("is hosting a climate
 ///    summit in Paris", "a shooting on a church in Cairo", "in the Russian Black Sea resort of Sochi");
-/// 3. for a sentence without a parse, the place of a locative phrase or event noun near the event by
-///    token distance: after its last part, within 4 tokens for verbal events (quad classes 1 and 3)
+/// 3. for a sentence without a parse (or whose parse reads the trigger as a modifier), the place of a
+///    locative phrase or event noun near the event by token distance: after its last part, within 4 tokens for verbal events (quad classes 1 and 3)
 ///    and 8 for material ones; before the trigger only inside the source's words or between source
 ///    and trigger;
 /// 4. a locative phrase opening the sentence ("In eastern Ghouta, ...");
@@ -55,7 +55,7 @@ public struct EventLocator: Sendable {
         {
             return i
         }
-        let parsed = tree.count == tokens.count && !tokens.isEmpty
+        let parsed = tree.count == tokens.count && !tokens.isEmpty && !event.trigger.isEmpty && LocativeFinder.agrees(event.trigger, tree)
         if parsed,
             let i = finder.scene(
                 of: event, mentions: mentions, tokens: tokens, tree: tree, cues: cues,

@@ -73,6 +73,17 @@ struct LocativeFinder: Sendable {
         return nil
     }
 
+    /// Whether the parse reads the trigger as the coder does, as a predicate or an event noun: not as a
+    /// modifier of another noun ("Israeli troops raided homes" parsed with `raided` as an adjective).
+    /// Where they disagree neither is trusted and the token-distance rule decides.
+    static func agrees(_ trigger: Range<Int>, _ tree: DependencyTree) -> Bool {
+        guard let top = top(of: trigger, tree) else { return false }
+        switch tree.relations[top] {
+        case .amod, .compound, .det, .case, .flat, .fixed, .punct, .mark, .cc, .dep, .goeswith, .reparandum: return false
+        default: return true
+        }
+    }
+
     /// The trigger's token whose head lies outside the trigger.
     static func top(of trigger: Range<Int>, _ tree: DependencyTree) -> Int? {
         for k in trigger where k < tree.count {
@@ -188,7 +199,9 @@ struct LocativeFinder: Sendable {
             if event.trigger.contains(up) {
                 return r == .obl || r == .advmod || r == .nmod ? 1 : nil
             }
-            guard r == .nmod, cues.event.contains(tokens[up].key), actor(up) == nil, let top = tree.head(up), event.trigger.contains(top),
+            // "is hosting a climate summit in Paris", "claimed responsibility for the Paris attacks".
+            guard r == .nmod || r == .compound || r == .flat, cues.event.contains(tokens[up].key), actor(up) == nil,
+                let top = tree.head(up), event.trigger.contains(top),
                 [.obj, .obl, .nmod].contains(tree.relations[up])
             else { return nil }
             return 2
