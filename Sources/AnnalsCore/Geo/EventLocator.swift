@@ -82,7 +82,9 @@ public struct EventLocator: Sendable {
 
     /// The nearest cued mention by token distance (the rule for unparsed sentences); with a `tree`,
     /// only a locative phrase opening the sentence that modifies the trigger's clause.
-    private func nearest(_ event: EventSpans, _ mentions: [PlaceMention], _ tokens: [Token], _ gazetteer: Gazetteer, tree: DependencyTree?) -> Int? {
+    private func nearest(_ event: EventSpans, _ mentions: [PlaceMention], _ tokens: [Token], _ gazetteer: Gazetteer, tree: DependencyTree?)
+        -> Int?
+    {
         let last = max(event.trigger.upperBound, event.target?.upperBound ?? 0)
         let reach = event.quad == 1 || event.quad == 3 ? 4 : 8
         var best: Int?

@@ -157,7 +157,9 @@ struct LocativeFinder: Sendable {
             var up: [Int] = []
             if !verbal, let top = LocativeFinder.top(of: event.trigger, tree) {
                 var k = top
-                while up.count < 2, let h = tree.head(k), [.advcl, .xcomp, .obl].contains(tree.relations[k]), !LocativeFinder.hasNominalSubject(k, tree) {
+                while up.count < 2, let h = tree.head(k), [.advcl, .xcomp, .obl].contains(tree.relations[k]),
+                    !LocativeFinder.hasNominalSubject(k, tree)
+                {
                     up.append(h)
                     k = h
                 }
@@ -277,7 +279,8 @@ struct LocativeFinder: Sendable {
             switch tree.relations[p] {
             case .appos, .compound, .flat: return true
             case .nmod:
-                return up < p && (up..<p).contains { tree.heads[$0] == Int32(p) && tree.relations[$0] == .case && tokens[$0].key == GeoCues.ofKey }
+                return up < p
+                    && (up..<p).contains { tree.heads[$0] == Int32(p) && tree.relations[$0] == .case && tokens[$0].key == GeoCues.ofKey }
             default: return false
             }
         }
