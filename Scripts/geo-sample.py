@@ -3,6 +3,8 @@
 
     swift build && python3 Scripts/geo-sample.py [--annals .build/debug/annals] [--seed 14] [--n 200]
     python3 Scripts/geo-sample.py --seed 15 --n 100 --exclude Tests/Fixtures/geo/testset.tsv   # held-out set
+    python3 Scripts/geo-sample.py --seed 17 --n 100 --exclude Tests/Fixtures/geo/testset.tsv \
+        --exclude Tests/Fixtures/geo/heldout.tsv --skeleton /tmp/heldout2.tsv          # fresh held-out set
 
 Codes ../shared/corpora/guardian-2019-sample.csv and ../shared/corpora/conflibert-pentaclass-dev.jsonl
 with `annals code --emit events`, pools the events, samples n of them with Python's `random.Random(seed)`
@@ -30,11 +32,12 @@ def main():
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--skeleton")
-    ap.add_argument("--exclude", help="an annotation file whose events are left out of the pool")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="an annotation file whose events are left out of the pool (repeatable)")
     args = ap.parse_args()
     excluded = set()
-    if args.exclude:
-        for line in open(args.exclude, encoding="utf-8"):
+    for path in args.exclude:
+        for line in open(path, encoding="utf-8"):
             if not line.startswith("#") and line.strip():
                 f = line.rstrip("\n").split("\t")
                 excluded.add((f[1], f[2], f[3], f[4]))

@@ -37,6 +37,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Keep the generated corpus file and print its path to standard error.")
     var keepCorpus = false
 
+    @Flag(help: "Code without the Geo stage (event locations), as `annals code --no-geo`, to measure its cost.")
+    var noGeo = false
+
     func validate() throws {
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -83,7 +86,7 @@ struct BenchCommand: ParsableCommand {
             results.append(
                 (
                     Self.label(spec, taken: results.map(\.0)),
-                    BenchResult.measure(spec: spec, reader: reader, path: built.path, threads: threads, repeats: repeats)
+                    BenchResult.measure(spec: spec, reader: reader, path: built.path, threads: threads, repeats: repeats, geo: !noGeo)
                 ))
         }
 
@@ -257,7 +260,7 @@ struct BenchResult {
     var threads = 1
     var peakMegabytes = 0.0
 
-    static func measure(spec: String, reader: DocumentReader, path: String, threads: Int, repeats: Int) -> BenchResult {
+    static func measure(spec: String, reader: DocumentReader, path: String, threads: Int, repeats: Int, geo: Bool = true) -> BenchResult {
         var result = BenchResult(spec: spec)
         result.threads = threads
         ProcessStats.resetPeakResident()
@@ -266,7 +269,8 @@ struct BenchResult {
             let started = clock.now
             let coder = try CoderFactory.make(spec)
             result.loadSeconds = (clock.now - started).seconds
-            let pipeline = Pipeline(coder: coder)
+            var pipeline = Pipeline(coder: coder)
+            if !geo { pipeline.geolocator = nil }
             func best(_ n: Int) throws -> BenchRun {
                 try (0..<repeats).map { _ in try BenchRun.measure(reader: reader, path: path, pipeline: pipeline, threads: n) }
                     .min { $0.seconds < $1.seconds }!

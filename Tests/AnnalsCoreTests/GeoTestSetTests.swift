@@ -120,15 +120,16 @@ import Testing
         let s = try #require(try Self.score("testset.tsv"))
         print("testset.tsv score: \(s)")
         // Issue 14 asks for found >= 90%, country >= 97%, exact >= 85%, spurious <= 5%; these floors are
-        // what the rules reach now (78%, 97.4%, 74%, 5.3% on 2026-12-03), so a change that loses ground fails.
+        // about what the parse walk reaches now (79.2%, 100%, 79.2%, 0.7% on 2026-12-04), so a change
+        // that loses ground fails.
         // The events were sampled from an earlier coder's output; the parse-based coder no longer codes
         // 18 of the 203 (geolocation is scored on the rest). More than a tenth lost means the sample
         // no longer measures this coder and must be redrawn.
         #expect(s.missing <= 20, "the coder no longer finds \(s.missing) of the sampled events")
-        #expect(Double(s.found) >= 0.75 * Double(s.named), "\(s)")
+        #expect(Double(s.found) >= 0.77 * Double(s.named), "\(s)")
         #expect(Double(s.rightCountry) >= 0.95 * Double(s.countryScored), "\(s)")
-        #expect(Double(s.exact) >= 0.70 * Double(s.named), "\(s)")
-        #expect(Double(s.spurious) <= 0.07 * Double(s.unnamed), "\(s)")
+        #expect(Double(s.exact) >= 0.77 * Double(s.named), "\(s)")
+        #expect(Double(s.spurious) <= 0.03 * Double(s.unnamed), "\(s)")
     }
 
     /// The held-out set was not used to tune anything: its score is the honest one.
@@ -136,6 +137,15 @@ import Testing
     func heldOutScores() throws {
         let s = try #require(try Self.score("heldout.tsv"))
         print("heldout.tsv score: \(s)")
+        #expect(s.missing <= 5, "the coder no longer finds \(s.missing) of the sampled events")
+        #expect(s.named > 0 && s.unnamed > 0)
+    }
+
+    /// The fresh held-out set (seed 17), annotated before Annals placed it; scored, never tuned on.
+    @Test(.enabled(if: SharedFixtures.file("corpora/guardian-2019-sample.csv") != nil, "needs ../shared/corpora"))
+    func freshHeldOutScores() throws {
+        let s = try #require(try Self.score("heldout2.tsv"))
+        print("heldout2.tsv score: \(s)")
         #expect(s.missing <= 5, "the coder no longer finds \(s.missing) of the sampled events")
         #expect(s.named > 0 && s.unnamed > 0)
     }

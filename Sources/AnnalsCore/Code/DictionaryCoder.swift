@@ -28,7 +28,7 @@ public struct DictionaryCoder: EventCoder {
         var unknown: [String] = []
         var analyses: [SentenceCoder.Analysis] = []
         if options.emitRelations { analyses.reserveCapacity(sentences.count) }
-        for sentence in sentences {
+        for (position, sentence) in sentences.enumerated() {
             let day = document.date
             var a = sentenceCoder.analyse(sentence, day: day)
             let groups = a.groups
@@ -75,6 +75,9 @@ public struct DictionaryCoder: EventCoder {
                         events.append(record)
                     }
                 }
+            }
+            if position < SentenceSyntax.leadSentences || events.last?.sentence == sentence.index {
+                result.syntax[sentence.index] = SentenceSyntax(tokens: a.tokens, tree: a.tree)
             }
             // Kept for the relation pass, after its last use here so that it moves rather than copies.
             if options.emitRelations { analyses.append(a) }

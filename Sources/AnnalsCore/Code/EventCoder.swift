@@ -23,6 +23,10 @@ public struct CodedDocument: Sendable {
     public var unknownActors: [String] = []
     /// What ``Pipeline`` cut or skipped under its ``ResourceLimits``, one warning each.
     public var warnings: [IngestError] = []
+    /// The coder's tokens and dependency parse of the sentences later stages read (those with events
+    /// and the document's first few), by ``Sentence/index``; the Geo stage walks the parse from each
+    /// event's trigger to its locative modifiers. Empty from a coder that keeps none.
+    public var syntax: [Int: SentenceSyntax] = [:]
 
     public init(document: Document, sentences: [Sentence]) {
         self.document = document
@@ -33,6 +37,21 @@ public struct CodedDocument: Sendable {
     public var records: [Record] {
         events.map(Record.event) + relations.map(Record.relation)
     }
+}
+
+/// One sentence's tokens (``Tokenizer``) and dependency parse as the coder computed them, handed to
+/// the stages after coding so that they neither tokenise nor parse again.
+public struct SentenceSyntax: Sendable {
+    public var tokens: [Token]
+    /// ``DependencyTree/empty`` when the coder did not parse the sentence (no actor or no verb).
+    public var tree: DependencyTree
+    public init(tokens: [Token], tree: DependencyTree) {
+        self.tokens = tokens
+        self.tree = tree
+    }
+
+    /// Sentences at the top of a document that later stages read as its context besides the events' own.
+    public static let leadSentences = 4
 }
 
 /// A coder turns a cleaned document into events and relations. Implementations are pure: the same

@@ -1,20 +1,25 @@
 /// Assigns an event the place where it happened, from its sentence's resolved place mentions.
 ///
-/// Input: the sentence's tokens and place mentions, and the event's trigger, source and target as
-/// token ranges. The scene is, in order of preference:
+/// Input: the sentence's tokens, dependency parse and place mentions, and the event's trigger,
+/// source and target as token ranges. The scene is, in order of preference:
 /// 1. the target itself when it is a place and the event's CAMEO code is one whose target is its
 ///    scene (`scene` in `cues.tsv`: force, violence, visits: "shelled Aleppo", "the blockade of Yemen",
 ///    "a state visit to the United Kingdom"); otherwise a place target is an actor standing for its
 ///    government ("sided with Ankara");
-/// 2. the place of a locative phrase ("in Hebron", "near the city of Kharkiv", "in Pakistan's Swat
-///    valley") or of an event noun ("the Paris attacks") near the event: after its last part, within 3
-///    tokens for verbal events (statements, appeals, accusations: quad classes 1 and 3) and 8 for
-///    material ones; before the trigger only inside the source's words ("the coalition fighting rebels
-///    in Yemen declared") or in a sentence-opening phrase ("In eastern Ghouta, ...");
-/// and never a place that only names an actor ("Hebron's mayor", "Kharkiv governor", "Iran said"):
-/// those are the actor's place (see ``actorPlace(_:in:)``).
+/// 2. the place of a locative modifier of the event, found in the parse by ``LocativeFinder``: the
+///    verb's `obl`, its object's `nmod`, a clause describing the same event ("is hosting a climate
+///    summit in Paris", "a shooting on a church in Cairo", "in the Russian Black Sea resort of Sochi");
+/// 3. for a sentence without a parse (or whose parse reads the trigger as a modifier), the place of a
+///    locative phrase or event noun near the event by token distance: after its last part, within 4 tokens for verbal events (quad classes 1 and 3)
+///    and 8 for material ones; before the trigger only inside the source's words or between source
+///    and trigger;
+/// 4. a locative phrase opening the sentence ("In eastern Ghouta, ...");
+/// and never a place that only names an actor ("Hebron's mayor", "Syrian rebels in Idlib", "Iran
+/// said"): those are the actor's place (see ``actorPlace(_:in:)``).
 public struct EventLocator: Sendable {
     public init() {}
+
+    let finder = LocativeFinder()
 
     /// An event's parts as token ranges of its sentence.
     public struct EventSpans: Sendable {
@@ -40,13 +45,46 @@ public struct EventLocator: Sendable {
     static let passiveAuxiliaries = ClosedClass.be
 
     /// The index of the mention where the event happened, or nil when the sentence does not say.
-    public func scene(of event: EventSpans, mentions: [PlaceMention], tokens: [Token], gazetteer: Gazetteer) -> Int? {
+    /// `tree` is the sentence's dependency parse (``DependencyTree/empty`` when it was not parsed).
+    public func scene(
+        of event: EventSpans, mentions: [PlaceMention], tokens: [Token], tree: DependencyTree = .empty, gazetteer: Gazetteer
+    ) -> Int? {
         let cues = gazetteer.cues
         if let target = event.target, cues.sceneCodes.contains(where: { event.code.hasPrefix($0) }),
             let i = targetPlace(target, event, mentions, tokens, gazetteer)
         {
             return i
         }
+        let parsed = tree.count == tokens.count && !tokens.isEmpty && !event.trigger.isEmpty && LocativeFinder.agrees(event.trigger, tree)
+        if parsed,
+            let i = finder.scene(
+                of: event, mentions: mentions, tokens: tokens, tree: tree, cues: cues,
+                admit: { admissible(mentions[$0], event, gazetteer, targets: false) })
+        {
+            return i
+        }
+        return nearest(event, mentions, tokens, gazetteer, tree: parsed ? tree : nil)
+    }
+
+    /// Whether a mention may be the event's scene at all: not the source or the target itself ("Iran
+    /// said", "talks with Iran"), not a country before an event noun ("the US attacks"), and a
+    /// "from"/"to" place only inside the trigger's words ("suspended aid deliveries to Gaza").
+    /// With `targets` false the target is left to the caller (a locative word can make it a place).
+    func admissible(_ m: PlaceMention, _ event: EventSpans, _ gazetteer: Gazetteer, targets: Bool = true) -> Bool {
+        guard let p = m.place else { return false }
+        let inTrigger = m.start >= event.trigger.lowerBound && m.end <= event.trigger.upperBound
+        if let s = event.source, s == m.start..<m.end { return false }
+        if targets, let t = event.target, t == m.start..<m.end, !(inTrigger && m.cue == .directional) { return false }
+        if m.cue == .event && gazetteer.places[Int(p)].feature == .country { return false }
+        if m.cue == .directional && !inTrigger { return false }
+        return true
+    }
+
+    /// The nearest cued mention by token distance (the rule for unparsed sentences); with a `tree`,
+    /// only a locative phrase opening the sentence that modifies the trigger's clause.
+    private func nearest(_ event: EventSpans, _ mentions: [PlaceMention], _ tokens: [Token], _ gazetteer: Gazetteer, tree: DependencyTree?)
+        -> Int?
+    {
         let last = max(event.trigger.upperBound, event.target?.upperBound ?? 0)
         let reach = event.quad == 1 || event.quad == 3 ? 4 : 8
         var best: Int?
@@ -54,21 +92,21 @@ public struct EventLocator: Sendable {
         for (i, m) in mentions.enumerated() where m.cue != .none && m.place != nil {
             let index = m.isContainer ? (mentions.firstIndex { $0.container == i } ?? i) : i
             let mention = mentions[index]
-            guard let p = mention.place else { continue }
+            guard mention.place != nil else { continue }
             // A place that is an actor is not its scene ("Iran said", "Russia's use of its veto").
-            let inTrigger = m.start >= event.trigger.lowerBound && m.end <= event.trigger.upperBound
-            if let s = event.source, s == m.start..<m.end || s == mention.start..<mention.end { continue }
-            if let t = event.target, t == m.start..<m.end || t == mention.start..<mention.end, !(inTrigger && m.cue == .directional) {
-                continue
-            }
-            // "the US attacks": a country before an event noun is its actor.
-            if m.cue == .event && gazetteer.places[Int(p)].feature == .country { continue }
-            if m.cue == .directional && !inTrigger { continue }
+            if let s = event.source, s == mention.start..<mention.end { continue }
+            if let t = event.target, t == mention.start..<mention.end, !(m.cue == .directional) { continue }
+            guard admissible(m, event, gazetteer) else { continue }
             // Where the place is: the contained one when it comes first ("Rojava in northern Syria").
             let start = min(m.start, mention.start)
             let end = max(m.end, mention.end)
             let d: Int
-            if start >= last || (start >= event.trigger.lowerBound && end <= last) {
+            if let tree {
+                guard opensSentence(m, tokens), start < event.trigger.lowerBound, finder.opensClause(m, trigger: event.trigger, tree) else {
+                    continue
+                }
+                d = 0
+            } else if start >= last || (start >= event.trigger.lowerBound && end <= last) {
                 d = max(0, start - last)
                 guard d <= reach else { continue }
             } else if let s = event.source, start >= s.lowerBound, end <= s.upperBound {

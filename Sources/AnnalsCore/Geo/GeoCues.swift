@@ -23,6 +23,8 @@ public struct GeoCues: Sendable {
     public var demonymSuffixes: [[UInt8]] = []
     /// "the", "after": words before a place that an event noun follows ("the Paris attacks").
     public var eventDeterminers = KeySet([])
+    /// "on", "against": case words of a scene code's argument that make a place its scene ("attacks on Afrin").
+    public var attackCase = KeySet([])
     /// CAMEO code prefixes whose place target is the scene ("shelled Aleppo").
     public var sceneCodes: [String] = []
 
@@ -62,6 +64,7 @@ public struct GeoCues: Sendable {
             case "eventdet": eventDeterminers = keys
             case "demonymsuffix": demonymSuffixes = parts[1].split(separator: " ").map { Array($0.lowercased().utf8) }
             case "directional": directional = keys
+            case "attackcase": attackCase = keys
             case "scene": sceneCodes = parts[1].split(separator: " ").map(String.init)
             default:
                 throw DictionaryError(file: origin, line: lineNumber, message: "unknown list '\(parts[0])'")

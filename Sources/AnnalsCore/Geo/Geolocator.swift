@@ -26,7 +26,7 @@ public struct Geolocator: Sendable {
     public static let bundled: Geolocator? = (try? Gazetteer.loadBundled()).map { Geolocator(gazetteer: $0) }
 
     /// Sentences at the top of a document that count as its context besides the events' own.
-    static let leadSentences = 4
+    static let leadSentences = SentenceSyntax.leadSentences
 
     /// Attaches locations to the events of `coded`.
     public func locate(_ coded: inout CodedDocument) {
@@ -45,7 +45,7 @@ public struct Geolocator: Sendable {
         let wanted = Set(coded.events.map(\.sentence))
         let sentences = coded.sentences.enumerated().filter { $0.offset < Self.leadSentences || wanted.contains($0.element.index) }
             .map(\.element)
-        let analysis = analyse(coded.document, sentences: sentences, actorCountries: countries)
+        let analysis = analyse(coded.document, sentences: sentences, actorCountries: countries, syntax: coded.syntax)
         for e in coded.events.indices {
             let event = coded.events[e]
             guard let s = analysis.sentenceIndex[event.sentence] else { continue }
@@ -55,7 +55,9 @@ public struct Geolocator: Sendable {
                 source: event.source.flatMap { sentence.tokenRange(Span($0.span[0], $0.span[1])) },
                 target: event.target.flatMap { sentence.tokenRange(Span($0.span[0], $0.span[1])) },
                 quad: event.quad, code: event.cameo, targetCountry: event.target.map { ActorCode.country(of: $0.code) })
-            if let m = locator.scene(of: spans, mentions: sentence.mentions, tokens: sentence.tokens, gazetteer: gazetteer) {
+            if let m = locator.scene(
+                of: spans, mentions: sentence.mentions, tokens: sentence.tokens, tree: sentence.tree, gazetteer: gazetteer)
+            {
                 coded.events[e].location = sentence.location(m, gazetteer, from: .sentence)
             } else if let dateline = analysis.dateline {
                 coded.events[e].location = dateline
@@ -64,28 +66,41 @@ public struct Geolocator: Sendable {
                 coded.events[e].source?.adopt(location)
                 coded.events[e].target?.adopt(location)
             }
-            if let r = spans.source, let m = locator.actorPlace(r, in: sentence.mentions) {
+            if let r = spans.source, let m = actorPlace(r, sentence) {
                 coded.events[e].source?.place = sentence.location(m, gazetteer, from: .actor)
             }
-            if let r = spans.target, let m = locator.actorPlace(r, in: sentence.mentions) {
+            if let r = spans.target, let m = actorPlace(r, sentence) {
                 coded.events[e].target?.place = sentence.location(m, gazetteer, from: .actor)
             }
         }
     }
 
+    /// The place an actor's words name ("Kharkiv governor"), else the one its phrase is located at in
+    /// the parse ("Syrian rebels in Idlib").
+    private func actorPlace(_ r: Range<Int>, _ sentence: GeoAnalysis.SentencePlaces) -> Int? {
+        locator.actorPlace(r, in: sentence.mentions)
+            ?? locator.finder.actorPlace(r, mentions: sentence.mentions, tokens: sentence.tokens, tree: sentence.tree, cues: gazetteer.cues)
+    }
+
     /// Place mentions of every sentence, resolved in the document's context, and the dateline's place.
     ///
     /// `actorCountries`: by sentence index, the countries of the actors coded there, which count as
-    /// that sentence's context ("Lebanese troops clashed with militants in Tripoli").
-    public func analyse(_ document: Document, sentences: [Sentence], actorCountries: [Int: Set<String>] = [:]) -> GeoAnalysis {
+    /// that sentence's context ("Lebanese troops clashed with militants in Tripoli"). `syntax`: by
+    /// sentence index, the coder's tokens and parse (``CodedDocument/syntax``); a sentence without
+    /// them is tokenised here and located without a parse.
+    public func analyse(
+        _ document: Document, sentences: [Sentence], actorCountries: [Int: Set<String>] = [:], syntax: [Int: SentenceSyntax] = [:]
+    ) -> GeoAnalysis {
         var out = GeoAnalysis()
         out.sentences.reserveCapacity(sentences.count)
         var document_ = PlaceResolver.Context()
         for sentence in sentences {
-            let tokens = Tokenizer.tokens(of: sentence.text)
+            let parsed = syntax[sentence.index]
+            let tokens = parsed?.tokens ?? Tokenizer.tokens(of: sentence.text)
             let mentions = recognizer.mentions(tokens, text: sentence.text)
             out.sentenceIndex[sentence.index] = out.sentences.count
-            out.sentences.append(GeoAnalysis.SentencePlaces(sentence: sentence, tokens: tokens, mentions: mentions))
+            out.sentences.append(
+                GeoAnalysis.SentencePlaces(sentence: sentence, tokens: tokens, mentions: mentions, tree: parsed?.tree ?? .empty))
             if mentions.isEmpty { continue }
             for c in resolver.unambiguousCountries(mentions) { document_.document[c, default: 0] += 1 }
         }
@@ -139,6 +154,8 @@ public struct GeoAnalysis: Sendable {
         public var sentence: Sentence
         public var tokens: [Token]
         public var mentions: [PlaceMention]
+        /// The sentence's dependency parse, ``DependencyTree/empty`` when the coder did not parse it.
+        public var tree: DependencyTree = .empty
 
         /// The tokens covering a span of the original text.
         func tokenRange(_ span: Span) -> Range<Int>? {
