@@ -18,7 +18,7 @@ public struct DependencyParser: Sendable {
         var s = ArcHybridState(words: words.count)
         let labelCount = labels.count
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ParserFeatures.transitionCount) { f in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(labelCount, 3)) { scores in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(labelCount, 3)) { scores in
                 while !s.isTerminal {
                     ParserFeatures.transition(s, x, into: f.baseAddress!)
                     scores[0] = 0
@@ -45,7 +45,7 @@ public struct DependencyParser: Sendable {
     @inline(__always)
     func bestLabel(
         _ s: ArcHybridState, _ x: ParserFeatures.Sentence, dep: Int, head: Int, _ f: UnsafeMutableBufferPointer<UInt64>,
-        _ scores: UnsafeMutableBufferPointer<Float>
+        _ scores: UnsafeMutableBufferPointer<Int32>
     ) -> UInt8 {
         ParserFeatures.label(s, x, dep: dep, head: head, into: f.baseAddress!)
         for k in 0..<labels.count { scores[k] = 0 }

@@ -95,7 +95,7 @@ public struct Tagger: Sendable {
     public func tag(_ words: [SyntaxWord]) -> [UInt16] {
         var out = [UInt16](repeating: 0, count: words.count)
         let n = classes.count
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { scores in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { f in
                 let amb = words.map { ambiguityClass($0) }
                 amb.withUnsafeBufferPointer { a in
