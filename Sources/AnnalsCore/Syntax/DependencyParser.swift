@@ -39,7 +39,7 @@ public struct DependencyParser: Sendable {
                 }
             }
         }
-        return (Array(s.heads.dropFirst()).map { max($0, 0) }, Array(s.labels.dropFirst()))
+        return (s.nodes.dropFirst().map { max($0.head, 0) }, s.nodes.dropFirst().map(\.label))
     }
 
     @inline(__always)

@@ -96,7 +96,7 @@ public struct LinearModel: Sendable {
                 var slot = UInt64(Self.fingerprint16(k))
                 for e in lo..<hi { slot |= quantized(halves[e]) << (16 * (1 + UInt64(classes[e]))) }
                 table[p] = slot
-            } else if (hi - lo) * 3 >= classCount {
+            } else if hi > lo && (hi - lo) * 3 >= classCount {
                 // A feature with weights for many classes (the bias, frequent affixes) gets a dense row.
                 let row = rows.count / classCount
                 rows.append(contentsOf: repeatElement(0, count: classCount))
@@ -265,7 +265,10 @@ public struct LinearModel: Sendable {
         let counts: [UInt8] = try r.array()
         let classes: [UInt8] = try r.array()
         let weights: [UInt16] = try r.array()
-        guard classCount <= 256, counts.count == featureCount, classes.count == weights.count else {
+        // Run starts and row numbers take 24 bits in the scoring table.
+        guard classCount >= 1, classCount <= 256, counts.count == featureCount, classes.count == weights.count,
+            weights.count < 1 << 24, featureCount < 1 << 24
+        else {
             throw BinaryReader.Error.malformed("inconsistent linear model tables")
         }
         var keys = [UInt64]()
