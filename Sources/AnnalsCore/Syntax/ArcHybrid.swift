@@ -62,6 +62,14 @@ struct ArcHybridState {
         }
     }
 
+    /// The action when exactly one is valid: shift while the stack holds only the root, right once
+    /// the buffer is empty. Nil when there is a choice (or none).
+    @inline(__always)
+    var onlyValidAction: Action? {
+        if stack.count == 1 { return b <= n ? .shift : nil }
+        return b > n ? .right : nil
+    }
+
     /// The dependent and head an arc action would join.
     @inline(__always)
     func arc(_ a: Action) -> (dependent: Int, head: Int) {

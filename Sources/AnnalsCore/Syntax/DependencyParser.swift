@@ -20,14 +20,20 @@ public struct DependencyParser: Sendable {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ParserFeatures.transitionCount) { f in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(labelCount, 3)) { scores in
                 while !s.isTerminal {
-                    ParserFeatures.transition(s, x, into: f.baseAddress!)
-                    scores[0] = 0
-                    scores[1] = 0
-                    scores[2] = 0
-                    transitions.score(UnsafeBufferPointer(f), into: scores.baseAddress!)
                     var best: ArcHybridState.Action? = nil
-                    for a in ArcHybridState.Action.allCases where s.isValid(a) {
-                        if best == nil || scores[a.rawValue] > scores[best!.rawValue] { best = a }
+                    if let forced = s.onlyValidAction {
+                        // Only one move is possible (shift onto the bare root, right arcs once the
+                        // buffer is empty): the classifier would pick it anyway, so it is not asked.
+                        best = forced
+                    } else {
+                        ParserFeatures.transition(s, x, into: f.baseAddress!)
+                        scores[0] = 0
+                        scores[1] = 0
+                        scores[2] = 0
+                        transitions.score(UnsafeBufferPointer(f), into: scores.baseAddress!)
+                        for a in ArcHybridState.Action.allCases where s.isValid(a) {
+                            if best == nil || scores[a.rawValue] > scores[best!.rawValue] { best = a }
+                        }
                     }
                     guard let action = best else { break }
                     var label: UInt8 = 0
