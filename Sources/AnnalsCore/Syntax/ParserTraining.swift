@@ -7,7 +7,7 @@
 public enum ParserTraining {
     public struct Options: Sendable {
         public var taggerEpochs = 8
-        public var parserEpochs = 12
+        public var parserEpochs = 11
         public var folds = 4
         public var seed: UInt64 = 2024
         /// Averaged weights below this magnitude are dropped from the shipped model.
