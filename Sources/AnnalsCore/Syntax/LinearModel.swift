@@ -44,6 +44,25 @@ public struct LinearModel: Sendable {
         self.init(
             classCount: classCount, keys: keys, starts: starts, classes: classes.map { UInt8(truncatingIfNeeded: $0) },
             halves: weights.map { Float16($0).bitPattern })
+        trainedWeights = weights
+    }
+
+    /// The unrounded weights of a model fresh from training (empty for a model read from a file).
+    private(set) var trainedWeights: [Float] = []
+
+    /// Adds the unrounded `Float` weights of every feature to `scores`, feature by feature: the
+    /// scorer training uses for the jackknifed tags, so that a retrained model does not depend on
+    /// the integer table's rounding. Binary search over the sorted keys (training only).
+    func scoreTrained(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutablePointer<Float>) {
+        for f in features {
+            var lo = 0, hi = sortedKeys.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if sortedKeys[mid] < f { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < sortedKeys.count, sortedKeys[lo] == f else { continue }
+            for e in Int(sortedStarts[lo])..<Int(sortedStarts[lo + 1]) { scores[Int(entryClass[e])] += trainedWeights[e] }
+        }
     }
 
     /// Builds the model from the file's arrays (keys sorted, weights in half precision).
