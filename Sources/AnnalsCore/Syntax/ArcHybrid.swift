@@ -12,36 +12,38 @@ struct ArcHybridState {
         case right = 2
     }
 
+    /// What the features read of one node: its head and label, its two outermost children on each
+    /// side, how many children it has on each side and the sets of their labels. One struct per
+    /// node, so a configuration's features touch a few cache lines.
+    struct Node {
+        var head: Int32 = -1
+        var left1: Int32 = -1
+        var left2: Int32 = -1
+        var right1: Int32 = -1
+        var right2: Int32 = -1
+        var label: UInt8 = 0
+        var leftCount: UInt8 = 0
+        var rightCount: UInt8 = 0
+        var leftLabels: UInt64 = 0
+        var rightLabels: UInt64 = 0
+    }
+
     let n: Int
     var stack: [Int32]
     var b: Int
-    var heads: [Int32]
-    var labels: [UInt8]
-    var left1: [Int32]
-    var left2: [Int32]
-    var right1: [Int32]
-    var right2: [Int32]
-    var leftCount: [UInt8]
-    var rightCount: [UInt8]
-    var leftLabels: [UInt64]
-    var rightLabels: [UInt64]
+    /// Position 0 is the root.
+    var nodes: [Node]
 
     init(words n: Int) {
         self.n = n
         stack = [0]
         stack.reserveCapacity(n + 1)
         b = 1
-        heads = [Int32](repeating: -1, count: n + 1)
-        labels = [UInt8](repeating: 0, count: n + 1)
-        left1 = [Int32](repeating: -1, count: n + 1)
-        left2 = left1
-        right1 = left1
-        right2 = left1
-        leftCount = [UInt8](repeating: 0, count: n + 1)
-        rightCount = leftCount
-        leftLabels = [UInt64](repeating: 0, count: n + 1)
-        rightLabels = leftLabels
+        nodes = [Node](repeating: Node(), count: n + 1)
     }
+
+    /// Heads of the words 1…n (-1 where none was attached).
+    var heads: [Int32] { nodes.map(\.head) }
 
     var isTerminal: Bool { b > n && stack.count == 1 }
 
@@ -58,6 +60,14 @@ struct ArcHybridState {
         case .left: return b <= n && stack.count >= 2
         case .right: return stack.count >= 2 && (stack.count > 2 || b > n)
         }
+    }
+
+    /// The action when exactly one is valid: shift while the stack holds only the root, right once
+    /// the buffer is empty. Nil when there is a choice (or none).
+    @inline(__always)
+    var onlyValidAction: Action? {
+        if stack.count == 1 { return b <= n ? .shift : nil }
+        return b > n ? .right : nil
     }
 
     /// The dependent and head an arc action would join.
@@ -79,19 +89,19 @@ struct ArcHybridState {
     }
 
     private mutating func attach(_ d: Int, to h: Int, label: UInt8) {
-        heads[d] = Int32(h)
-        labels[d] = label
+        nodes[d].head = Int32(h)
+        nodes[d].label = label
         let bit: UInt64 = 1 << UInt64(label & 63)
         if d < h {
-            left2[h] = left1[h]
-            left1[h] = Int32(d)
-            leftCount[h] &+= 1
-            leftLabels[h] |= bit
+            nodes[h].left2 = nodes[h].left1
+            nodes[h].left1 = Int32(d)
+            nodes[h].leftCount &+= 1
+            nodes[h].leftLabels |= bit
         } else {
-            right2[h] = right1[h]
-            right1[h] = Int32(d)
-            rightCount[h] &+= 1
-            rightLabels[h] |= bit
+            nodes[h].right2 = nodes[h].right1
+            nodes[h].right1 = Int32(d)
+            nodes[h].rightCount &+= 1
+            nodes[h].rightLabels |= bit
         }
     }
 

@@ -18,16 +18,22 @@ public struct DependencyParser: Sendable {
         var s = ArcHybridState(words: words.count)
         let labelCount = labels.count
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ParserFeatures.transitionCount) { f in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(labelCount, 3)) { scores in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(labelCount, 3)) { scores in
                 while !s.isTerminal {
-                    ParserFeatures.transition(s, x, into: f.baseAddress!)
-                    scores[0] = 0
-                    scores[1] = 0
-                    scores[2] = 0
-                    transitions.score(UnsafeBufferPointer(f), into: scores.baseAddress!)
                     var best: ArcHybridState.Action? = nil
-                    for a in ArcHybridState.Action.allCases where s.isValid(a) {
-                        if best == nil || scores[a.rawValue] > scores[best!.rawValue] { best = a }
+                    if let forced = s.onlyValidAction {
+                        // Only one move is possible (shift onto the bare root, right arcs once the
+                        // buffer is empty): the classifier would pick it anyway, so it is not asked.
+                        best = forced
+                    } else {
+                        ParserFeatures.transition(s, x, into: f.baseAddress!)
+                        scores[0] = 0
+                        scores[1] = 0
+                        scores[2] = 0
+                        transitions.score(UnsafeBufferPointer(f), into: scores.baseAddress!)
+                        for a in ArcHybridState.Action.allCases where s.isValid(a) {
+                            if best == nil || scores[a.rawValue] > scores[best!.rawValue] { best = a }
+                        }
                     }
                     guard let action = best else { break }
                     var label: UInt8 = 0
@@ -39,13 +45,13 @@ public struct DependencyParser: Sendable {
                 }
             }
         }
-        return (Array(s.heads.dropFirst()).map { max($0, 0) }, Array(s.labels.dropFirst()))
+        return (s.nodes.dropFirst().map { max($0.head, 0) }, s.nodes.dropFirst().map(\.label))
     }
 
     @inline(__always)
     func bestLabel(
         _ s: ArcHybridState, _ x: ParserFeatures.Sentence, dep: Int, head: Int, _ f: UnsafeMutableBufferPointer<UInt64>,
-        _ scores: UnsafeMutableBufferPointer<Float>
+        _ scores: UnsafeMutableBufferPointer<Int32>
     ) -> UInt8 {
         ParserFeatures.label(s, x, dep: dep, head: head, into: f.baseAddress!)
         for k in 0..<labels.count { scores[k] = 0 }

@@ -36,7 +36,7 @@ enum ParserFeatures {
             self.punctuation = counts
         }
 
-        static let separators: Set<UInt64> = Set([",", ";", ":", "-", "--"].map { SyntaxWord($0).norm })
+        static let separators: [UInt64] = [",", ";", ":", "-", "--"].map { SyntaxWord($0).norm }
 
         /// Separating punctuation strictly between positions a < b.
         @inline(__always) func separators(_ a: Int, _ b: Int) -> UInt64 {
@@ -60,7 +60,7 @@ enum ParserFeatures {
     }
 
     @inline(__always)
-    static func label(_ s: ArcHybridState, _ p: Int) -> UInt64 { p > 0 ? UInt64(s.labels[p]) : noneLabel }
+    static func label(_ s: ArcHybridState, _ p: Int) -> UInt64 { p > 0 ? UInt64(s.nodes[p].label) : noneLabel }
 
     /// The transition features of a configuration.
     static func transition(_ s: ArcHybridState, _ x: Sentence, into f: UnsafeMutablePointer<UInt64>) {
@@ -68,20 +68,20 @@ enum ParserFeatures {
         let b0 = s.buffer(0), b1 = s.buffer(1), b2 = s.buffer(2)
         let s0w = x.w(s0), s0t = x.t(s0), s1w = x.w(s1), s1t = x.t(s1), s2t = x.t(s2)
         let b0w = x.w(b0), b0t = x.t(b0), b1w = x.w(b1), b1t = x.t(b1), b2t = x.t(b2)
-        let s0l1 = s0 >= 0 ? Int(s.left1[s0]) : -1
-        let s0l2 = s0 >= 0 ? Int(s.left2[s0]) : -1
-        let s0r1 = s0 >= 0 ? Int(s.right1[s0]) : -1
-        let s0r2 = s0 >= 0 ? Int(s.right2[s0]) : -1
-        let s1r1 = s1 >= 0 ? Int(s.right1[s1]) : -1
-        let b0l1 = b0 >= 0 ? Int(s.left1[b0]) : -1
-        let b0l2 = b0 >= 0 ? Int(s.left2[b0]) : -1
+        let s0l1 = s0 >= 0 ? Int(s.nodes[s0].left1) : -1
+        let s0l2 = s0 >= 0 ? Int(s.nodes[s0].left2) : -1
+        let s0r1 = s0 >= 0 ? Int(s.nodes[s0].right1) : -1
+        let s0r2 = s0 >= 0 ? Int(s.nodes[s0].right2) : -1
+        let s1r1 = s1 >= 0 ? Int(s.nodes[s1].right1) : -1
+        let b0l1 = b0 >= 0 ? Int(s.nodes[b0].left1) : -1
+        let b0l2 = b0 >= 0 ? Int(s.nodes[b0].left2) : -1
         let s0l1t = x.t(s0l1), s0r1t = x.t(s0r1), b0l1t = x.t(b0l1), s1r1t = x.t(s1r1)
         let dist = s0 > 0 && b0 > 0 ? bucket(b0 - s0) : 0
         let dist2 = s1 > 0 && s0 > 0 ? bucket(s0 - s1) : 0
-        let s0nl = s0 >= 0 ? UInt64(s.leftCount[s0]) : 99
-        let s0nr = s0 >= 0 ? UInt64(s.rightCount[s0]) : 99
-        let b0nl = b0 >= 0 ? UInt64(s.leftCount[b0]) : 99
-        let s1nr = s1 >= 0 ? UInt64(s.rightCount[s1]) : 99
+        let s0nl = s0 >= 0 ? UInt64(s.nodes[s0].leftCount) : 99
+        let s0nr = s0 >= 0 ? UInt64(s.nodes[s0].rightCount) : 99
+        let b0nl = b0 >= 0 ? UInt64(s.nodes[b0].leftCount) : 99
+        let s1nr = s1 >= 0 ? UInt64(s.nodes[s1].rightCount) : 99
         f[0] = FeatureHash.key(100, s0w)
         f[1] = FeatureHash.key(101, s0t)
         f[2] = FeatureHash.key(102, s0w, s0t)
@@ -136,10 +136,10 @@ enum ParserFeatures {
         f[51] = FeatureHash.key(151, x.w(s0l1))
         f[52] = FeatureHash.key(152, x.w(s0r1))
         f[53] = FeatureHash.key(153, x.w(b0l1))
-        f[54] = FeatureHash.key(154, s0t, s0 >= 0 ? s.leftLabels[s0] : 0)
-        f[55] = FeatureHash.key(155, s0t, s0 >= 0 ? s.rightLabels[s0] : 0)
-        f[56] = FeatureHash.key(156, b0t, b0 >= 0 ? s.leftLabels[b0] : 0)
-        f[57] = FeatureHash.key(157, s1t, s1 >= 0 ? s.rightLabels[s1] : 0)
+        f[54] = FeatureHash.key(154, s0t, s0 >= 0 ? s.nodes[s0].leftLabels : 0)
+        f[55] = FeatureHash.key(155, s0t, s0 >= 0 ? s.nodes[s0].rightLabels : 0)
+        f[56] = FeatureHash.key(156, b0t, b0 >= 0 ? s.nodes[b0].leftLabels : 0)
+        f[57] = FeatureHash.key(157, s1t, s1 >= 0 ? s.nodes[s1].rightLabels : 0)
         f[58] = FeatureHash.key(158, x.t(s0l2), s0l1t)
         f[59] = FeatureHash.key(159, s0r1t, x.t(s0r2))
         f[60] = FeatureHash.key(160, b0l1t, x.t(b0l2))
@@ -165,8 +165,8 @@ enum ParserFeatures {
         let dir: UInt64 = h == 0 ? 2 : (d < h ? 0 : 1)
         let dw = x.w(d), dt = x.t(d), hw = x.w(h), ht = x.t(h)
         let dist = h == 0 ? 0 : bucket(abs(h - d))
-        let dl1 = Int(s.left1[d]), dr1 = Int(s.right1[d])
-        let sibling = d < h ? Int(s.left1[h]) : Int(s.right1[h])
+        let dl1 = Int(s.nodes[d].left1), dr1 = Int(s.nodes[d].right1)
+        let sibling = d < h ? Int(s.nodes[h].left1) : Int(s.nodes[h].right1)
         let prev = d > 1 ? x.tags[d - 1] : noneTag
         let next = d < s.n ? x.tags[d + 1] : noneTag
         f[0] = FeatureHash.key(200, dir)
@@ -181,15 +181,15 @@ enum ParserFeatures {
         f[9] = FeatureHash.key(209, dir &* 16 &+ dist, dt, ht)
         f[10] = FeatureHash.key(210, dir, dt, label(s, dl1))
         f[11] = FeatureHash.key(211, dir, dt, label(s, dr1))
-        f[12] = FeatureHash.key(212, dt, s.leftLabels[d])
-        f[13] = FeatureHash.key(213, dt, s.rightLabels[d])
+        f[12] = FeatureHash.key(212, dt, s.nodes[d].leftLabels)
+        f[13] = FeatureHash.key(213, dt, s.nodes[d].rightLabels)
         f[14] = FeatureHash.key(214, dir, dt, x.t(dl1))
         f[15] = FeatureHash.key(215, dir, dt, prev)
         f[16] = FeatureHash.key(216, dir, dt, next)
-        f[17] = FeatureHash.key(217, dir, ht, d < h ? s.leftLabels[h] : s.rightLabels[h])
+        f[17] = FeatureHash.key(217, dir, ht, d < h ? s.nodes[h].leftLabels : s.nodes[h].rightLabels)
         f[18] = FeatureHash.key(218, dir, ht, label(s, sibling))
         f[19] = FeatureHash.key(219, dir, x.suffixes[d], ht)
-        f[20] = FeatureHash.key(220, dir, dt, UInt64(s.leftCount[d]) &* 16 &+ UInt64(s.rightCount[d]))
+        f[20] = FeatureHash.key(220, dir, dt, UInt64(s.nodes[d].leftCount) &* 16 &+ UInt64(s.nodes[d].rightCount))
         f[21] = FeatureHash.key(221, dir, dw, x.t(dr1))
         f[22] = FeatureHash.key(222, dir &* 16 &+ dist, x.u(d), x.u(h))
         f[23] = FeatureHash.key(223, dir &* 256 &+ label(s, sibling), x.u(d), x.u(h))

@@ -40,7 +40,7 @@ public enum ParserTraining {
             let trainPart = data.indices.filter { $0 % folds != fold }.map { data[$0] }
             var foldRng = SplitMix64(seed: options.seed &+ UInt64(fold) &+ 1)
             let t = trainTagger(trainPart, classes: classes, epochs: options.taggerEpochs, threshold: options.threshold, rng: &foldRng)
-            for i in data.indices where i % folds == fold { predicted[i] = t.tag(data[i].words) }
+            for i in data.indices where i % folds == fold { predicted[i] = t.tagTrained(data[i].words) }
             log("tagger fold \(fold + 1)/\(folds) done")
         }
         let tagger = trainTagger(data, classes: classes, epochs: options.taggerEpochs, threshold: options.threshold, rng: &rng) {
@@ -50,7 +50,7 @@ public enum ParserTraining {
                 log("tagger epoch \(epoch): dev UPOS \(percent(ParseScore.score(model: m, gold: dev, parse: false).upos))")
             }
         }
-        if folds <= 1 { predicted = data.map { tagger.tag($0.words) } }
+        if folds <= 1 { predicted = data.map { tagger.tagTrained($0.words) } }
 
         let coarse = classes.map { UPOS(name: $0.split(separator: " ").first ?? "X").rawValue }
         let parser = trainParser(data, tags: predicted, coarse: coarse, labels: labels, options: options, rng: &rng) { epoch, p in

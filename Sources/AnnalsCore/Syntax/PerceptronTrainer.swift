@@ -14,7 +14,7 @@ final class PerceptronTrainer {
         var stamp: Int
     }
 
-    private var index: [UInt64: Int] = [:]
+    private var index = KeyMap<Int>(capacity: 1 << 16)
     private var rows: [[Entry]] = []
     private var keys: [UInt64] = []
     /// Instances seen so far (the averaging clock).

@@ -95,7 +95,7 @@ public struct Tagger: Sendable {
     public func tag(_ words: [SyntaxWord]) -> [UInt16] {
         var out = [UInt16](repeating: 0, count: words.count)
         let n = classes.count
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { scores in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { f in
                 let amb = words.map { ambiguityClass($0) }
                 amb.withUnsafeBufferPointer { a in
@@ -119,6 +119,39 @@ public struct Tagger: Sendable {
                         p1 = UInt64(c)
                     }
                 }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Tags with the unrounded weights of a freshly trained model (``LinearModel/scoreTrained``):
+    /// what training uses for the parser's jackknifed tags.
+    func tagTrained(_ words: [SyntaxWord]) -> [UInt16] {
+        var out = [UInt16](repeating: 0, count: words.count)
+        let n = classes.count
+        var scores = [Float](repeating: 0, count: n)
+        var f = [UInt64](repeating: 0, count: Self.featureCount)
+        let amb = words.map { ambiguityClass($0) }
+        amb.withUnsafeBufferPointer { a in
+            words.withUnsafeBufferPointer { w in
+                var p1 = Self.start
+                var p2 = Self.start
+                for i in 0..<w.count {
+                    let c: UInt16
+                    if let known = fixed[w[i].norm] {
+                        c = known
+                    } else {
+                        f.withUnsafeMutableBufferPointer { Self.features(w, a, i, p1, p2, into: $0.baseAddress!) }
+                        for k in 0..<n { scores[k] = 0 }
+                        f.withUnsafeBufferPointer { fb in scores.withUnsafeMutableBufferPointer { model.scoreTrained(fb, into: $0.baseAddress!) } }
+                        var best = 0
+                        for k in 1..<n where scores[k] > scores[best] { best = k }
+                        c = UInt16(best)
+                    }
+                    out[i] = c
+                    p2 = p1
+                    p1 = UInt64(c)
                 }
             }
         }
