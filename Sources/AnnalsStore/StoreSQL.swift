@@ -184,7 +184,9 @@ public struct SeriesBuckets {
         p.events += n
         if (1...4).contains(quad) { p.quad[quad - 1] += n }
         p.mentions += r[3].int
-        p.goldsteinSum += r[4].double
+        // Goldstein weights are tenths: the sum is kept in tenths, so that a database's summation
+        // order (SQLite and PostgreSQL add doubles differently) cannot move a mean across a rounding tie.
+        p.goldsteinSum = ((p.goldsteinSum + r[4].double) * 10).rounded() / 10
         buckets[start] = p
     }
 
