@@ -200,9 +200,10 @@ public struct DictionaryCoder: EventCoder {
         let pattern = c.pattern.map { lexicon.patterns[$0] }
         let lemma = a.groups.first(where: { $0.head >= c.triggerStart && $0.head < c.triggerEnd })?.lemma
         let reciprocalVerb = lemma.map { ClosedClass.reciprocalVerbs.contains($0) } ?? false
-        // A refusal (12) is one side's, even of a reciprocal verb ("Iran will not meet US officials").
+        // A refusal (12) is one side's, even of a reciprocal verb ("Iran will not meet US officials"); so is
+        // an intention ("Saudi Arabia said it was ready to normalize relations with Israel").
         let reciprocal =
-            code.root != "12"
+            code.root != "12" && c.modality != .intended
             && (SentenceCoder.reciprocalCodes.contains(code.code) || reciprocalVerb
                 || ((code.root == "04" || code.code == "190" || code.code == "193") && (pattern?.text.contains("with @") ?? false)))
         var pairs: [(Int, Int?)] = []

@@ -49,7 +49,13 @@ struct SentenceCoder {
             var inPiece = [Bool](repeating: false, count: tokens.count)
             let pieces = recognizer.pieces(tokens)
             for p in pieces {
-                if case .agent = p.meaning { continue }
+                // An agent noun may modify the next word ("military aid", "government forces"), so it
+                // ends a phrase only when it is plural and the next word can agree with it as a
+                // subject: "officials say", "police say", "residents report".
+                if case .agent = p.meaning {
+                    if ClauseAnalyzer.looksPlural(tokens[p.end - 1]) { pieceEnds[p.end] = true }
+                    continue
+                }
                 pieceEnds[p.end] = true
                 for k in p.start..<p.end { inPiece[k] = true }
             }

@@ -61,6 +61,8 @@ enum ClosedClass {
     static let readiness = keys(["ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set"])
     static let threatVerbs = keys(Morphology.allForms(["warn", "threaten", "vow"]))
     static let pluralSubjectPronouns = keys(["they", "we", "you", "i", "them"])
+    /// Nouns that take a plural verb without a plural ending: "police say", "people fear".
+    static let collectivePlurals = keys(["police", "people", "personnel", "militia", "clergy"])
     /// Verbs whose subject and object do the same thing to each other ("exchanged prisoners", "restored ties").
     static let reciprocalVerbs = keys([
         "exchange", "swap", "trade", "meet", "talk", "negotiate", "clash", "cooperate", "restore",

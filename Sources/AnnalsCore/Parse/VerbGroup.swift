@@ -35,6 +35,11 @@ struct ClauseAnalyzer {
         self.verbFilter = KeyFilter(lexicon.verbForms.presentKeys, bitsLog2: 17)
     }
 
+    /// A noun that can be the subject of a bare base form: "officials say", "police say".
+    static func looksPlural(_ t: Token) -> Bool {
+        (t.flags.contains(.pluralLooking) && !t.flags.contains(.possessive)) || ClosedClass.collectivePlurals.contains(t.key)
+    }
+
     func isSkippableAdverb(_ t: Token) -> Bool {
         t.is(.adverbs) || (t.is(.negators))
     }
@@ -82,7 +87,7 @@ struct ClauseAnalyzer {
                 // "put Syria back together".
                 let pluralSubject =
                     prevToken.is(.relativePronouns) || prevToken.is(.pluralSubjectPronouns)
-                    || (mentionEnds(at: p + 1) && prev?.flags.contains(.pluralLooking) == true)
+                    || (mentionEnds(at: p + 1) && prev.map(Self.looksPlural) == true)
                 verb = forms.first {
                     $0.kind == .past || $0.kind == .thirdPerson || ($0.kind == .base && pluralSubject) || $0.kind == .participle
                 }
