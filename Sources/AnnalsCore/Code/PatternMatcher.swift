@@ -133,7 +133,15 @@ struct PatternMatcher {
         case PatternTable.Op.gap, PatternTable.Op.gapBeforeTarget:
             // Before a target slot a gap skips words, not actors: "struck Hezbollah targets in Lebanon" is not "strike * in @".
             let targetAhead = op == PatternTable.Op.gapBeforeTarget
-            for skip in 0...4 where start + skip <= limit {
+            // Up to four words; "and" and "or" inside a coordinated modifier do not count ("lifted the
+            // trade and travel restrictions").
+            var counted = 0
+            for skip in 0...6 where start + skip <= limit {
+                if skip > 0 {
+                    let k = c.tokens[start + skip - 1].key
+                    if k != ClosedClass.and && k != ClosedClass.or { counted += 1 }
+                    if counted > 4 { break }
+                }
                 // "announced a suspension of aid" is no announcement of aid: a gap does not cross a
                 // noun that undoes what follows it (the patterns that mean the undoing name it).
                 if skip > 0, Self.reversalNouns.contains(c.tokens[start + skip - 1].key) { break }
