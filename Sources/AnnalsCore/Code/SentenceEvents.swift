@@ -330,7 +330,8 @@ extension SentenceCoder {
             // actor is itself an event (CAMEO 010), whatever else it reports; the reported event keeps its
             // own record with modality `reported`.
             if ClosedClass.statementVerbs.contains(key), !group.passive, !group.infinitival, !sources.isEmpty,
-                sources.allSatisfy({ a.mentions[$0].kind != .pronoun || a.mentions[$0].isResolved })
+                sources.allSatisfy({ a.mentions[$0].kind != .pronoun || a.mentions[$0].isResolved }),
+                !sources.contains(where: { isPrivateSpeaker($0, in: a) })
             {
                 // Only an addressee is a target ("told reporters"), never the subject of what was said.
                 let addressees = ClosedClass.tellVerbs.contains(key) ? treeObject(of: g, in: a).filter { !sources.contains($0) } : []
@@ -428,6 +429,18 @@ extension SentenceCoder {
                 }
         }
         return out
+    }
+
+    /// Roles whose words are no political statement (docs/annotation-guide.md): private people
+    /// (civilians, refugees, doctors and nurses speaking as witnesses) and the press reporting ("AFP said").
+    static let privateSpeakerRoles: Set<Substring> = ["CVL", "REF", "HLH", "MED"]
+
+    /// Whether a statement by mention `m` is a quotation of a private person or a news report.
+    func isPrivateSpeaker(_ m: Int, in a: Analysis) -> Bool {
+        let mention = a.mentions[m]
+        let role = mention.agent.map { lexicon.agents[$0].code } ?? mention.code
+        guard role.count >= 3 else { return false }
+        return Self.privateSpeakerRoles.contains(role.suffix(3))
     }
 
     /// Whether mention `m` is the speaker of a statement: one of its mentions, a mention with the same
