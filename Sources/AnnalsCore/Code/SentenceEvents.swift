@@ -400,25 +400,7 @@ extension SentenceCoder {
         out.removeAll { replacedTriggers.contains($0.triggerStart) && !$0.notes.contains("threat") }
         out += nominalEvents(a, covered: coveredTokens)
         out.removeAll { c in askedClauses.contains { $0.contains(c.triggerStart) } && !c.notes.contains("appeal in reported speech") }
-        // A statement that reports another party's event gives both (the annotation guide's convention): "An
-        // SDF leader said Isis fighters had surrendered" is the leader's 010 and the surrender, reported. A
-        // statement of the speaker's own act or intent is that event alone: "Qatar said it would not expel
-        // Hamas leaders", "Hezbollah said it had launched drones".
-        // The pronoun subject of what a speaker says is the speaker ("Qatar said it would ...") and the
-        // statement is then that event alone.
-        var stated = Set<Int>()
-        for si in out.indices where out[si].notes.contains("statement") && out[si].code == "010" {
-            let speech = out[si]
-            for ei in out.indices where ei != si && !out[ei].notes.contains("statement") && out[ei].triggerStart > speech.triggerStart {
-                let e = out[ei]
-                guard !e.sources.isEmpty, e.sources.allSatisfy({ m in sameSpeaker(m, as: speech.sources, in: a) }) else { continue }
-                if e.sources.allSatisfy({ a.mentions[$0].kind == .pronoun && !a.mentions[$0].isResolved }) {
-                    out[ei].sources = speech.sources
-                }
-                stated.insert(si)
-            }
-        }
-        out = out.indices.filter { !stated.contains($0) }.map { out[$0] }
+        out = statementsReportingOthers(out, a)
         // "announced a suspension of aid": what is announced is the act; the bare announcement goes.
         let nominals = out.filter { $0.notes.contains("nominal") }
         out.removeAll { c in
@@ -429,26 +411,6 @@ extension SentenceCoder {
                 }
         }
         return out
-    }
-
-    /// Roles whose words are no political statement (docs/annotation-guide.md): private people
-    /// (civilians, refugees, doctors and nurses speaking as witnesses) and the press reporting ("AFP said").
-    static let privateSpeakerRoles: Set<Substring> = ["CVL", "REF", "HLH", "MED"]
-
-    /// Whether a statement by mention `m` is a quotation of a private person or a news report.
-    func isPrivateSpeaker(_ m: Int, in a: Analysis) -> Bool {
-        let mention = a.mentions[m]
-        let role = mention.agent.map { lexicon.agents[$0].code } ?? mention.code
-        guard role.count >= 3 else { return false }
-        return Self.privateSpeakerRoles.contains(role.suffix(3))
-    }
-
-    /// Whether mention `m` is the speaker of a statement: one of its mentions, a mention with the same
-    /// code, or a pronoun in what is said ("Qatar said it would ...", "Ukrainian forces said they had ...").
-    func sameSpeaker(_ m: Int, as speakers: [Int], in a: Analysis) -> Bool {
-        if speakers.contains(m) || a.mentions[m].kind == .pronoun { return true }
-        let code = a.mentions[m].code
-        return !code.isEmpty && speakers.contains { a.mentions[$0].code == code }
     }
 
     /// Events stated by nouns: "the attack on Israel", "a meeting in Tehran", "its refusal to".
