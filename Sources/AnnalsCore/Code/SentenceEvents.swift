@@ -401,6 +401,7 @@ extension SentenceCoder {
         out += nominalEvents(a, covered: coveredTokens)
         out.removeAll { c in askedClauses.contains { $0.contains(c.triggerStart) } && !c.notes.contains("appeal in reported speech") }
         out = statementsReportingOthers(out, a)
+        out = withoutRelationships(out, a)
         // "announced a suspension of aid": what is announced is the act; the bare announcement goes.
         let nominals = out.filter { $0.notes.contains("nominal") }
         out.removeAll { c in

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import AnnalsCore
+
+/// The annotation guide's conventions (docs/annotation-guide.md) for statements, relationships and
+/// generic groups, one behaviour per test.
+@Suite struct CoderConventionTests {
+    func codes(_ text: String) -> [String] { CoderTestSupport.triples(text) }
+
+    @Test func aStatementReportingAnotherPartysActIsTwoEvents() {
+        let got = codes("The Pentagon said Houthi rebels had fired a missile at a US destroyer.")
+        #expect(got.contains { $0.hasPrefix("YEMREB>USAMIL:19") })
+        #expect(got.contains { $0.hasPrefix("USAMIL>-:010") })
+    }
+
+    @Test func aSpeakersOwnIntentIsOneEventWithTheSpeakerAsSource() {
+        let got = codes("Saudi Arabia said it was ready to normalize relations with Israel.")
+        #expect(got == ["SAU>ISR:032"])
+    }
+
+    @Test func thePressAndPrivatePeopleMakeNoStatement() {
+        #expect(codes("The baby could not feed, AFP said.").isEmpty)
+        #expect(codes("Lyndon, a nurse, said her son went into a house in Raqqa.").isEmpty)
+        #expect(codes("Turkey's foreign minister said the talks were useful.").contains { $0.hasPrefix("TURGOV>-:010") })
+    }
+
+    @Test func pluralAgentsAreSubjectsOfABareVerb() {
+        #expect(codes("Russian officials say the attack was illegal.").contains { $0.hasPrefix("RUSGOV>-:01") })
+        let events = CoderTestSupport.code("Police say they arrested five protesters in Cairo.")
+        #expect(events.contains { $0.root == "17" })
+    }
+
+    @Test func backingThatHoldsIsARelationNotAnEvent() {
+        #expect(codes("Russia is backing the Syrian government.").isEmpty)
+        #expect(codes("The United States supports some opposition forces.").isEmpty)
+        #expect(codes("Britain has supported the Kurds since 2014.").isEmpty)
+        #expect(codes("Russia backed the Syrian government's proposal on Monday.").contains { $0.hasPrefix("RUS>SYRGOV:05") })
+    }
+
+    @Test func religiousCommunitiesTakeTheirReligionCode() {
+        #expect(codes("The Islamic State group released 19 Christians on Sunday.").contains { $0.hasPrefix("IMGMOSISI>CHR:084") })
+    }
+
+    @Test func aCoordinatedModifierDoesNotBreakAPattern() {
+        #expect(codes("The UAE lifted the trade and travel restrictions on Israel.").contains { $0.hasPrefix("ARE>ISR:08") })
+    }
+}
