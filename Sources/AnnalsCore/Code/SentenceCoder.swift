@@ -68,8 +68,8 @@ struct SentenceCoder {
                 // "The Israeli strike", "Israeli strikes killed": after an adjective the word is a noun.
                 if !m.isAdjectival { ends[m.end] = true }
             }
-            let heads = analyzer.verbHeads(tokens, endsMention: ends, inMention: { mentionAt[$0] >= 0 })
-            let groups = analyzer.groups(tokens, heads: heads)
+            var heads = analyzer.verbHeads(tokens, endsMention: ends, inMention: { mentionAt[$0] >= 0 })
+            var groups = analyzer.groups(tokens, heads: heads)
             let dates = DateResolver.find(tokens, bytes: bytes, documentDate: day)
             // The parse is computed once, and only for a sentence that can hold an event: an actor
             // mention and a verb. Most sentences of an article have none, and parsing is the costliest stage.
@@ -82,6 +82,13 @@ struct SentenceCoder {
                             SyntaxWord(bytes: bytes, start: Int($1.start), end: Int($1.end), sentenceInitial: $0 == 0)
                         })
                 } ?? .empty
+            // "Former Soviet republics from the CIS refuse to lift sanctions": a finite verb the word-class
+            // rules missed (its subject is no actor, or is far from it) is a verb when the tagger says so.
+            if let model = syntax, tree.count == tokens.count,
+                analyzer.addTaggedFiniteVerbs(&heads, tokens, tree: tree, model: model, inMention: { mentionAt[$0] >= 0 })
+            {
+                groups = analyzer.groups(tokens, heads: heads)
+            }
             let context = PatternMatcher.Context(
                 tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
                 possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))

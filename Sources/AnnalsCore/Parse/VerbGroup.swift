@@ -140,6 +140,35 @@ struct ClauseAnalyzer {
         return out
     }
 
+    /// Adds the finite verbs the tagger finds (VBP, VBZ, VBD) with a subject in the parse that `verbHeads`
+    /// left out, when the dictionaries know the word as that verb form; auxiliaries and words inside
+    /// mentions stay out ("watching pundits criticise the fudge" has no finite "criticise").
+    /// Returns whether any head was added.
+    func addTaggedFiniteVerbs(
+        _ heads: inout [VerbForm?], _ tokens: [Token], tree: DependencyTree, model: ParserModel, inMention: (Int) -> Bool
+    ) -> Bool {
+        let tags = tree.tags
+        var added = false
+        for i in tokens.indices where heads[i] == nil && !inMention(i) {
+            let t = tokens[i]
+            guard verbFilter.mayContain(t.key), let forms = verbForms[t.key],
+                !t.is(.be), !t.is(.have), !t.is(.doAux), !t.is(.hypotheticalModals), !t.is(.futureModals), !t.is(.mustModals),
+                !(t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial))
+            else { continue }
+            let kind: VerbFormKind
+            switch model.xpos(tags[i]) {
+            case "VBP": kind = .base
+            case "VBZ": kind = .thirdPerson
+            case "VBD": kind = .past
+            default: continue
+            }
+            guard let form = forms.first(where: { $0.kind == kind }), !tree.children(i, .nsubj).isEmpty else { continue }
+            heads[i] = form
+            added = true
+        }
+        return added
+    }
+
     /// Builds verb groups from heads: auxiliaries, negation, voice and mood.
     func groups(_ tokens: [Token], heads: [VerbForm?]) -> [VerbGroup] {
         var out: [VerbGroup] = []

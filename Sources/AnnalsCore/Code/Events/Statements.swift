@@ -13,11 +13,27 @@ extension SentenceCoder {
     }
 
     /// Whether mention `m` is the speaker of a statement: one of its mentions, a mention with the same
-    /// code, or a pronoun in what is said ("Qatar said it would ...", "Ukrainian forces said they had ...").
+    /// code, a pronoun in what is said ("Qatar said it would ...", "Ukrainian forces said they had ..."),
+    /// or the state a state's official speaks for ("Erdoğan said Turkey will launch an operation").
     func sameSpeaker(_ m: Int, as speakers: [Int], in a: Analysis) -> Bool {
         if speakers.contains(m) || a.mentions[m].kind == .pronoun { return true }
         let code = a.mentions[m].code
-        return !code.isEmpty && speakers.contains { a.mentions[$0].code == code }
+        guard !code.isEmpty else { return false }
+        return speakers.contains { s in
+            let speaker = a.mentions[s].code
+            return speaker == code || Self.sameState(speaker, code)
+        }
+    }
+
+    /// Both codes are a state, its government or its military: "TURGOV" and "TUR".
+    static func sameState(_ a: String, _ b: String) -> Bool {
+        func state(_ c: String) -> Substring? {
+            guard c.count == 3 || c.count == 6, c.allSatisfy(\.isLetter) else { return nil }
+            let role = c.dropFirst(3)
+            return role.isEmpty || role == "GOV" || role == "MIL" ? c.prefix(3) : nil
+        }
+        guard let x = state(a), let y = state(b) else { return false }
+        return x == y
     }
 
     /// A statement that reports another party's event gives both (the annotation guide's convention): "An
