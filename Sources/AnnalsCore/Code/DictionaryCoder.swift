@@ -182,7 +182,8 @@ public struct DictionaryCoder: EventCoder {
             // passive with no agent ("Ismail Haniyeh was assassinated in Tehran"), or an active clause
             // whose subject is no actor at all ("A suicide attack ... has killed", "The missiles struck the
             // Syrian army"). Not a bare participle ("soldiers killed in the ambush were buried" is
-            // background), nor a subject that is an actor we cannot code (the event waits for the actor).
+            // background). A subject named by a name the dictionaries lack ("The FLA attacked Israel") leaves
+            // the source uncoded, as GDELT does; an unresolved pronoun waits for its antecedent.
             let finiteClause = a.groups.contains { g in
                 g.head >= c.triggerStart && g.head < c.triggerEnd
                     && (g.passive ? g.start < g.head : !g.infinitival && (g.start < g.head || g.form == .past))
@@ -190,7 +191,9 @@ public struct DictionaryCoder: EventCoder {
             if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
                 sources = participants
                 jointTargets = true
-            } else if !participants.isEmpty, c.sources.isEmpty, finiteClause {
+            } else if !participants.isEmpty, finiteClause,
+                c.sources.allSatisfy({ a.mentions[$0].kind == .unknown })
+            {
                 targetOnly = true
             } else {
                 return []
