@@ -49,6 +49,9 @@ struct CodingFlags: ParsableArguments {
     @Flag(help: "Also write negated events, with \"polarity\":\"negated\".")
     var includeNegated = false
 
+    @Flag(help: "Also write hypothetical events (conditions, possibilities), with \"modality\":\"hypothetical\".")
+    var includeHypothetical = false
+
     @Flag(help: "Add to each event the pattern that matched and the spans of source, verb and target.")
     var explain = false
 
@@ -69,6 +72,7 @@ struct CodingFlags: ParsableArguments {
     var options: CodingOptions {
         var o = CodingOptions()
         o.includeNegated = includeNegated
+        o.includeHypothetical = includeHypothetical
         o.explain = explain
         o.limits = ResourceLimits(maxSentenceTokens: maxSentenceTokens, maxRecordsPerDocument: maxRecordsPerDocument)
         return o

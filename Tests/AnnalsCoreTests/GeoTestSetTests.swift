@@ -60,7 +60,10 @@ import Testing
         guard let guardian = SharedFixtures.file("corpora/guardian-2019-sample.csv"),
             let dev = SharedFixtures.file("corpora/conflibert-pentaclass-dev.jsonl")
         else { return nil }
-        let pipeline = Pipeline(coder: CoderTestSupport.coder, geolocator: GeoTests.geo)
+        // Placing is scored on the sampled events, hypothetical ones included (they are placed too).
+        var options = CodingOptions()
+        options.includeHypothetical = true
+        let pipeline = Pipeline(coder: CoderTestSupport.coder, options: options, geolocator: GeoTests.geo)
         var events: [String: [EventRecord]] = [:]
         for (corpus, url) in [("guardian", guardian), ("conflibert", dev)] {
             DocumentReader().read(paths: [url.path], onError: { _ in }) { doc in
@@ -107,7 +110,8 @@ import Testing
             }
             // Exact: the same name, or a name of the assigned gazetteer place.
             let names = Set([loc.name, loc.text].map(fold))
-            let otherNames = Set(g.places(named: r.places[0]).filter { $0.name == loc.name && $0.country == loc.country }.map { fold($0.name) })
+            let otherNames = Set(
+                g.places(named: r.places[0]).filter { $0.name == loc.name && $0.country == loc.country }.map { fold($0.name) })
             let exact = r.places.contains { names.contains(fold($0)) } || !otherNames.isEmpty
             if exact { s.exact += 1 }
             print("\(file) \(r.n): expected \(r.places)/\(r.countries) got \(loc.name)/\(loc.country) \(exact ? "" : "NOT EXACT")")

@@ -52,6 +52,7 @@ public struct DictionaryCoder: EventCoder {
                 var sentenceRecords: [EventRecord] = []
                 for candidate in sentenceCoder.events(a).map(Refusal.apply) {
                     if candidate.polarity == .negated && !options.includeNegated { continue }
+                    if candidate.modality == .hypothetical && !options.includeHypothetical { continue }
                     sentenceRecords += records(
                         candidate, a, sentence: sentence, document: document, options: options, context: context)
                 }

@@ -2,6 +2,9 @@
 public struct CodingOptions: Sendable {
     /// Emit negated events too (`"polarity":"negated"`).
     public var includeNegated = false
+    /// Emit hypothetical events too (`"modality":"hypothetical"`: conditions, possibilities, questions).
+    /// Off by default: the annotation guide codes no conditional, as CAMEO coders do not.
+    public var includeHypothetical = false
     /// Attach an ``Explanation`` to each event.
     public var explain = false
     /// Emit event records.
