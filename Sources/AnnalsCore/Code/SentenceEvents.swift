@@ -384,6 +384,9 @@ extension SentenceCoder {
             guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < a.groups[e].start }) else {
                 continue
             }
+            // The parse must attach the purpose clause to that verb: "units raised by Washington to fight
+            // Isis" or "a tool with which to press Russia" is no purpose of the clause's main verb.
+            if a.tree.count == a.tokens.count, a.tree.heads[a.groups[e].head] != a.groups[gov].head { continue }
             guard let eMatch = patternMatch(e) else { continue }
             let govKey = a.tokens[a.groups[gov].head].key
             let govToken = a.tokens[a.groups[gov].head]
