@@ -388,7 +388,10 @@ struct MentionRecognizer {
             let agentEntry = agents[g.index]
             let scope = named.last ?? country
             // "Hamas chief", "the head of Hamas", "Iran's supreme leader": the person who leads the scope.
-            if !g.plural, let s = scope, let person = describedPerson(agent: agentEntry, scope: s, day: day) {
+            // Not "an SDF leader", "a senior Hamas official": an indefinite article names one of many.
+            if !g.plural, !Self.indefinite(chunk, tokens), let s = scope,
+                let person = describedPerson(agent: agentEntry, scope: s, day: day)
+            {
                 let p = actors[person]
                 return Mention(
                     start: 0, end: 0, kind: .named, actor: person, code: p.code(on: day), name: p.name, agent: g.index,
@@ -444,6 +447,23 @@ struct MentionRecognizer {
             mentions[n].plural = next.plural
             mentions[n].isPerson = next.isPerson
         }
+    }
+
+    static let indefiniteArticles = ClosedClass.keys(["a", "an", "one", "another"])
+
+    /// Whether the noun phrase of `chunk` opens with an indefinite article, before at most two
+    /// lower-case modifiers ("a senior Hamas official").
+    static func indefinite(_ chunk: [Piece], _ tokens: [Token]) -> Bool {
+        guard let first = chunk.first else { return false }
+        var p = first.start - 1
+        var modifiers = 0
+        while p >= 0, modifiers < 2, tokens[p].classes.isEmpty, !tokens[p].flags.contains(.capitalized),
+            !tokens[p].flags.contains(.punctuation)
+        {
+            p -= 1
+            modifiers += 1
+        }
+        return p >= 0 && indefiniteArticles.contains(tokens[p].key)
     }
 
     /// Appends an agent's role code to a country code, without repeating it.
