@@ -175,7 +175,12 @@ struct MentionRecognizer {
                     continue
                 }
                 // "X of Y": an agent or label followed by "of" and a name.
-                if k < tokens.count, tokens[k].key == ClosedClass.of, let last = chunk.last, case .agent = last.meaning {
+                // "a spokesman for the SDF", "a lawyer for Hamas": who speaks for a group is of it.
+                if k < tokens.count,
+                    tokens[k].key == ClosedClass.of
+                        || (tokens[k].key == Self.forKey && chunk.count == 1 && Self.speaksFor(chunk[0], tokens)),
+                    let last = chunk.last, case .agent = last.meaning
+                {
                     var m = k + 1
                     if m < tokens.count, tokens[m].is(.determiners) { m += 1 }
                     var f = 0
@@ -450,6 +455,16 @@ struct MentionRecognizer {
     }
 
     static let indefiniteArticles = ClosedClass.keys(["a", "an", "one", "another"])
+    static let forKey = TokenKey.hash("for")
+    /// Agent nouns whose "for" names whom they represent: "a spokesman for the Kurdish-led SDF".
+    static let representativeNouns = ClosedClass.keys([
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "representative",
+        "representatives", "lawyer", "lawyers", "negotiator", "negotiators", "envoy",
+    ])
+
+    static func speaksFor(_ piece: Piece, _ tokens: [Token]) -> Bool {
+        piece.end - piece.start == 1 && representativeNouns.contains(tokens[piece.start].key)
+    }
 
     /// Whether the noun phrase of `chunk` opens with an indefinite article, before at most two
     /// lower-case modifiers ("a senior Hamas official").
