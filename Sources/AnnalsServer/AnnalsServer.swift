@@ -29,7 +29,9 @@ public enum AnnalsServer {
     }
 
     /// Runs until SIGINT or SIGTERM, then stops accepting, finishes the requests in flight and returns.
-    public static func run(_ options: ServerOptions, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public static func run(_ options: ServerOptions, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         let app = try makeApplication(options, logger: logger, onRunning: onRunning)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
@@ -48,7 +50,7 @@ public enum AnnalsServer {
         router.get(hb(Routes.healthz.path)) { request, _ in
             _ = try QueryParameters(request.uri.query, allowed: [])
             var json = JSONWriter()
-            let counts = try state.store.counts()
+            let counts = try state.withStore { try $0.counts() }
             json.object { j in
                 j.key("status"); j.string("ok")
                 j.key("events"); j.int(counts.events)

@@ -6,6 +6,7 @@ import Foundation
 /// asked of ``SQLDialect``.
 extension ExplorableDatabase {
     /// One page of matching events in `request.sort` order, as rows or records (``EventPage/Shape``).
+    /// The page and its total are read in one snapshot (``explore(_:)``).
     public func eventPage(_ request: EventPageRequest) throws -> EventPage {
         var arguments = SQLArguments(dialect)
         var condition = request.query.condition(&arguments)
@@ -30,37 +31,38 @@ extension ExplorableDatabase {
         let limit = max(1, request.limit)
         // The page's ids first (index and sort only), then the events with their documents and sentences.
         let order = "ORDER BY \(sort.column) \(direction), e.id \(direction)"
-        let select = request.shape == .rows ? StoreSQL.eventSelect : try storedEventSelect()
-        let sql = select + " WHERE e.id IN (SELECT e.id FROM events e WHERE \(condition) \(order) LIMIT \(limit + 1)) \(order)"
-        var rows = try queryRows(sql, arguments.values)
-        var page = EventPage()
-        let more = rows.count > limit
-        if more { rows.removeLast(rows.count - limit) }
-        switch request.shape {
-        case .rows:
-            page.rows = rows.map(StoreSQL.eventRow)
-            if more, let last = page.rows.last, let id = Int64(last.id) {
-                page.next = EventCursor(sort: sort, value: sort.value(of: last), id: id)
+        let pageValues = arguments.values
+        return try explore { reader in
+            let select = request.shape == .rows ? StoreSQL.eventSelect : try reader.storedEventSelect()
+            let sql = select + " WHERE e.id IN (SELECT e.id FROM events e WHERE \(condition) \(order) LIMIT \(limit + 1)) \(order)"
+            var rows = try reader.rows(sql, pageValues)
+            var page = EventPage()
+            let more = rows.count > limit
+            if more { rows.removeLast(rows.count - limit) }
+            switch request.shape {
+            case .rows:
+                page.rows = rows.map(StoreSQL.eventRow)
+                if more, let last = page.rows.last, let id = Int64(last.id) {
+                    page.next = EventCursor(sort: sort, value: sort.value(of: last), id: id)
+                }
+            case .records:
+                page.events = rows.map(StoreSQL.storedEvent)
+                if more, let last = page.events.last {
+                    page.next = EventCursor(sort: sort, value: sort.value(of: last), id: last.storeID)
+                }
             }
-        case .records:
-            page.events = rows.map(StoreSQL.storedEvent)
-            if more, let last = page.events.last {
-                page.next = EventCursor(sort: sort, value: sort.value(of: last), id: last.storeID)
+            if request.countTotal {
+                page.total = try reader.count("SELECT count(*) FROM events e WHERE \(countCondition)", countValues)
             }
+            return page
         }
-        if request.countTotal {
-            page.total = try queryRows("SELECT count(*) FROM events e WHERE \(countCondition)", countValues).first?.first?.int
-        }
-        return page
     }
 
     /// The event with this store id as its record plus roll-up, and up to `mentionLimit` of its
     /// statements (oldest first) with their sentences and spans; nil when there is none.
     public func event(id: Int64, mentionLimit: Int = 200) throws -> (event: StoredEvent, mentions: [EventMention])? {
         var one = SQLArguments(dialect)
-        guard let r = try queryRows(try storedEventSelect() + " WHERE e.id = \(one.bind(.int(id)))", one.values).first else {
-            return nil
-        }
+        let eventCondition = " WHERE e.id = \(one.bind(.int(id)))"
         var arguments = SQLArguments(dialect)
         let sql = """
             SELECT m.id, m.record, d.ident, d.title, d.url, d.date, m.sentence, coalesce(m.text, s.text, ''), m.count,
@@ -70,8 +72,11 @@ extension ExplorableDatabase {
             LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence
             WHERE m.event = \(arguments.bind(.int(id))) ORDER BY m.id LIMIT \(arguments.bind(max(1, mentionLimit)))
             """
-        let mentions = try queryRows(sql, arguments.values).map(Self.mention)
-        return (StoreSQL.storedEvent(r), mentions)
+        return try explore { reader in
+            guard let r = try reader.rows(try reader.storedEventSelect() + eventCondition, one.values).first else { return nil }
+            let mentions = try reader.rows(sql, arguments.values).map(Self.mention)
+            return (StoreSQL.storedEvent(r), mentions)
+        }
     }
 
     /// A statement from the columns of ``event(id:mentionLimit:)``'s mention query.
@@ -117,10 +122,11 @@ extension ExplorableDatabase {
         let codePrefix = trimmed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         var arguments = SQLArguments(dialect)
         let byCode = codePrefix.isEmpty ? "" : dialect.prefix("code", codePrefix) + " OR "
-        let sql = Self.actorSelect + """
-             WHERE \(byCode)\(dialect.containsIgnoringCase("name", arguments.bind(like)))
-            ORDER BY mentions DESC, code, name LIMIT \(arguments.bind(max(1, limit)))
-            """
+        let sql =
+            Self.actorSelect + """
+                 WHERE \(byCode)\(dialect.containsIgnoringCase("name", arguments.bind(like)))
+                ORDER BY mentions DESC, code, name LIMIT \(arguments.bind(max(1, limit)))
+                """
         return try queryRows(sql, arguments.values).map(Self.storedActor)
     }
 

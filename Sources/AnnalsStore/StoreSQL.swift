@@ -1,7 +1,7 @@
 import AnnalsCore
 
 /// A value bound to or read from SQL, the same for both backends.
-public enum SQLValue: Sendable, Equatable {
+public enum SQLValue: Sendable, Hashable {
     case null
     case int(Int64)
     case double(Double)

@@ -52,15 +52,14 @@ public struct JSONWriter: Sendable {
         separator()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma.append(false)
         pendingKey = true
     }
+    /// A key was written: the next value follows its colon without a separator.
     private var pendingKey = false
 
     private mutating func valuePrefix() {
         if pendingKey {
             pendingKey = false
-            needsComma.removeLast()
         } else {
             separator()
         }
@@ -106,21 +105,35 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: json)
     }
 
+    /// Appends `s` quoted: runs of bytes that need no escape are copied whole.
     private mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 10: bytes.append(contentsOf: [92, 110])
-            case 13: bytes.append(contentsOf: [92, 114])
-            case 9: bytes.append(contentsOf: [92, 116])
-            case 0..<32:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            var start = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                if b >= 32 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                appendEscaped(b)
+                start = i + 1
             }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of a quote, a backslash or a control character.
+    private mutating func appendEscaped(_ b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+        case 10: bytes.append(contentsOf: [92, 110])
+        case 13: bytes.append(contentsOf: [92, 114])
+        case 9: bytes.append(contentsOf: [92, 116])
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+        }
     }
 }

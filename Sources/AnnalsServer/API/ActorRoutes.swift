@@ -10,7 +10,7 @@ struct ActorRoutes {
     func search(_ request: Request) throws -> Response {
         let p = try QueryParameters(request.uri.query, allowed: Routes.actors.parameters)
         let limit = try p.int("limit", in: 1...200) ?? 20
-        let found = try state.store.searchActors(p.string("q") ?? "", limit: limit)
+        let found = try state.withStore { try $0.searchActors(p.string("q") ?? "", limit: limit) }
         var json = JSONWriter()
         json.object { j in
             j.key("actors")
@@ -24,16 +24,20 @@ struct ActorRoutes {
     func detail(_ request: Request, key raw: String?) throws -> Response {
         let p = try QueryParameters(request.uri.query, allowed: Routes.actor.parameters)
         let key = (raw?.removingPercentEncoding ?? raw ?? "").trimmingCharacters(in: .whitespaces)
-        guard !key.isEmpty, key.count <= 200 else { throw ApiError.badParameter("key", "expected an actor code or name (1 to 200 characters)") }
-        let stored = try state.store.actors(codeOrName: key)
+        guard !key.isEmpty, key.count <= 200 else {
+            throw ApiError.badParameter("key", "expected an actor code or name (1 to 200 characters)")
+        }
+        let stored = try state.withStore { try $0.actors(codeOrName: key) }
         // The actor is found in the whole network; with as_of, it is shown as it stood that day.
         let full = state.graph
         let found = full.find(key) ?? stored.lazy.compactMap { full.find($0.name) }.first
         let graph = try p.day("as_of").map { full.asOf($0) } ?? full
         let node = found.flatMap { graph.node($0.id) } ?? found
-        guard !stored.isEmpty || node != nil else { throw ApiError(.notFound, "no actor '\(QueryParameters.printable(key))' in the database or the dictionaries") }
+        guard !stored.isEmpty || node != nil else {
+            throw ApiError(.notFound, "no actor '\(QueryParameters.printable(key))' in the database or the dictionaries")
+        }
         let code = stored.first?.code ?? node?.code ?? ""
-        let stats = code.isEmpty ? ActorEventStats() : try state.store.actorEventStats(code: code)
+        let stats = code.isEmpty ? ActorEventStats() : try state.withStore { try $0.actorEventStats(code: code) }
         var json = JSONWriter()
         json.object { j in
             j.key("key"); j.string(key)

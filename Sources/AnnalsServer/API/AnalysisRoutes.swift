@@ -39,7 +39,7 @@ struct AnalysisRoutes {
         if by == .day, let s = query.since, let u = query.until, u.ordinal - s.ordinal > 20_000 {
             throw ApiError.badParameter("since", "range too long for by=day (at most 20,000 days)")
         }
-        let points = try state.store.series(query, by: by)
+        let points = try state.withStore { try $0.series(query, by: by) }
         guard points.count <= 20_000 else { throw ApiError.badParameter("by", "too many periods (\(points.count)); use week or month") }
         var json = JSONWriter()
         json.object { j in

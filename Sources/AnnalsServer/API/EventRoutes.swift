@@ -16,7 +16,8 @@ struct EventRoutes {
         let p = try QueryParameters(request.uri.query, allowed: spec.parameters, repeatable: spec.repeatable)
         let (query, text) = try EventFilters.parse(p)
         if text != nil && !state.searchIndexed {
-            throw ApiError.badParameter("q", "full-text search is off: the server was started with --read-only on a database without an index")
+            throw ApiError.badParameter(
+                "q", "full-text search is off: the server was started with --read-only on a database without an index")
         }
         let format = try p.choice("format", EventFormat.self) ?? .json
         let sort = try p.choice("sort", EventSort.self) ?? .date
@@ -30,10 +31,10 @@ struct EventRoutes {
             }
             cursor = c
         }
-        let page = try state.store.eventPage(
-            EventPageRequest(
-                query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json && cursor == nil,
-                shape: format == .json ? .records : .rows))
+        let pageRequest = EventPageRequest(
+            query: query, text: text, sort: sort, after: cursor, limit: limit, countTotal: format == .json && cursor == nil,
+            shape: format == .json ? .records : .rows)
+        let page = try state.withStore { try $0.eventPage(pageRequest) }
         switch format {
         case .json:
             var json = JSONWriter()
@@ -63,7 +64,9 @@ struct EventRoutes {
         guard let raw, let id = Int64(raw), id > 0 else {
             throw ApiError.badParameter("id", "expected a positive event id, not '\(QueryParameters.printable(raw ?? ""))'")
         }
-        guard let (event, mentions) = try state.store.event(id: id) else { throw ApiError(.notFound, "no event with id \(id)") }
+        guard let (event, mentions) = try state.withStore({ try $0.event(id: id) }) else {
+            throw ApiError(.notFound, "no event with id \(id)")
+        }
         var json = JSONWriter()
         json.object { j in
             j.key("event"); event.write(to: &j)
@@ -96,7 +99,13 @@ struct EventRoutes {
             j.object { j in
                 for (name, span) in [("source", m.sourceSpan), ("verb", m.verbSpan), ("target", m.targetSpan)] {
                     j.key(name)
-                    if let span { j.array { a in a.int(span.start); a.int(span.end) } } else { j.null() }
+                    if let span {
+                        j.array { a in
+                            a.int(span.start); a.int(span.end)
+                        }
+                    } else {
+                        j.null()
+                    }
                 }
             }
             j.key("segments")
