@@ -123,7 +123,7 @@ public struct DictionaryCoder: EventCoder {
         // (the other party's for a domestic institution, else the event's place, the dateline, the
         // document's). "withdrew its fighters", "put its army on alert": an agent owned by a pronoun is
         // the source's own, and no other party.
-        let place = sentenceCoder.placeCountry(a)
+        let place = sentenceCoder.placeCountry(a, trigger: c.triggerStart..<c.triggerEnd)
         func codeGeneric(_ m: Int, notFromDocument excluded: Set<String> = []) {
             guard !a.mentions[m].isResolved else { return }
             let role: String

@@ -52,9 +52,16 @@ struct ContextCountry {
 
 extension SentenceCoder {
     /// The country of a place the sentence locates an event in: a country or place mention right
-    /// after "in", "near", "at", "across", "inside" or "outside".
-    func placeCountry(_ a: Analysis) -> String? {
+    /// after "in", "near", "at", "across", "inside" or "outside", in the clause of the trigger at
+    /// `trigger` (no other verb between them): "the defence minister said it would be wrong to send them
+    /// to Guantánamo Bay in Cuba" places the sending, not the minister.
+    func placeCountry(_ a: Analysis, trigger: Range<Int>? = nil) -> String? {
         for m in a.mentions where m.isResolved && m.start > 0 {
+            if let t = trigger {
+                let between =
+                    m.start >= t.upperBound ? t.upperBound..<m.start : m.end <= t.lowerBound ? m.end..<t.lowerBound : 0..<0
+                if a.groups.contains(where: { between.contains($0.head) }) { continue }
+            }
             let before = a.tokens[m.start - 1]
             guard ClosedClass.locativePrepositions.contains(before.key) else { continue }
             let isPlace = m.isPlace || m.actor.map { lexicon.actors[$0].type == .country || lexicon.actors[$0].type == .place } == true
