@@ -8,7 +8,13 @@
 enum OrganizationHeads {
     static let roles: [UInt64: String] = {
         let table: [(String, [String])] = [
-            ("GOV", ["ministry", "bureau", "agency", "department", "commission", "authority", "administration", "secretariat", "directorate", "cabinet"]),
+            (
+                "GOV",
+                [
+                    "ministry", "bureau", "agency", "department", "commission", "authority", "administration", "secretariat", "directorate",
+                    "cabinet",
+                ]
+            ),
             ("LEG", ["parliament", "assembly", "senate", "congress", "legislature", "duma", "knesset"]),
             ("JUD", ["court", "tribunal", "judiciary", "prosecutor"]),
             ("COP", ["police", "constabulary", "gendarmerie"]),
@@ -17,7 +23,13 @@ enum OrganizationHeads {
             ("PTY", ["party"]),
             ("OPP", ["movement"]),
             ("LAB", ["union", "unions", "confederation", "syndicate"]),
-            ("CVL", ["federation", "association", "society", "foundation", "institute", "council", "network", "coalition", "forum"]),
+            (
+                "CVL",
+                [
+                    "federation", "association", "society", "foundation", "institute", "council", "network", "coalition", "forum",
+                    "organization", "organisation", "campaign", "committee",
+                ]
+            ),
             ("EDU", ["university", "college", "school", "academy"]),
             ("BUS", ["company", "corporation", "corp", "inc", "ltd", "bank", "group"]),
             ("REL", ["church", "diocese", "synod", "mosque", "patriarchate"]),
