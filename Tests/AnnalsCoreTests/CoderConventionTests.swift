@@ -44,4 +44,17 @@ import Testing
     @Test func aCoordinatedModifierDoesNotBreakAPattern() {
         #expect(codes("The UAE lifted the trade and travel restrictions on Israel.").contains { $0.hasPrefix("ARE>ISR:08") })
     }
+
+    @Test func britishSpellingDoublesAFinalL() {
+        let forms = Morphology.verbForms("cancel").map(\.form)
+        #expect(forms.contains("cancelled") && forms.contains("canceled") && forms.contains("travelling") == false)
+        #expect(Morphology.verbForms("travel").map(\.form).contains("travelling"))
+        #expect(!Morphology.verbForms("appeal").map(\.form).contains("appealled"))
+        #expect(codes("The UK prime minister has cancelled a planned visit to Washington.").contains { $0.hasPrefix("GBRGOV>USAGOV:16") })
+    }
+
+    @Test func aPronounSubjectIsNoAbsentSource() {
+        #expect(codes("So we travelled to the town of Kobani.").isEmpty)
+        #expect(codes("An unknown gunman attacked a police station in Kabul.").contains { $0.contains(":18") || $0.contains(":19") })
+    }
 }

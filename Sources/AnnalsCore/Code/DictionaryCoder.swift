@@ -101,6 +101,12 @@ public struct DictionaryCoder: EventCoder {
             countryFrom: m.countryFrom)
     }
 
+    /// Whether the parse gives group `g` a personal pronoun as its subject.
+    private func hasPronounSubject(_ g: VerbGroup, _ a: SentenceCoder.Analysis) -> Bool {
+        guard a.tree.count == a.tokens.count else { return false }
+        return a.tree.children(g.head, .nsubj).contains { a.tree.upos[$0] == .PRON && !a.tokens[$0].is(.relativePronouns) }
+    }
+
     /// Institutions that, named without a country, belong to the country of the other party.
     static let domesticInstitutions = ClosedClass.keys([
         "government", "cabinet", "administration", "regime", "authorities", "parliament", "opposition", "leadership", "junta",
@@ -185,9 +191,12 @@ public struct DictionaryCoder: EventCoder {
             // Syrian army"). Not a bare participle ("soldiers killed in the ambush were buried" is
             // background). A subject named by a name the dictionaries lack ("The FLA attacked Israel") leaves
             // the source uncoded, as GDELT does; an unresolved pronoun waits for its antecedent.
+            // "So we travelled to Kobani": a pronoun subject that is no actor mention (the writer, "I",
+            // "we", "you") is someone unknown, not an absent source.
             let finiteClause = a.groups.contains { g in
                 g.head >= c.triggerStart && g.head < c.triggerEnd
                     && (g.passive ? g.start < g.head : !g.infinitival && (g.start < g.head || g.form == .past))
+                    && (g.passive || !hasPronounSubject(g, a))
             }
             if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
                 sources = participants

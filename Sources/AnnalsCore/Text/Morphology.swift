@@ -119,7 +119,22 @@ public enum Morphology {
         out.append((pastParticiple(verb), .participle))
         out.append((gerund(verb), .gerund))
         if verb == "be" { out += [("am", .base), ("are", .base), ("were", .past)] }
+        // British spelling doubles a final -l after a single vowel: "cancelled", "travelling", "signalled".
+        if doublesFinalLInBritishSpelling(verb) {
+            let doubled = verb + "l"
+            out += [(doubled + "ed", .past), (doubled + "ed", .participle), (doubled + "ing", .gerund)]
+        }
         return out
+    }
+
+    /// "cancel", "travel", "signal", "label", "fulfil": a final -l after one vowel that American
+    /// spelling keeps single ("canceled") and British spelling doubles ("cancelled").
+    static func doublesFinalLInBritishSpelling(_ verb: String) -> Bool {
+        let chars = Array(verb)
+        guard chars.count >= 4, chars[chars.count - 1] == "l", irregular[verb] == nil, !doublesFinalConsonant(verb) else {
+            return false
+        }
+        return vowels.contains(chars[chars.count - 2]) && !vowels.contains(chars[chars.count - 3])
     }
 
     /// Plural of a noun: "militia" → "militias", "party" → "parties", "policeman" → "policemen".
