@@ -384,6 +384,18 @@ extension SentenceCoder {
             guard let gov = a.groups.indices.last(where: { !a.groups[$0].infinitival && a.groups[$0].head < a.groups[e].start }) else {
                 continue
             }
+            // "Germany is willing to provide support", "Italy is ready to contribute": readiness after "be"
+            // states an intent, as "vowed to" does.
+            if a.tokens[before].is(.readiness), a.tokens[a.groups[gov].head].is(.be), a.groups[gov].head < before,
+                let eMatch = patternMatch(e), let intent = IntentCode.forAction(lexicon.patterns[eMatch.pattern].code)
+            {
+                let t = targets(of: e, match: eMatch)
+                emit(
+                    intent, e, sources: a.subjects[gov], targets: t, match: eMatch,
+                    polarity: a.groups[gov].negated || a.groups[e].negated ? .negated : .affirmed, modality: .intended,
+                    notes: ["readiness"])
+                continue
+            }
             // The parse must attach the purpose clause to that verb: "units raised by Washington to fight
             // Isis" or "a tool with which to press Russia" is no purpose of the clause's main verb.
             if a.tree.count == a.tokens.count, a.tree.heads[a.groups[e].head] != a.groups[gov].head { continue }
@@ -577,19 +589,5 @@ extension SentenceCoder {
                     modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
         }
         return out
-    }
-
-    /// "There is no evidence (that) Iran attacked the tanker", "no sign any attack took place": an event
-    /// in the complement of "no evidence" is denied. Looks back from `p` within the clause, across no
-    /// other verb.
-    func deniedByNoun(before p: Int, _ a: Analysis) -> Bool {
-        var q = p - 1
-        while q >= 1, p - q <= 8 {
-            let t = a.tokens[q]
-            if t.is(.clauseBreaks) || t.key == ClosedClass.comma || a.groups.contains(where: { $0.head == q }) { return false }
-            if ClosedClass.evidenceNouns.contains(t.key), a.tokens[q - 1].key == ClosedClass.no { return true }
-            q -= 1
-        }
-        return false
     }
 }

@@ -1,4 +1,5 @@
-/// Conditions on an event: a verb group under "if" or "unless" is hypothetical.
+/// Conditions on an event: a verb group under "if" or "unless" is hypothetical; an event after "no
+/// evidence" is denied.
 extension SentenceCoder {
     /// Whether a conditional word ("if", "unless") opens the clause of group `g`.
     func conditional(_ g: VerbGroup, _ a: Analysis) -> Bool {
@@ -22,5 +23,19 @@ extension SentenceCoder {
         }
         guard let first = a.tokens.first, first.is(.conditional) else { return false }
         return a.tokens[..<g.start].contains { $0.key == ClosedClass.comma }
+    }
+
+    /// "There is no evidence (that) Iran attacked the tanker", "no sign any attack took place": an event
+    /// in the complement of "no evidence" is denied. Looks back from `p` within the clause, across no
+    /// other verb.
+    func deniedByNoun(before p: Int, _ a: Analysis) -> Bool {
+        var q = p - 1
+        while q >= 1, p - q <= 8 {
+            let t = a.tokens[q]
+            if t.is(.clauseBreaks) || t.key == ClosedClass.comma || a.groups.contains(where: { $0.head == q }) { return false }
+            if ClosedClass.evidenceNouns.contains(t.key), a.tokens[q - 1].key == ClosedClass.no { return true }
+            q -= 1
+        }
+        return false
     }
 }
