@@ -93,65 +93,49 @@ public struct Tagger: Sendable {
 
     /// Tags a sentence: one class index per word.
     public func tag(_ words: [SyntaxWord]) -> [UInt16] {
-        var out = [UInt16](repeating: 0, count: words.count)
-        let n = classes.count
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { scores in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { f in
-                let amb = words.map { ambiguityClass($0) }
-                amb.withUnsafeBufferPointer { a in
-                words.withUnsafeBufferPointer { w in
-                    var p1 = Self.start
-                    var p2 = Self.start
-                    for i in 0..<w.count {
-                        let c: UInt16
-                        if let known = fixed[w[i].norm] {
-                            c = known
-                        } else {
-                            Self.features(w, a, i, p1, p2, into: f.baseAddress!)
-                            for k in 0..<n { scores[k] = 0 }
-                            model.score(UnsafeBufferPointer(f), into: scores.baseAddress!)
-                            var best = 0
-                            for k in 1..<n where scores[k] > scores[best] { best = k }
-                            c = UInt16(best)
-                        }
-                        out[i] = c
-                        p2 = p1
-                        p1 = UInt64(c)
-                    }
-                }
-                }
-            }
-        }
-        return out
+        decode(words, zero: Int32(0)) { model.score($0, into: $1) }
     }
 
     /// Tags with the unrounded weights of a freshly trained model (``LinearModel/scoreTrained``):
     /// what training uses for the parser's jackknifed tags.
     func tagTrained(_ words: [SyntaxWord]) -> [UInt16] {
+        decode(words, zero: Float(0)) { model.scoreTrained($0, into: $1) }
+    }
+
+    /// Greedy left-to-right decoding with the scorer `score` (the shipped integer table or the trained
+    /// floating-point weights); words in the closed-class table keep their fixed tag. Inlined into both
+    /// callers, so the hot path is the same specialised loop as a hand-written one.
+    @inline(__always)
+    private func decode<Score: Comparable>(
+        _ words: [SyntaxWord], zero: Score,
+        score: (UnsafeBufferPointer<UInt64>, UnsafeMutablePointer<Score>) -> Void
+    ) -> [UInt16] {
         var out = [UInt16](repeating: 0, count: words.count)
         let n = classes.count
-        var scores = [Float](repeating: 0, count: n)
-        var f = [UInt64](repeating: 0, count: Self.featureCount)
-        let amb = words.map { ambiguityClass($0) }
-        amb.withUnsafeBufferPointer { a in
-            words.withUnsafeBufferPointer { w in
-                var p1 = Self.start
-                var p2 = Self.start
-                for i in 0..<w.count {
-                    let c: UInt16
-                    if let known = fixed[w[i].norm] {
-                        c = known
-                    } else {
-                        f.withUnsafeMutableBufferPointer { Self.features(w, a, i, p1, p2, into: $0.baseAddress!) }
-                        for k in 0..<n { scores[k] = 0 }
-                        f.withUnsafeBufferPointer { fb in scores.withUnsafeMutableBufferPointer { model.scoreTrained(fb, into: $0.baseAddress!) } }
-                        var best = 0
-                        for k in 1..<n where scores[k] > scores[best] { best = k }
-                        c = UInt16(best)
+        withUnsafeTemporaryAllocation(of: Score.self, capacity: n) { scores in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { f in
+                let amb = words.map { ambiguityClass($0) }
+                amb.withUnsafeBufferPointer { a in
+                    words.withUnsafeBufferPointer { w in
+                        var p1 = Self.start
+                        var p2 = Self.start
+                        for i in 0..<w.count {
+                            let c: UInt16
+                            if let known = fixed[w[i].norm] {
+                                c = known
+                            } else {
+                                Self.features(w, a, i, p1, p2, into: f.baseAddress!)
+                                for k in 0..<n { scores[k] = zero }
+                                score(UnsafeBufferPointer(f), scores.baseAddress!)
+                                var best = 0
+                                for k in 1..<n where scores[k] > scores[best] { best = k }
+                                c = UInt16(best)
+                            }
+                            out[i] = c
+                            p2 = p1
+                            p1 = UInt64(c)
+                        }
                     }
-                    out[i] = c
-                    p2 = p1
-                    p1 = UInt64(c)
                 }
             }
         }
