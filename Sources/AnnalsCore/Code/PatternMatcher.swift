@@ -39,9 +39,30 @@ struct PatternMatcher {
     /// Per token: may a pattern skip it? Words of actor mentions may not, except possessive
     /// pronouns ("withdrew its fighters").
     static func skippable(_ tokens: [Token], mentionAt: [Int], _ matcher: PatternMatcher) -> [Bool] {
-        tokens.indices.map { p in
+        var out = tokens.indices.map { p in
             matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || tokens[p].is(.possessivePronouns))
         }
+        for p in tokens.indices where mentionAt[p] < 0 {
+            let n = quantifierLength(tokens, at: p)
+            for q in p..<(p + n) { out[q] = true }
+        }
+        return out
+    }
+
+    /// Words of a quantifier before a number, which a pattern reads through like the number itself:
+    /// "released at least 19 Christians", "killed more than 40 soldiers", "freed up to 100 prisoners".
+    static let quantifierPhrases: [[UInt64]] = [
+        ["at", "least"], ["at", "most"], ["more", "than"], ["less", "than"], ["fewer", "than"], ["up", "to"],
+        ["as", "many", "as"], ["as", "much", "as"], ["no", "fewer", "than"], ["no", "less", "than"],
+    ].map { $0.map { TokenKey.hash($0) } }
+
+    /// The length of a quantifier phrase starting at `p` and followed by a number, else 0.
+    static func quantifierLength(_ tokens: [Token], at p: Int) -> Int {
+        for phrase in quantifierPhrases where p + phrase.count < tokens.count {
+            guard tokens[p + phrase.count].flags.contains(.numeric) else { continue }
+            if phrase.indices.allSatisfy({ tokens[p + $0].key == phrase[$0] }) { return phrase.count }
+        }
+        return 0
     }
 
     /// Nouns that undo what follows them: "a suspension of aid", "the lifting of sanctions".
@@ -92,9 +113,12 @@ struct PatternMatcher {
             let p = Int(index)
             let ops = table.ops(of: p)
             guard !ops.isEmpty else { continue }
-            let first = table.ops[ops.lowerBound]
+            // "release * vessel": a gap before the object's word is the passive subject's modifiers
+            // ("the detained American vessels were released").
+            let lead = table.ops[ops.lowerBound] == PatternTable.Op.gap && ops.count > 1 ? 1 : 0
+            let first = table.ops[ops.lowerBound + lead]
             guard first >= 0, subjectWords.contains(where: { table.word(first, contains: c.tokens[$0].key) }) else { continue }
-            if let m = match(ops.lowerBound + 1, ops.upperBound, at: head + 1, c, limit: limit) {
+            if let m = match(ops.lowerBound + lead + 1, ops.upperBound, at: head + 1, c, limit: limit) {
                 return Match(pattern: p, target: m.target, end: m.end, specificity: table.specificity(p))
             }
         }
@@ -112,8 +136,9 @@ struct PatternMatcher {
             // Determiners and up to two modifiers before the actor ("at northern Israel").
             var modifiers = 0
             while p < limit, c.mentionAt[p] < 0, c.skippable[p], modifiers < 3 {
-                p += 1
-                modifiers += 1
+                let quantifier = Self.quantifierLength(c.tokens, at: p)
+                p += max(quantifier, 1)
+                if quantifier == 0 { modifiers += 1 }
             }
             // "struck the headquarters of Hezbollah": the owner of the thing acted upon.
             if p + 1 < limit, c.mentionAt[p] < 0, c.tokens[p].key == ClosedClass.of, p > start {

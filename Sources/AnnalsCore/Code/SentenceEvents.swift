@@ -355,7 +355,11 @@ extension SentenceCoder {
             let eCode = lexicon.patterns[eMatch.pattern].code
             // "said it was ready to normalize relations": readiness states an intent, like "vowed to".
             let ready = a.groups[e].start > 0 && a.tokens[a.groups[e].start - 1].is(.readiness)
-            if (headToken.is(.intentVerbs) || ready) && !raised {
+            if ClosedClass.considerVerbs.contains(key), !raised {
+                emit(
+                    "014", e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,
+                    modality: .intended, notes: ["considers \(eCode)"])
+            } else if (headToken.is(.intentVerbs) || ready) && !raised {
                 if let intent = IntentCode.forAction(eCode) {
                     emit(
                         intent, e, sources: sources, targets: eTargets.isEmpty ? tgts : eTargets, match: eMatch, polarity: polarity,

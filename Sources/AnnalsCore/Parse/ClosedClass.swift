@@ -114,14 +114,19 @@ enum ClosedClass {
     static let intentVerbs = keys(
         Morphology.allForms([
             "vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "prepare", "offer", "agree",
-            "decide", "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
-            "attempt", "consider", "vote",
+            "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
+            "attempt", "vote",
         ]))
     /// Verbs that assert their complement happened: "continued to fire", "began to withdraw".
     static let aspectVerbs = keys(
         Morphology.allForms([
             "continue", "begin", "start", "resume", "keep", "go on", "proceed", "move", "manage", "dare", "help",
+            // A decision is the act in news ("Japan decided to ease sanctions"), as the codebook codes it.
+            "decide",
         ]))
+    /// Verbs of weighing an action: "is considering sending aid" considers a policy option (CAMEO 014),
+    /// it neither does nor intends it.
+    static let considerVerbs = keys(Morphology.allForms(["consider", "mull", "weigh", "contemplate", "ponder"]))
     /// Verbs that negate their complement: "refused to wage war", "failed to notify".
     static let negatingVerbs = keys(
         Morphology.allForms(["refuse", "decline", "fail", "reject", "deny", "neglect", "stop", "cease", "forgo", "abandon"]))
