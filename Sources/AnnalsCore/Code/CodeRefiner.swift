@@ -38,6 +38,21 @@ enum CodeRefiner {
     ])
     static let suicideWords = ClosedClass.keys(["suicide"])
 
+    static let peacekeepingWords = ClosedClass.keys([
+        "peacekeeper", "peacekeepers", "peacekeeping", "peace-keeper", "peace-keepers", "peace-keeping",
+    ])
+
+    /// "Chinese peacekeepers arrived in South Sudan", "British troops have arrived in Mali to join the UN
+    /// peacekeeping mission": forces arriving for peacekeeping provide it (074); no visit is paid.
+    static func arrivalOfForces(_ code: String, sources: [Mention], sentence: [Token]) -> String {
+        guard code == "042", !sources.isEmpty else { return code }
+        guard sentence.contains(where: { peacekeepingWords.contains($0.key) }) else { return code }
+        let armed = sources.allSatisfy { m in
+            m.code.hasSuffix("MIL") || m.code.hasSuffix("PKO") || sentence[m.start..<m.end].contains { peacekeepingWords.contains($0.key) }
+        }
+        return armed ? "074" : code
+    }
+
     static let aidBases: [String: String] = ["023": "023", "020": "023", "033": "033", "030": "033", "070": "07", "07": "07", "031": "031"]
 
     /// The refined code for `code` given the keys of the words around the event.
@@ -79,12 +94,7 @@ enum CodeRefiner {
     static func request(_ code: String, asking action: String, table: CameoTable = .shared) -> String {
         let root = code.prefix(2)
         guard (code == "020" || code == "100" || code == "02" || code == "10"), root == "02" || root == "10" else { return code }
-        let actionRoot = action.prefix(2)
-        let appeal: [Substring: String] = ["03": "022", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025"]
-        let demand: [Substring: String] = ["03": "102", "04": "108", "05": "102", "06": "101", "07": "103", "08": "105"]
-        var refined = (root == "02" ? appeal : demand)[actionRoot] ?? code
-        if action.hasPrefix("087") { refined = root == "02" ? "0256" : (action == "0871" ? "107" : "106") }
-        if action.hasPrefix("037") || action.hasPrefix("057") && root == "02" { refined = "027" }
+        let refined = CodeDerivations.shared.code(root == "02" ? .appeal : .demand, of: action) ?? code
         return table[refined] != nil ? refined : code
     }
 

@@ -50,7 +50,7 @@ public struct DictionaryCoder: EventCoder {
             for m in a.mentions where m.kind == .unknown || m.hasUnknownName { unknown.append(m.name) }
             if options.emitEvents {
                 var sentenceRecords: [EventRecord] = []
-                for candidate in sentenceCoder.events(a).map(Refusal.apply) {
+                for candidate in sentenceCoder.events(a).map(Refusal.apply).map(StatedIntent.apply) {
                     if candidate.polarity == .negated && !options.includeNegated { continue }
                     if candidate.modality == .hypothetical && !options.includeHypothetical { continue }
                     sentenceRecords += records(

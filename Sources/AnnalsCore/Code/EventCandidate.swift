@@ -12,26 +12,13 @@ struct EventCandidate {
     var modality: Modality
     var day: Day?
     var notes: [String] = []
+    /// For an intention coded by what is intended (``StatedIntent``): the action's own code.
+    var action: String? = nil
 }
 
 /// Maps an embedded action to the intent it expresses: "vowed to attack" is a threat (13x),
 /// "pledged to send aid" an intent to cooperate (03x).
 enum IntentCode {
-    static func forAction(_ code: String) -> String? {
-        let root = code.prefix(2)
-        switch root {
-        case "04": return "036"
-        case "05": return "032"
-        case "06": return "031"
-        case "07": return code.hasPrefix("071") ? "0331" : code.hasPrefix("072") ? "0332" : code.hasPrefix("073") ? "0333" : "033"
-        case "08": return "035"
-        case "03", "13": return code
-        case "14": return "133"
-        case "16": return "1312"
-        case "17": return "137"
-        case "18", "19": return "138"
-        case "20": return "1383"
-        default: return nil
-        }
-    }
+    /// The 03x/13x code expressing the intent to do `code`, from ``CodeDerivations``.
+    static func forAction(_ code: String) -> String? { CodeDerivations.shared.code(.intent, of: code) }
 }

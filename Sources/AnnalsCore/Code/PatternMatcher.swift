@@ -108,14 +108,18 @@ struct PatternMatcher {
 
     /// For a passive verb, patterns whose first word is the passive subject: "sanctions were imposed
     /// on Iran" matches "impose sanctions on @", "Russian diplomats were expelled" "expel diplomat".
-    func bestPassive(head: Int, lemma: UInt64, subjectWords: Range<Int>, context c: Context, limit: Int) -> Match? {
+    /// With `leadingGap` (a finite passive, "were released"), a pattern's leading gap may fall on the
+    /// subject's modifiers; a reduced relative ("figures released by the agency") does not get it.
+    func bestPassive(
+        head: Int, lemma: UInt64, subjectWords: Range<Int>, leadingGap: Bool = false, context c: Context, limit: Int
+    ) -> Match? {
         for index in table.candidates(for: lemma, nominal: false) {
             let p = Int(index)
             let ops = table.ops(of: p)
             guard !ops.isEmpty else { continue }
             // "release * vessel": a gap before the object's word is the passive subject's modifiers
             // ("the detained American vessels were released").
-            let lead = table.ops[ops.lowerBound] == PatternTable.Op.gap && ops.count > 1 ? 1 : 0
+            let lead = leadingGap && table.ops[ops.lowerBound] == PatternTable.Op.gap && ops.count > 1 ? 1 : 0
             let first = table.ops[ops.lowerBound + lead]
             guard first >= 0, subjectWords.contains(where: { table.word(first, contains: c.tokens[$0].key) }) else { continue }
             if let m = match(ops.lowerBound + lead + 1, ops.upperBound, at: head + 1, c, limit: limit) {

@@ -134,6 +134,7 @@ extension SentenceCoder {
                 code.hasPrefix("19") || code.hasPrefix("18")
                 ? CodeRefiner.refine(code, words: a.tokens[min(firstSource, group.start)..<near])
                 : CodeRefiner.refine(code, words: a.tokens[group.start..<clauseEnd])
+            code = CodeRefiner.arrivalOfForces(code, sources: sources.map { a.mentions[$0] }, sentence: a.tokens)
             // "the campaign to free Raqqa from Isis": freeing a place is fighting whoever holds it, not a release.
             var targets = targets
             func namesPlace(_ m: Int) -> Bool {
@@ -254,7 +255,9 @@ extension SentenceCoder {
                 let window = max(0, group.start - 3)..<group.start
                 let subjectWords = a.subjects[g].first.map { min(a.mentions[$0].start, window.lowerBound)..<a.mentions[$0].end }
                 func passive(_ words: Range<Int>) -> PatternMatcher.Match? {
-                    matcher.bestPassive(head: group.head, lemma: group.lemma, subjectWords: words, context: a.matchContext, limit: limit)
+                    matcher.bestPassive(
+                        head: group.head, lemma: group.lemma, subjectWords: words, leadingGap: group.start < group.head,
+                        context: a.matchContext, limit: limit)
                 }
                 if let pm = passive(window) ?? subjectWords.flatMap(passive),
                     pm.specificity > (match?.specificity ?? -1)
@@ -350,6 +353,14 @@ extension SentenceCoder {
                 emit(
                     judged?.code ?? "010", g, sources: sources, targets: addressed, match: nil,
                     polarity: group.negated ? .negated : .affirmed, modality: mod, notes: ["statement"])
+            }
+            // "is considering sending aid to North Korea": a gerund complement is the option considered.
+            if e == nil, ClosedClass.considerVerbs.contains(key), !group.passive, let considered = consideredGerund(g, a) {
+                emit(
+                    "014", g, sources: sources, targets: considered.target.map { compound($0, a, forward: true) } ?? tgts,
+                    match: considered, polarity: polarity, modality: .intended,
+                    notes: ["considers \(lexicon.patterns[considered.pattern].code)"])
+                continue
             }
             guard let e, let eMatch else { continue }
             let eCode = lexicon.patterns[eMatch.pattern].code

@@ -39,3 +39,15 @@ extension SentenceCoder {
         return false
     }
 }
+
+extension SentenceCoder {
+    /// The pattern of the gerund right after group `g`'s verb ("considering sending aid to X"), if any.
+    func consideredGerund(_ g: Int, _ a: Analysis) -> PatternMatcher.Match? {
+        let p = a.groups[g].head + 1
+        guard p < a.tokens.count, a.mentionAt[p] < 0,
+            let form = matcher.verbForms[a.tokens[p].key]?.first(where: { $0.kind == .gerund })
+        else { return nil }
+        return matcher.best(
+            head: p, lemma: form.lemma, nominal: false, context: a.matchContext, limit: min(a.tokens.count, clauseLimit(g, a) + 12))
+    }
+}

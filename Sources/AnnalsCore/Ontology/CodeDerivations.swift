@@ -1,0 +1,47 @@
+/// Codes CAMEO derives from an action code: the intent to do it ("vowed to release" → 0353), the
+/// refusal of it ("will not release" → 1243), and the appeal or demand for it ("urged Iran to release"
+/// → 025, "demanded a ceasefire" → 107). The table is data, `Resources/Ontology/code-derivations.tsv`,
+/// read once; the longest prefix of the action's code that the table lists decides.
+public struct CodeDerivations: Sendable {
+    /// What is derived.
+    public enum Kind: String, Sendable {
+        case intent, refusal, appeal, demand
+    }
+
+    private let table: [Kind: [String: String]]
+
+    /// The bundled table.
+    public static let shared: CodeDerivations = {
+        let origin = "Ontology/code-derivations.tsv"
+        let text = (try? BundledResource.text(origin)) ?? ""
+        do { return try CodeDerivations(parsing: text, origin: origin) } catch { fatalError("\(error)") }
+    }()
+
+    /// Parses rows `kind<TAB>prefix<TAB>code[<TAB>note]`; `#` starts a comment line.
+    public init(parsing text: String, origin: String) throws {
+        var table: [Kind: [String: String]] = [:]
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard c.count >= 3, let kind = Kind(rawValue: c[0]), !c[1].isEmpty, c[1].allSatisfy(\.isNumber),
+                c[2] == "=" || (!c[2].isEmpty && c[2].allSatisfy(\.isNumber))
+            else {
+                throw DictionaryError(
+                    file: origin, line: n + 1, message: "expected 'intent|refusal|appeal|demand<TAB>prefix<TAB>code', got '\(line)'")
+            }
+            table[kind, default: [:]][c[1]] = c[2]
+        }
+        self.table = table
+    }
+
+    /// The code of `kind` derived from `action`, nil when the table derives none.
+    public func code(_ kind: Kind, of action: String) -> String? {
+        guard let rows = table[kind] else { return nil }
+        var prefix = Substring(action)
+        while !prefix.isEmpty {
+            if let d = rows[String(prefix)] { return d == "=" ? action : d }
+            prefix = prefix.dropLast()
+        }
+        return nil
+    }
+}
