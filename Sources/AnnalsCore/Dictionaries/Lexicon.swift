@@ -119,6 +119,18 @@ public struct ActorEntry: Sendable {
                 return r.code
             }
         }
+        // Undated text: the role held now (open-ended, the latest to begin), else the latest to begin.
+        if day == nil,
+            let r = roles.filter({ $0.period.until == nil && $0.period != .always }).max(by: {
+                switch ($0.period.from, $1.period.from) {
+                case let (a?, b?): return a < b
+                case (nil, _?): return true
+                default: return false
+                }
+            })
+        {
+            return r.code
+        }
         return roles.first?.code ?? ""
     }
 
