@@ -57,4 +57,15 @@ import Testing
         #expect(codes("So we travelled to the town of Kobani.").isEmpty)
         #expect(codes("An unknown gunman attacked a police station in Kabul.").contains { $0.contains(":18") || $0.contains(":19") })
     }
+
+    @Test func anArmedSubjectStrikingIsAnAttack() {
+        #expect(
+            codes("Earlier, Israeli military struck a target in the Gaza Strip with artillery.").contains {
+                $0.hasPrefix("ISRMIL>") && $0.contains(":19")
+            })
+        #expect(codes("Syrian government missiles have struck a rebel-held area near the frontier.").contains { $0.contains(":19") })
+        // Not a labour strike or a storm.
+        #expect(codes("French teachers will strike on Monday.").allSatisfy { !$0.contains(":19") })
+        #expect(codes("The storm hit Florida on Monday.").isEmpty)
+    }
 }

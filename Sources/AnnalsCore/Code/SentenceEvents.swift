@@ -329,6 +329,13 @@ extension SentenceCoder {
                 }
                 continue
             }
+            // (The parse must read the word as a verb: "struck Hezbollah targets" has no verb "targets".)
+            if !group.passive, a.tree.count != a.tokens.count || a.tree.upos[group.head] == .VERB,
+                let code = ArmedStrikes.code(lemma: group.lemma, sources: sources.map { a.mentions[$0] }, tokens: a.tokens)
+            {
+                emit(code, g, sources: sources, targets: tgts, match: nil, polarity: polarity, modality: mod, notes: ["armed strike"])
+                continue
+            }
             // "Guterres said international solidarity ...", "Erdogan told reporters": a statement by a codable
             // actor is itself an event (CAMEO 010), whatever else it reports; the reported event keeps its
             // own record with modality `reported`.
