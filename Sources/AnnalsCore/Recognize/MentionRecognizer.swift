@@ -274,8 +274,12 @@ struct MentionRecognizer {
             return false
         }
         if verbForms.contains(k) && verbAt(i) { return false }
+        // "The army today attacked": a time word after a noun ends its phrase, it modifies nothing.
+        if Self.timeWords.contains(k) { return false }
         return true
     }
+
+    static let timeWords = ClosedClass.keys(["today", "yesterday", "tomorrow", "tonight", "now"])
 
     private func isNameToken(_ tokens: [Token], _ i: Int) -> Bool {
         let t = tokens[i]
