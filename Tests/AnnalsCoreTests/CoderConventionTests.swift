@@ -68,4 +68,16 @@ import Testing
         #expect(codes("French teachers will strike on Monday.").allSatisfy { !$0.contains(":19") })
         #expect(codes("The storm hit Florida on Monday.").isEmpty)
     }
+
+    @Test func aTitleOfNoCountryGivesItsSectorToAnUnknownName() {
+        let events = CoderTestSupport.code("Gul Rahman, a suspected militant, was killed in a secret prison.")
+        #expect(events.contains { $0.root == "19" && $0.target?.code == "REB" })
+        // A title whose group is unknown gives nothing ("leader" would be a government).
+        let arrests = CoderTestSupport.code("Victoire Ingabire, leader of the FDU-Inkingi party, was arrested on Monday.")
+        #expect(!arrests.contains { $0.target?.code == "GOV" })
+    }
+
+    @Test func aTimeWordAfterANounEndsItsPhrase() {
+        #expect(CoderTestSupport.code("The Supreme Court today refused to lift the ban.").contains { $0.source?.code == "JUD" })
+    }
 }

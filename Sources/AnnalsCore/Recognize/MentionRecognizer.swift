@@ -309,11 +309,25 @@ struct MentionRecognizer {
         for n in mentions.indices.dropLast() where mentions[n].kind == .unknown {
             let next = mentions[n + 1]
             let e = mentions[n].end
-            guard e + 1 < tokens.count, tokens[e].key == ClosedClass.comma, next.start == e + 1, let g = next.agent,
-                !next.plural, !next.isPossessor, next.isResolved
+            // The title may open with an article and a modifier the chunk left out ("a suspected militant").
+            let opening = (e + 1)..<max(e + 1, next.start)
+            guard e + 1 < tokens.count, tokens[e].key == ClosedClass.comma, next.start >= e + 1, next.start <= e + 3,
+                opening.allSatisfy({
+                    tokens[$0].is(.articles) || !tokens[$0].flags.contains(.capitalized) && !tokens[$0].flags.contains(.punctuation)
+                }),
+                next.start == e + 1 || !next.isResolved, let g = next.agent, !next.plural, !next.isPossessor
             else { continue }
             if next.end < tokens.count, tokens[next.end].key == ClosedClass.and || tokens[next.end].key == ClosedClass.or { continue }
-            lend(next, agent: g, to: n, in: &mentions, day: day)
+            if next.isResolved {
+                lend(next, agent: g, to: n, in: &mentions, day: day)
+            } else if next.scope == nil, next.end < tokens.count, tokens[next.end].key == ClosedClass.comma {
+                // "Gul Rahman, a suspected militant, was killed": a title of no country still gives its
+                // sector (REB), as CAMEO codes a bare "militant"; not one whose group is unknown
+                // ("Ingabire, leader of the FDU-Inkingi party": the party, not a government).
+                var title = next
+                title.code = agents[g].code
+                lend(title, agent: g, to: n, in: &mentions, day: day)
+            }
         }
         // The other order: "Peru's interim president, Manuel Merino, resigned", "the UN envoy, Staffan
         // de Mistura, announced": a singular title, a comma, and an unknown name closed by a comma or the
