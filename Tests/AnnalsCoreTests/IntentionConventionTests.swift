@@ -67,4 +67,11 @@ import Testing
         let e = try #require(throws: DictionaryError.self) { try CodeDerivations(parsing: "# c\nbogus\t08\t035\n", origin: "x.tsv") }
         #expect(e.line == 2 && e.file == "x.tsv")
     }
+
+    @Test func whatAnotherMustDoIsADemandEvenWithAnUnknownVerb() {
+        let got = codes("Human Rights Watch said that Sudanese authorities must ensure security in Darfur.")
+        #expect(got.contains { $0.hasPrefix("NGOHRW>SDNGOV:10") })
+        // The statement is the demand, not also a statement.
+        #expect(!got.contains { $0.contains(":010") })
+    }
 }

@@ -437,6 +437,11 @@ extension SentenceCoder {
         out.removeAll { replacedTriggers.contains($0.triggerStart) && !$0.notes.contains("threat") }
         out += nominalEvents(a, covered: coveredTokens)
         out.removeAll { c in askedClauses.contains { $0.contains(c.triggerStart) } && !c.notes.contains("appeal in reported speech") }
+        // "HRW said Sudan must ensure security": the statement is the demand, not also a statement.
+        let appeals = out.filter { $0.notes.contains("appeal in reported speech") }
+        out.removeAll { c in
+            c.notes.contains("statement") && appeals.contains { $0.triggerStart == c.triggerStart && $0.sources == c.sources }
+        }
         out = statementsReportingOthers(out, a)
         out = withoutRelationships(out, a)
         // "announced a suspension of aid": what is announced is the act; the bare announcement goes.

@@ -144,6 +144,11 @@ struct ClauseAnalyzer {
     /// left out, when the dictionaries know the word as that verb form; auxiliaries and words inside
     /// mentions stay out ("watching pundits criticise the fudge" has no finite "criticise").
     /// Returns whether any head was added.
+    /// "must", "should", "ought" (``ReportedAppeal``'s modals).
+    static func deontic(_ t: Token) -> Bool {
+        ReportedAppeal.demandModals.contains(t.key) || ReportedAppeal.appealModals.contains(t.key)
+    }
+
     func addTaggedFiniteVerbs(
         _ heads: inout [VerbForm?], _ tokens: [Token], tree: DependencyTree, model: ParserModel, inMention: (Int) -> Bool
     ) -> Bool {
@@ -151,6 +156,16 @@ struct ClauseAnalyzer {
         var added = false
         for i in tokens.indices where heads[i] == nil && !inMention(i) {
             let t = tokens[i]
+            // "said the government must ensure security": a verb the dictionaries do not know, after a
+            // deontic modal, still heads a group (what is asked for makes the statement a demand).
+            if verbForms[t.key] == nil, model.xpos(tags[i]) == "VB", i > 0,
+                Self.deontic(tokens[i - 1]) || (i > 1 && Self.deontic(tokens[i - 2]) && tokens[i - 1].is(.adverbs)),
+                !t.flags.contains(.capitalized)
+            {
+                heads[i] = VerbForm(lemma: t.key, kind: .base)
+                added = true
+                continue
+            }
             guard verbFilter.mayContain(t.key), let forms = verbForms[t.key],
                 !t.is(.be), !t.is(.have), !t.is(.doAux), !t.is(.hypotheticalModals), !t.is(.futureModals), !t.is(.mustModals),
                 !(t.flags.contains(.capitalized) && !t.flags.contains(.sentenceInitial))
