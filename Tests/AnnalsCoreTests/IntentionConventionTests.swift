@@ -74,4 +74,10 @@ import Testing
         // The statement is the demand, not also a statement.
         #expect(!got.contains { $0.contains(":010") })
     }
+
+    @Test func offeringAnUnnamedActionIsAnIntentToCooperate() {
+        #expect(codes("Iran offered to explain its position to the inspectors.").contains { $0.hasPrefix("IRN>") && $0.contains(":030") })
+        // A pledge may be hostile: no intent to cooperate is guessed for it.
+        #expect(!codes("Turkey has pledged to destroy the YPG.").contains { $0.contains(":030") })
+    }
 }

@@ -369,6 +369,16 @@ extension SentenceCoder {
                     notes: ["considers \(lexicon.patterns[considered.pattern].code)"])
                 continue
             }
+            // "agreed to resign", "offered to share information": agreeing or offering to do what no pattern
+            // names is still an intent to cooperate (030).
+            if let e, eMatch == nil, ClosedClass.cooperativeIntentVerbs.contains(key), !raised, !group.passive, !sources.isEmpty,
+                !a.groups[e].negated
+            {
+                emit(
+                    "030", g, sources: sources, targets: tgts, match: nil, polarity: polarity, modality: .intended,
+                    notes: ["intent to an unnamed action"])
+                continue
+            }
             guard let e, let eMatch else { continue }
             let eCode = lexicon.patterns[eMatch.pattern].code
             // "said it was ready to normalize relations": readiness states an intent, like "vowed to".

@@ -117,6 +117,8 @@ enum ClosedClass {
             "hope", "expect", "wish", "resolve", "swear", "undertake", "commit", "propose", "mean", "try",
             "attempt", "vote",
         ]))
+    /// Intent verbs whose complement is cooperative whatever it is: "agreed to resign", "offered to help".
+    static let cooperativeIntentVerbs = keys(Morphology.allForms(["agree", "offer"]))
     /// Verbs that assert their complement happened: "continued to fire", "began to withdraw".
     static let aspectVerbs = keys(
         Morphology.allForms([
