@@ -80,4 +80,10 @@ import Testing
     @Test func aTimeWordAfterANounEndsItsPhrase() {
         #expect(CoderTestSupport.code("The Supreme Court today refused to lift the ban.").contains { $0.source?.code == "JUD" })
     }
+
+    @Test func afterAQuotationTheSpeakerFollowsTheVerb() {
+        let got = codes("\"The only winner so far is Iran,\" said the Syrian foreign minister.")
+        #expect(got.contains { $0.hasPrefix("SYRGOV>-:010") })
+        #expect(!got.contains { $0.hasPrefix("IRN>") })
+    }
 }

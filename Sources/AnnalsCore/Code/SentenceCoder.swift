@@ -143,6 +143,12 @@ struct SentenceCoder {
                 let tree = treeObject(of: g, in: a).filter { a.mentions[$0].start > head }
                 return Self.roleMode.choose(tree, object(of: g, in: a))
             }
+            // '"...," said the Syrian foreign minister': after a quotation a statement verb's subject follows it.
+            for g in groups.indices {
+                guard let m = Self.invertedSpeaker(of: g, in: a) else { continue }
+                a.subjects[g] = [m]
+                a.objects[g].removeAll { $0 == m }
+            }
             // Coordinated verbs inherit the subject: "told X ... and accused Y".
             for g in groups.indices where a.subjects[g].isEmpty && !groups[g].infinitival {
                 let finite = (0..<g).filter { !groups[$0].infinitival && !a.subjects[$0].isEmpty }
@@ -155,6 +161,23 @@ struct SentenceCoder {
             }
             return a
         }
+    }
+
+    static let closingQuotes = ClosedClass.keys(["\"", "\u{201D}", "''", "\u{2019}"])
+
+    /// The speaker after a quotation's statement verb: '"The only winner is Iran," said Bassam Barabandi',
+    /// '..." said the minister', when the verb stands alone right after the quote (and its comma).
+    static func invertedSpeaker(of g: Int, in a: Analysis) -> Int? {
+        let group = a.groups[g]
+        guard group.start == group.head, ClosedClass.statementVerbs.contains(a.tokens[group.head].key), group.head >= 2,
+            group.head + 1 < a.tokens.count
+        else { return nil }
+        // The quote, or the quote and a comma after it.
+        var p = group.head - 1
+        if a.tokens[p].key == ClosedClass.comma { p -= 1 }
+        guard closingQuotes.contains(a.tokens[p].key) else { return nil }
+        guard let m = a.mentions.indices.first(where: { a.mentions[$0].start == group.head + 1 }) else { return nil }
+        return m
     }
 
     /// True when the group follows "and"/"but" (after auxiliaries and adverbs).
