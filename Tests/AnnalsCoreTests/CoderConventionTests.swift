@@ -86,4 +86,15 @@ import Testing
         #expect(got.contains { $0.hasPrefix("SYRGOV>-:010") })
         #expect(!got.contains { $0.hasPrefix("IRN>") })
     }
+
+    @Test func aParticipleListedAfterAPassiveIsPassive() {
+        let events = CoderTestSupport.code("Syrian civilians have been battered, brutalised, killed and displaced.")
+        #expect(events.contains { $0.root == "19" && $0.source == nil && $0.target?.code.hasSuffix("CVL") == true })
+        // A conjunct with its own subject keeps it.
+        #expect(
+            CoderTestSupport.code("Six soldiers were killed when Boko Haram fighters ambushed a convoy.").contains {
+                $0.source?.code.hasSuffix("REB") == true || $0.source?.code.hasSuffix("INS") == true
+                    || $0.source?.code.hasPrefix("NGA") == true
+            })
+    }
 }

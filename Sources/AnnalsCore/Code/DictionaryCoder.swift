@@ -195,7 +195,7 @@ public struct DictionaryCoder: EventCoder {
             // "we", "you") is someone unknown, not an absent source.
             let finiteClause = a.groups.contains { g in
                 g.head >= c.triggerStart && g.head < c.triggerEnd
-                    && (g.passive ? g.start < g.head : !g.infinitival && (g.start < g.head || g.form == .past))
+                    && (g.passive ? g.start < g.head || g.sharesAuxiliary : !g.infinitival && (g.start < g.head || g.form == .past))
                     && (g.passive || !hasPronounSubject(g, a))
             }
             if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {

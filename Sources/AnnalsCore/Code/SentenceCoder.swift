@@ -131,6 +131,32 @@ struct SentenceCoder {
                     tokens[conjunction].key == ClosedClass.and || tokens[conjunction].key == ClosedClass.or
                 else { continue }
                 a.groups[g].passive = true
+                a.groups[g].sharesAuxiliary = a.groups[g - 1].start < a.groups[g - 1].head || a.groups[g - 1].sharesAuxiliary
+            }
+            // "has been battered, brutalised, killed and displaced": in the parse, a bare participle
+            // conjoined (through a list) to a passive verb is passive too.
+            if tree.count == tokens.count {
+                let passiveHeads = Set(a.groups.filter(\.passive).map(\.head))
+                for g in groups.indices
+                where !a.groups[g].passive && groups[g].start == groups[g].head
+                    && (groups[g].form == .participle || groups[g].form == .past)
+                {
+                    var h = groups[g].head
+                    // A conjunct with a subject of its own is a clause of its own ("when Boko Haram ambushed").
+                    if tree.children(h).contains(where: { tree.relations[$0] == .nsubj }) { continue }
+                    var steps = 0
+                    while tree.relations[h] == .conj, let up = tree.head(h), steps < 6 {
+                        h = up
+                        steps += 1
+                    }
+                    // The first conjunct is passive: a passive group, or a participle with "be" as auxiliary
+                    // that no dictionary verb made a group ("been battered").
+                    let beAux = tree.children(h).contains { tree.relations[$0] == .aux && tokens[$0].is(.be) }
+                    if h != groups[g].head, passiveHeads.contains(h) || (beAux && syntax?.xpos(tree.tags[h]) == "VBN") {
+                        a.groups[g].passive = true
+                        a.groups[g].sharesAuxiliary = true
+                    }
+                }
             }
             // The rest of the coder reads subjects before their verb and objects after it.
             a.subjects = a.groups.indices.map { g in

@@ -8,6 +8,8 @@ struct VerbGroup: Sendable {
     var form: VerbFormKind
     var negated = false
     var passive = false
+    /// A bare participle conjoined to a passive verb, sharing its auxiliary ("were rounded up and shot").
+    var sharesAuxiliary = false
     /// Preceded by "to": an infinitival complement.
     var infinitival = false
     /// Under a modal of possibility or condition ("would", "could", "may", "might", "should", "can").
