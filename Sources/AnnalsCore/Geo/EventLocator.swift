@@ -140,7 +140,11 @@ public struct EventLocator: Sendable {
         if start < target.upperBound, tokens[start].key == GeoCues.theKey { start += 1 }
         let passive = event.trigger.contains { tokens[$0].key != 0 && Self.passiveAuxiliaries.contains(tokens[$0].key) }
         for (i, m) in mentions.enumerated() where !m.isContainer && m.place != nil {
-            guard m.start == start, m.end >= target.upperBound else { continue }
+            // The whole target, or a place name that ends in it ("the invasion of northern Syria": target
+            // "Syria", mention "northern Syria").
+            guard m.start == start || (m.start < start && m.end == target.upperBound && m.start >= event.trigger.lowerBound),
+                m.end >= target.upperBound
+            else { continue }
             guard target.lowerBound >= event.trigger.lowerBound || passive else { continue }
             // The coder's code says what the target is: "Hamas" (PSE...) is not Hamm, Germany.
             if let c = event.targetCountry, gazetteer.countryIndex[c] != nil,
