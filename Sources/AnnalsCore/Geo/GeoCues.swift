@@ -33,6 +33,10 @@ public struct GeoCues: Sendable {
     /// "was", "arrived", "travelled": verbs of being or coming somewhere; a purpose clause under them
     /// happens where they are ("was in London in part to discuss").
     public var presence = KeySet([])
+    /// "during", "at": case words that put a statement at its occasion ("during a speech"), not "ahead of".
+    public var occasionCase = KeySet([])
+    /// "visit", "trip": occasion nouns whose "to" place is where they happen ("during a visit to Berlin").
+    public var journey = KeySet([])
 
     /// Does a capitalised word end like a nationality adjective ("Kurdish", "Iraqi")?
     func isDemonym(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -73,6 +77,8 @@ public struct GeoCues: Sendable {
             case "attackcase": attackCase = keys
             case "occasion": occasion = keys
             case "presence": presence = keys
+            case "occasioncase": occasionCase = keys
+            case "journey": journey = keys
             case "scene": sceneCodes = parts[1].split(separator: " ").map(String.init)
             default:
                 throw DictionaryError(file: origin, line: lineNumber, message: "unknown list '\(parts[0])'")

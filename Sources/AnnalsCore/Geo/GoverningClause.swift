@@ -12,10 +12,11 @@ extension LocativeFinder {
     /// The governing head of a statement's trigger that places it, nil when none.
     static func presenceGovernor(of trigger: Range<Int>, _ tokens: [Token], _ tree: DependencyTree, _ cues: GeoCues) -> Int? {
         guard let top = top(of: trigger, tree), let h = tree.head(top), !trigger.contains(h),
-            [.advcl, .xcomp].contains(tree.relations[top]), !hasNominalSubject(top, tree)
+            [.advcl, .xcomp, .acl].contains(tree.relations[top]), !hasNominalSubject(top, tree)
         else { return nil }
+        // The parser may attach the purpose clause of "was in London to discuss" as an `acl` of London.
         let copular = !tree.children(h, .cop).isEmpty && tree.upos[h] != .VERB
-        let presenceVerb = tree.upos[h] == .VERB && cues.presence.contains(tokens[h].key)
+        let presenceVerb = tree.upos[h] == .VERB && tree.relations[top] != .acl && cues.presence.contains(tokens[h].key)
         return copular || presenceVerb ? h : nil
     }
 }

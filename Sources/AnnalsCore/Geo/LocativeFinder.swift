@@ -163,7 +163,11 @@ struct LocativeFinder: Sendable {
             var up: [Int] = []
             if !verbal, let top = LocativeFinder.top(of: event.trigger, tree) {
                 var k = top
-                while up.count < 2, let h = tree.head(k), [.advcl, .xcomp, .obl].contains(tree.relations[k]),
+                // "its humanitarian efforts in Africa by donating medical supplies": a clause elaborating a
+                // noun (`acl`) happens where the noun does, unless the noun is an actor ("rebels in Idlib who").
+                while up.count < 2, let h = tree.head(k),
+                    [.advcl, .xcomp, .obl].contains(tree.relations[k])
+                        || (tree.relations[k] == .acl && tree.upos[h] == .NOUN && !Self.inActor(h, event)),
                     !LocativeFinder.hasNominalSubject(k, tree)
                 {
                     up.append(h)
@@ -251,6 +255,11 @@ struct LocativeFinder: Sendable {
         }
 
         enum Role { case source, target }
+
+        /// Whether token `k` is in the words of the event's source or target.
+        static func inActor(_ k: Int, _ event: EventLocator.EventSpans) -> Bool {
+            (event.source?.contains(k) ?? false) || (event.target?.contains(k) ?? false)
+        }
 
         /// Whether token `k` is in the words of the event's source or target (outside its trigger).
         func actor(_ k: Int) -> Role? {

@@ -20,7 +20,9 @@ extension LocativeFinder.Walk {
         while depth < 4, let up = tree.head(k) {
             let r = tree.relations[k]
             if event.trigger.contains(up) {
-                guard sawOccasion, [.obl, .obj, .nmod].contains(r) else { return nil }
+                // An event noun keeps any case ("claimed responsibility for a shooting on a church in Cairo").
+                guard sawOccasion, [.obl, .obj, .nmod].contains(r), cues.event.contains(tokens[k].key) || !hasOtherCase(k)
+                else { return nil }
                 return depth + 1
             }
             if actor(up) != nil { return nil }
@@ -35,6 +37,24 @@ extension LocativeFinder.Walk {
             depth += 1
         }
         return nil
+    }
+
+    /// Whether the occasion noun `k` has a case word that does not put the statement at it ("ahead of
+    /// a visit", "after the summit"; `occasioncase` in cues.tsv lists the ones that do).
+    func hasOtherCase(_ k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && k - j <= 8 {
+            if tree.heads[j] == Int32(k) && tree.relations[j] == .case && !cues.occasionCase.contains(tokens[j].key) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether a "to" place is the destination of a journey noun ("during a visit to Berlin"), which is
+    /// where the journey's occasion is.
+    static func isJourneyDestination(_ h: Int, _ tokens: [Token], _ tree: DependencyTree, _ cues: GeoCues) -> Bool {
+        guard h < tree.count, tree.relations[h] == .nmod, let up = tree.head(h), cues.journey.contains(tokens[up].key) else { return false }
+        return true
     }
 
     /// Whether token `k` is a noun of an occasion or an event ("speech", "visit", "summit").
