@@ -16,7 +16,8 @@ Sources and licences:
     (cities15000.json, countries.json).
   - ISO 3166-2 subdivision names via `pycountry` (LGPL package; the names are ISO/Debian iso-codes data).
   - Natural Earth 1:110m admin-0 countries (public domain), as shipped in geopandas 0.14.4's datasets.
-  - Scripts/gazetteer-extra.tsv: hand-entered regions news names often, approximate coordinates.
+  - Scripts/gazetteer-extra.tsv: hand-entered regions news names often (approximate coordinates), country
+    aliases, and news spellings of GeoNames places ("Deraa", "Palmyra", "Kobani").
 """
 import argparse
 import difflib
@@ -278,6 +279,19 @@ def main():
                 if r[1] == "country" and r[2] == f[1]:
                     known = {n.lower() for n in r[8]}
                     rows[i] = r[:8] + (r[8] + [n for n in names if n.lower() not in known],)
+            continue
+        if f[0] == "spelling":
+            # Another spelling of a GeoNames place ("Deraa" for Daraa): added to the city (else the
+            # division) of that country that already has the name in column 5, the most populous one.
+            # Hand-reviewed, so the common-word filter does not apply ("Aden").
+            hits = [i for i, r in enumerate(rows) if r[1] in ("city", "adm1") and r[2] == f[1]
+                    and f[4].lower() in {n.lower() for n in r[8]}]
+            if not hits:
+                sys.exit(f"gazetteer-extra.tsv: no place named {f[4]!r} in {f[1]}")
+            i = max(hits, key=lambda i: (rows[i][1] == "city", rows[i][6]))
+            r = rows[i]
+            known = {n.lower() for n in r[8]}
+            rows[i] = r[:8] + (r[8] + [n for n in names[1:] if n.lower() not in known],)
             continue
         rows.append((0, f[0], f[1], "", float(f[2]), float(f[3]), 0, "", names))
 

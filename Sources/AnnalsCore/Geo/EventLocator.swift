@@ -59,7 +59,14 @@ public struct EventLocator: Sendable {
         if parsed,
             let i = finder.scene(
                 of: event, mentions: mentions, tokens: tokens, tree: tree, cues: cues,
-                admit: { admissible(mentions[$0], event, gazetteer, targets: false) })
+                admit: { i in
+                    // "during a visit to Berlin": a journey's destination is admitted for the walk.
+                    admissible(mentions[i], event, gazetteer, targets: false)
+                        || (mentions[i].cue == .directional
+                            && finder.headToken(mentions[i], tree).map { LocativeFinder.Walk.isJourneyDestination($0, tokens, tree, cues) }
+                                == true
+                            && admissible(mentions[i], event, gazetteer, targets: false, directional: true))
+                })
         {
             return i
         }
@@ -70,13 +77,14 @@ public struct EventLocator: Sendable {
     /// said", "talks with Iran"), not a country before an event noun ("the US attacks"), and a
     /// "from"/"to" place only inside the trigger's words ("suspended aid deliveries to Gaza").
     /// With `targets` false the target is left to the caller (a locative word can make it a place).
-    func admissible(_ m: PlaceMention, _ event: EventSpans, _ gazetteer: Gazetteer, targets: Bool = true) -> Bool {
+    func admissible(_ m: PlaceMention, _ event: EventSpans, _ gazetteer: Gazetteer, targets: Bool = true, directional: Bool = false) -> Bool
+    {
         guard let p = m.place else { return false }
         let inTrigger = m.start >= event.trigger.lowerBound && m.end <= event.trigger.upperBound
         if let s = event.source, s == m.start..<m.end { return false }
         if targets, let t = event.target, t == m.start..<m.end, !(inTrigger && m.cue == .directional) { return false }
         if m.cue == .event && gazetteer.places[Int(p)].feature == .country { return false }
-        if m.cue == .directional && !inTrigger { return false }
+        if m.cue == .directional && !inTrigger && !directional { return false }
         return true
     }
 
@@ -140,7 +148,11 @@ public struct EventLocator: Sendable {
         if start < target.upperBound, tokens[start].key == GeoCues.theKey { start += 1 }
         let passive = event.trigger.contains { tokens[$0].key != 0 && Self.passiveAuxiliaries.contains(tokens[$0].key) }
         for (i, m) in mentions.enumerated() where !m.isContainer && m.place != nil {
-            guard m.start == start, m.end >= target.upperBound else { continue }
+            // The whole target, or a place name that ends in it ("the invasion of northern Syria": target
+            // "Syria", mention "northern Syria").
+            guard m.start == start || (m.start < start && m.end == target.upperBound && m.start >= event.trigger.lowerBound),
+                m.end >= target.upperBound
+            else { continue }
             guard target.lowerBound >= event.trigger.lowerBound || passive else { continue }
             // The coder's code says what the target is: "Hamas" (PSE...) is not Hamm, Germany.
             if let c = event.targetCountry, gazetteer.countryIndex[c] != nil,

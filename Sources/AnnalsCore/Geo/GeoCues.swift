@@ -27,6 +27,16 @@ public struct GeoCues: Sendable {
     public var attackCase = KeySet([])
     /// CAMEO code prefixes whose place target is the scene ("shelled Aleppo").
     public var sceneCodes: [String] = []
+    /// "speech", "visit", "interview": nouns of an occasion whose place is that of the statement or act
+    /// they frame ("said during a televised speech in Ankara").
+    public var occasion = KeySet([])
+    /// "was", "arrived", "travelled": verbs of being or coming somewhere; a purpose clause under them
+    /// happens where they are ("was in London in part to discuss").
+    public var presence = KeySet([])
+    /// "during", "at": case words that put a statement at its occasion ("during a speech"), not "ahead of".
+    public var occasionCase = KeySet([])
+    /// "visit", "trip": occasion nouns whose "to" place is where they happen ("during a visit to Berlin").
+    public var journey = KeySet([])
 
     /// Does a capitalised word end like a nationality adjective ("Kurdish", "Iraqi")?
     func isDemonym(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -65,6 +75,10 @@ public struct GeoCues: Sendable {
             case "demonymsuffix": demonymSuffixes = parts[1].split(separator: " ").map { Array($0.lowercased().utf8) }
             case "directional": directional = keys
             case "attackcase": attackCase = keys
+            case "occasion": occasion = keys
+            case "presence": presence = keys
+            case "occasioncase": occasionCase = keys
+            case "journey": journey = keys
             case "scene": sceneCodes = parts[1].split(separator: " ").map(String.init)
             default:
                 throw DictionaryError(file: origin, line: lineNumber, message: "unknown list '\(parts[0])'")

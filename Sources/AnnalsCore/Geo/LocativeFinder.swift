@@ -43,7 +43,10 @@ struct LocativeFinder: Sendable {
             // A place before the sentence's subject of the event belongs to an earlier clause
             // ("... in northwest Syria, Turkey's Defense Ministry announced"); a fronted phrase is
             // left to the sentence-opening rule.
-            if let s = event.source, m.end <= s.lowerBound, s.upperBound <= event.trigger.lowerBound { continue }
+            // An occasion's place is the exception ("In a keynote speech delivered in Cairo, ... Pompeo called").
+            if let s = event.source, m.end <= s.lowerBound, s.upperBound <= event.trigger.lowerBound, walk.occasionDepth(h) == nil {
+                continue
+            }
             let isTarget = event.target.map { $0 == m.start..<m.end } ?? false
             guard let depth = walk.depth(of: h, cue: m.cue, isTarget: isTarget) else { continue }
             let distance = abs(m.start - event.trigger.lowerBound)
@@ -141,6 +144,9 @@ struct LocativeFinder: Sendable {
         let sceneCode: Bool
         /// Up to two heads above the trigger whose places are the event's too, nearest first.
         let governors: [Int]
+        /// For a statement, the verb or copular place of being somewhere that it serves ("was in London
+        /// in part to discuss"), nil when none.
+        let presence: Int?
 
         init(event: EventLocator.EventSpans, tokens: [Token], tree: DependencyTree, cues: GeoCues) {
             self.event = event
@@ -157,7 +163,11 @@ struct LocativeFinder: Sendable {
             var up: [Int] = []
             if !verbal, let top = LocativeFinder.top(of: event.trigger, tree) {
                 var k = top
-                while up.count < 2, let h = tree.head(k), [.advcl, .xcomp, .obl].contains(tree.relations[k]),
+                // "its humanitarian efforts in Africa by donating medical supplies": a clause elaborating a
+                // noun (`acl`) happens where the noun does, unless the noun is an actor ("rebels in Idlib who").
+                while up.count < 2, let h = tree.head(k),
+                    [.advcl, .xcomp, .obl].contains(tree.relations[k])
+                        || (tree.relations[k] == .acl && tree.upos[h] == .NOUN && !Self.inActor(h, event)),
                     !LocativeFinder.hasNominalSubject(k, tree)
                 {
                     up.append(h)
@@ -165,6 +175,7 @@ struct LocativeFinder: Sendable {
                 }
             }
             self.governors = up
+            self.presence = verbal ? LocativeFinder.presenceGovernor(of: event.trigger, tokens, tree, cues) : nil
         }
 
         /// Arcs from the place headed at `h` to the trigger (plus ``actorPenalty`` through an actor),
@@ -183,7 +194,9 @@ struct LocativeFinder: Sendable {
             }
             // The target itself stands for its government unless a locative word makes it a place
             // ("talks with Iran", but "an incursion into Syria").
-            if isTarget && !hasLocativeCase(p) && !(cue == .directional && !verbal) { return nil }
+            let ofArgument = isEventNounArgument(p)
+            if isTarget && !hasLocativeCase(p) && !(cue == .directional && !verbal) && !ofArgument { return nil }
+            marked = marked || ofArgument
             // "attacks on the district of Afrin": a scene code's object, or its argument with "on",
             // "against" (`attackcase` in cues.tsv); not "fought with Washington".
             if !marked, sceneCode, let up = tree.head(p), event.trigger.contains(up) {
@@ -195,18 +208,16 @@ struct LocativeFinder: Sendable {
 
         /// A statement's place: the verb's own oblique, or the `nmod` of an event noun it governs.
         private func verbalDepth(_ p: Int) -> Int? {
-            guard let up = tree.head(p) else { return nil }
             if event.trigger.contains(p) { return 0 }
+            // "was in London in part to discuss": where the clause the statement serves is.
+            if let d = presenceDepth(p) { return d }
+            guard let up = tree.head(p) else { return nil }
             let r = tree.relations[p]
             if event.trigger.contains(up) {
                 return r == .obl || r == .advmod || r == .nmod ? 1 : nil
             }
-            // "is hosting a climate summit in Paris", "claimed responsibility for the Paris attacks".
-            guard r == .nmod || r == .compound || r == .flat, cues.event.contains(tokens[up].key), actor(up) == nil,
-                let top = tree.head(up), event.trigger.contains(top),
-                [.obj, .obl, .nmod].contains(tree.relations[up])
-            else { return nil }
-            return 2
+            // "is hosting a climate summit in Paris", "said during a televised speech in Ankara".
+            return occasionDepth(p)
         }
 
         /// A material event's place: up through obliques, objects, nominal modifiers and clauses of
@@ -245,8 +256,13 @@ struct LocativeFinder: Sendable {
 
         enum Role { case source, target }
 
+        /// Whether token `k` is in the words of the event's source or target.
+        static func inActor(_ k: Int, _ event: EventLocator.EventSpans) -> Bool {
+            (event.source?.contains(k) ?? false) || (event.target?.contains(k) ?? false)
+        }
+
         /// Whether token `k` is in the words of the event's source or target (outside its trigger).
-        private func actor(_ k: Int) -> Role? {
+        func actor(_ k: Int) -> Role? {
             if event.trigger.contains(k) { return nil }
             if let s = event.source, s.contains(k) { return .source }
             if let t = event.target, t.contains(k) { return .target }
