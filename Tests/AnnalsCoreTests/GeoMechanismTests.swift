@@ -89,4 +89,9 @@ import Testing
         let loc = try #require(Self.location("Regime forces took control of Deraa in the south-west.", verb: "took control"))
         #expect(loc?.name == "Daraa" && loc?.country == "SYR")
     }
+
+    @Test func aRegionNewsNamesOutranksATownsAlternateName() {
+        let events = GeoTests.events("Gunmen killed more than 40 soldiers in Borno.")
+        #expect(events.contains { $0.location?.country == "NGA" })
+    }
 }

@@ -23,7 +23,11 @@ public struct PlaceResolver: Sendable {
     public func resolve(_ mentions: inout [PlaceMention], context: Context) {
         let topDocument = context.document.values.max() ?? 0
         func score(_ p: Place) -> Double {
-            var s = log10(Double(max(p.population, 0)) + 10)
+            // Hand-entered regions carry no population; they are the places news names (Borno, Donbas), not
+            // towns: weigh them as a large city, so "Borno" is the Nigerian state, not the alternate name of
+            // Borna in Saxony.
+            let population = p.feature == .region ? max(p.population, 500_000) : p.population
+            var s = log10(Double(max(population, 0)) + 10)
             switch p.feature {
             case .country: s += 2.5
             case .adm1: s += 0.5
