@@ -58,6 +58,7 @@ struct RelationReader {
         out += verbRelations()
         out += namedParts()
         out += appositiveDescriptions()
+        out += governmentsByLeader()
         let described = descriptions()
         if !described.isEmpty {
             // A description naming its person overrides the dictionaries' guess of who holds the

@@ -15,6 +15,7 @@ struct RelationWordLists: Sendable {
         "part-nouns", "ally-nouns", "proxy-nouns", "member-nouns", "control-place-words", "person-roles", "leader-heads",
         "non-leader-roles", "lead-participles", "back-participles", "control-participles", "take-verbs", "copulas", "glue",
         "naming-words", "inclusion-words", "gap-stops", "not-names", "name-particles", "locative-prepositions", "past-roles",
+        "government-nouns",
     ]
 
     private let lists: [String: List]
