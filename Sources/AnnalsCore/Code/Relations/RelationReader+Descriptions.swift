@@ -467,7 +467,7 @@ extension RelationReader {
     static let openParen = TokenKey.hash("(")
     static let closeParen = TokenKey.hash(")")
     static let occupationKeys = ClosedClass.keys(occupations)
-    static let personRoleKeys = ClosedClass.keys(personRoles)
+    static let personRoleKeys = RelationWordLists.bundled["person-roles"].keys
     static let royalKeys = ClosedClass.keys(["prince", "princess", "king", "queen", "emir", "sheikh", "royal"])
     static let subordinateKeys = ClosedClass.keys(["deputy", "vice", "assistant", "associate", "acting", "under-secretary", "junior"])
     /// Roles whose "for X" is where they are sent, not who they work for ("special envoy for Syria").

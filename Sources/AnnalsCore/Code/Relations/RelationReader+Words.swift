@@ -1,79 +1,42 @@
-/// The grammar words the relation rules read (closed classes, not dictionary data).
+/// The grammar words the relation rules read (closed classes, not dictionary data). The lists are
+/// data, `Resources/Grammar/en/relations.tsv` (``RelationWordLists``); their keys are in `RelationWords.swift`.
 extension RelationReader {
 
-    static let partNouns: Set<String> = [
-        "wing", "arm", "branch", "unit", "division", "brigade", "faction", "affiliate", "offshoot", "subsidiary",
-        "franchise", "cell", "department", "section", "component", "force", "corps", "directorate", "bureau",
-    ]
-    static let pastRoleKeys = KeySet(pastRoles.map { TokenKey.hash($0) })
+    static let partNouns = RelationWordLists.bundled["part-nouns"].words
+    static let pastRoleKeys = RelationWordLists.bundled["past-roles"].keys
     /// Words that open a control or place relation ("taking control of", "based in", "allied with").
-    static let controlPlaceWords = [
-        "control", "command", "controls", "controlled", "based", "headquartered", "located", "stationed", "allied", "aligned",
-        "operates", "operate", "operating", "operated",
-    ]
-    static let controlPlaceKeys = ClosedClass.keys(controlPlaceWords)
+    static let controlPlaceWords = RelationWordLists.bundled["control-place-words"].words
+    static let controlPlaceKeys = RelationWordLists.bundled["control-place-words"].keys
     /// Every relation noun.
     static let relationNounWords = partNouns.union(allyNouns).union(proxyNouns).union(memberNouns)
     /// Token keys of every relation noun, to skip other words without building strings.
     static let relationNounKeys = ClosedClass.keys(relationNounWords)
-    static let allyNouns: Set<String> = ["ally", "allies", "partner", "partners", "allied", "backer", "backers", "patron"]
-    static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients", "puppet", "puppets"]
-    static let memberNouns: Set<String> = ["member", "members", "part", "parts", "constituent", "signatory", "signatories"]
+    static let allyNouns = RelationWordLists.bundled["ally-nouns"].words
+    static let proxyNouns = RelationWordLists.bundled["proxy-nouns"].words
+    static let memberNouns = RelationWordLists.bundled["member-nouns"].words
     /// Singular agent terms that describe a person's role in a group or state.
-    static let personRoles: Set<String> = [
-        "spokesman", "spokeswoman", "spokesperson", "minister", "official", "deputy", "member", "envoy", "ambassador",
-        "adviser", "advisor", "aide", "general", "negotiator", "secretary", "representative", "operative", "officer",
-        "fighter", "militant", "soldier", "diplomat", "lawmaker", "senator", "mp", "governor", "mayor", "judge",
-        "prosecutor", "founder", "co-founder", "ideologue", "strategist", "financier", "member of parliament",
-    ]
-    static let leadParticiples: Set<String> = ["headed", "led", "commanded", "run", "chaired", "directed", "presided", "helmed", "fronted"]
-    static let backParticiples: Set<String> = [
-        "backed", "supported", "sponsored", "funded", "financed", "armed", "bankrolled", "aided", "trained", "equipped",
-    ]
-    static let controlParticiples: Set<String> = [
-        "controlled", "dominated", "held", "occupied", "administered", "ruled", "governed", "run",
-    ]
-    static let takeVerbs: Set<String> = [
-        "take", "takes", "took", "taken", "taking", "seize", "seizes", "seized", "seizing", "gain", "gains", "gained",
-        "gaining", "assume", "assumes", "assumed", "assuming", "wrest", "wrested", "regain", "regained", "retake",
-        "retook", "retaken", "retaking", "exert", "exerts", "exerted", "exercise", "exercises", "exercised", "have", "has", "had",
-        "keep", "keeps", "kept", "maintain", "maintains", "maintained", "establish", "established", "tighten", "tightened",
-    ]
-    static let copulas: Set<String> = [
-        "is", "are", "was", "were", "be", "been", "being", "remains", "remain", "remained", "became", "become", "becomes",
-        "serves", "serve", "served", "serving", "acts", "act", "acted", "acting", "functions", "function", "functioned",
-        "operates", "operate", "operated", "as", "forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",
-    ]
-    static let glue: Set<String> = [
-        "all", "both", "also", "now", "still", "currently", "long", "effectively", "itself", "themselves", "each", "reportedly", "widely",
-        "essentially", "de", "facto", "in", "effect", "considered", "seen", "regarded", "described",
-    ]
-    static let namingWords: Set<String> = [
-        "so-called", "known", "as", "called", "named", "dubbed", "self-styled", "self-declared", "the", "a", "an",
-    ]
-    static let inclusionWords: Set<String> = [
-        "including", "includes", "include", "included", "notably", "namely", "especially", "particularly", "like",
-    ]
-    static let gapStops: Set<String> = [
-        "than", "rather", "instead", "versus", "vs", "or", "nor", "as", "so", "too", "very", "more", "less", "not",
-    ]
-    static let notNames: Set<String> = [
-        "i", "we", "you", "he", "she", "it", "they", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister",
-    ]
-    static let nameParticles: Set<String> = [
-        "de", "da", "di", "van", "von", "der", "al", "el", "bin", "ibn", "du", "del", "la", "le", "ben", "abu", "bint",
-    ]
-    static let locativePrepositions: Set<String> = ["in", "from", "across", "throughout", "inside"]
+    static let personRoles = RelationWordLists.bundled["person-roles"].words
+    static let leadParticiples = RelationWordLists.bundled["lead-participles"].words
+    static let backParticiples = RelationWordLists.bundled["back-participles"].words
+    static let controlParticiples = RelationWordLists.bundled["control-participles"].words
+    static let takeVerbs = RelationWordLists.bundled["take-verbs"].words
+    static let copulas = RelationWordLists.bundled["copulas"].words
+    static let glue = RelationWordLists.bundled["glue"].words
+    static let namingWords = RelationWordLists.bundled["naming-words"].words
+    static let inclusionWords = RelationWordLists.bundled["inclusion-words"].words
+    static let gapStops = RelationWordLists.bundled["gap-stops"].words
+    static let notNames = RelationWordLists.bundled["not-names"].words
+    static let nameParticles = RelationWordLists.bundled["name-particles"].words
+    static let locativePrepositions = RelationWordLists.bundled["locative-prepositions"].words
 
     /// Last words that make an agent term a leader's title ("supreme leader", "force commander").
-    static let leaderHeads: Set<String> = [
-        "leader", "commander", "chief", "head", "president", "chairman", "chairwoman", "director", "emir", "king", "ruler", "premier",
-        "boss", "commander-in-chief", "secretary-general",
-    ]
+    static let leaderHeads = RelationWordLists.bundled["leader-heads"].words
+    /// Roles ending in a leader word that do not lead ("founder").
+    static let nonLeaderRoles = RelationWordLists.bundled["non-leader-roles"].words
 
     /// Whether an agent term names a group's or state's leader; `t` is lower-cased (``AgentEntry/lowerTerm``).
     static func isLeaderTerm(_ t: String) -> Bool {
-        if t == "founder" || t == "co-founder" { return false }
+        if nonLeaderRoles.contains(t) { return false }
         if MentionRecognizer.leaderWords.contains(t) || MentionRecognizer.countryLeaderWords.contains(t) { return true }
         return leaderHeads.contains(lastWord(t))
     }

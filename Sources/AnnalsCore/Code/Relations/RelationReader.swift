@@ -26,9 +26,7 @@ struct RelationReader {
 
     var count: Int { a.tokens.count }
 
-    static let pastRoles: Set<String> = [
-        "former", "ex", "late", "then", "one-time", "onetime", "erstwhile", "previous", "ousted", "deposed", "exiled",
-    ]
+    static let pastRoles = RelationWordLists.bundled["past-roles"].words
 
     /// "former Israeli prime minister Ehud Barak": a role that no longer holds on the document's date.
     func pastRole(_ range: Range<Int>) -> Bool {
@@ -60,6 +58,7 @@ struct RelationReader {
         out += verbRelations()
         out += namedParts()
         out += appositiveDescriptions()
+        out += governmentsByLeader()
         let described = descriptions()
         if !described.isEmpty {
             // A description naming its person overrides the dictionaries' guess of who holds the

@@ -3,9 +3,9 @@
 /// A token's key is the hash of its lower-cased text (``TokenKey``), so `tokens[p].key == RelationWord.among`
 /// says the same as "the word at `p` is `among`" without making a string. Keys are literals (no lazy
 /// initialisation in the rules' loops), checked by `WordClassTests`; words the clause analysis tests
-/// too (`of`, `and`, `by`, `with`, `,` ...) are in ``ClosedClass``. The word lists themselves stay in
-/// ``RelationReader`` (as strings, for readers and for the few places that need text); the key sets
-/// below are made from them once.
+/// too (`of`, `and`, `by`, `with`, `,` ...) are in ``ClosedClass``. The word lists themselves are data,
+/// `Resources/Grammar/en/relations.tsv` (``RelationWordLists``, keys computed at load); the key sets
+/// below are taken from there.
 enum RelationWord {
     static let `in`: UInt64 = 0x08b7_3807_b55c_4bbe  // TokenKey.hash("in")
     static let over: UInt64 = 0xc2a3_8db4_4454_a06f  // TokenKey.hash("over")
@@ -24,21 +24,21 @@ enum RelationWord {
 }
 
 extension RelationReader {
-    static let partNounKeys = ClosedClass.keys(partNouns)
-    static let allyNounKeys = ClosedClass.keys(allyNouns)
-    static let proxyNounKeys = ClosedClass.keys(proxyNouns)
-    static let memberNounKeys = ClosedClass.keys(memberNouns)
-    static let leadParticipleKeys = ClosedClass.keys(leadParticiples)
-    static let backParticipleKeys = ClosedClass.keys(backParticiples)
-    static let controlParticipleKeys = ClosedClass.keys(controlParticiples)
-    static let takeVerbKeys = ClosedClass.keys(takeVerbs)
-    static let copulaKeys = ClosedClass.keys(copulas)
-    static let glueKeys = ClosedClass.keys(glue)
-    static let namingWordKeys = ClosedClass.keys(namingWords)
-    static let inclusionWordKeys = ClosedClass.keys(inclusionWords)
-    static let gapStopKeys = ClosedClass.keys(gapStops)
-    static let nameParticleKeys = ClosedClass.keys(nameParticles)
-    static let locativeKeys = ClosedClass.keys(locativePrepositions)
+    static let partNounKeys = RelationWordLists.bundled["part-nouns"].keys
+    static let allyNounKeys = RelationWordLists.bundled["ally-nouns"].keys
+    static let proxyNounKeys = RelationWordLists.bundled["proxy-nouns"].keys
+    static let memberNounKeys = RelationWordLists.bundled["member-nouns"].keys
+    static let leadParticipleKeys = RelationWordLists.bundled["lead-participles"].keys
+    static let backParticipleKeys = RelationWordLists.bundled["back-participles"].keys
+    static let controlParticipleKeys = RelationWordLists.bundled["control-participles"].keys
+    static let takeVerbKeys = RelationWordLists.bundled["take-verbs"].keys
+    static let copulaKeys = RelationWordLists.bundled["copulas"].keys
+    static let glueKeys = RelationWordLists.bundled["glue"].keys
+    static let namingWordKeys = RelationWordLists.bundled["naming-words"].keys
+    static let inclusionWordKeys = RelationWordLists.bundled["inclusion-words"].keys
+    static let gapStopKeys = RelationWordLists.bundled["gap-stops"].keys
+    static let nameParticleKeys = RelationWordLists.bundled["name-particles"].keys
+    static let locativeKeys = RelationWordLists.bundled["locative-prepositions"].keys
     /// "based in", "headquartered in" ...
     static let placeParticipleKeys = ClosedClass.keys(["based", "headquartered", "located", "stationed"])
     /// "operates inside Turkey", "operating from Syria".
