@@ -11,23 +11,19 @@ public struct CodeDerivations: Sendable {
     private let table: [Kind: [String: String]]
 
     /// The bundled table.
-    public static let shared: CodeDerivations = {
-        let origin = "Ontology/code-derivations.tsv"
-        let text = (try? BundledResource.text(origin)) ?? ""
-        do { return try CodeDerivations(parsing: text, origin: origin) } catch { fatalError("\(error)") }
-    }()
+    public static let shared = BundledResource.load("Ontology/code-derivations.tsv", CodeDerivations.init(parsing:origin:))
 
     /// Parses rows `kind<TAB>prefix<TAB>code[<TAB>note]`; `#` starts a comment line.
     public init(parsing text: String, origin: String) throws {
         var table: [Kind: [String: String]] = [:]
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
-            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (n, fields) in BundledResource.tabRows(text) {
+            let c = fields.map(String.init)
             guard c.count >= 3, let kind = Kind(rawValue: c[0]), !c[1].isEmpty, c[1].allSatisfy(\.isNumber),
                 c[2] == "=" || (!c[2].isEmpty && c[2].allSatisfy(\.isNumber))
             else {
                 throw DictionaryError(
-                    file: origin, line: n + 1, message: "expected 'intent|refusal|appeal|demand<TAB>prefix<TAB>code', got '\(line)'")
+                    file: origin, line: n,
+                    message: "expected 'intent|refusal|appeal|demand<TAB>prefix<TAB>code', got '\(c.joined(separator: "\t"))'")
             }
             table[kind, default: [:]][c[1]] = c[2]
         }

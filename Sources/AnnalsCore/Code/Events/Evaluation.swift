@@ -9,24 +9,13 @@ struct Evaluation: Sendable {
     let lists: [(code: String, words: KeySet)]
 
     /// The bundled lists.
-    static let bundled: Evaluation = {
-        let origin = "Grammar/en/evaluations.tsv"
-        do {
-            return try Evaluation(parsing: BundledResource.text(origin), origin: origin)
-        } catch {
-            fatalError("the bundled \(origin) is unreadable: \(error)")
-        }
-    }()
+    static let bundled = BundledResource.load("Grammar/en/evaluations.tsv", Evaluation.init(parsing:origin:))
 
     init(parsing text: String, origin: String) throws {
         var lists: [(String, KeySet)] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.first == "#" { continue }
-            let parts = line.split(separator: "\t", maxSplits: 1)
+        for (line, parts) in BundledResource.tabRows(text, maxSplits: 1) {
             guard parts.count == 2, CameoTable.shared[String(parts[0])] != nil else {
-                throw DictionaryError(file: origin, line: lineNumber, message: "expected a CAMEO code, a tab and words")
+                throw DictionaryError(file: origin, line: line, message: "expected a CAMEO code, a tab and words")
             }
             lists.append((String(parts[0]), KeySet(parts[1].split(separator: " ").map { TokenKey.hash($0) })))
         }

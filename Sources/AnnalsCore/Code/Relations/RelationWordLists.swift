@@ -21,14 +21,7 @@ struct RelationWordLists: Sendable {
     private let lists: [String: List]
 
     /// The bundled lists.
-    static let bundled: RelationWordLists = {
-        let origin = "Grammar/en/relations.tsv"
-        do {
-            return try RelationWordLists(parsing: BundledResource.text(origin), origin: origin)
-        } catch {
-            fatalError("the bundled \(origin) is unreadable: \(error)")
-        }
-    }()
+    static let bundled = BundledResource.load("Grammar/en/relations.tsv", RelationWordLists.init(parsing:origin:))
 
     /// Reads lists in the format of `relations.tsv`; `origin` names the file in errors
     /// (``DictionaryError``, with the line).
@@ -36,11 +29,7 @@ struct RelationWordLists: Sendable {
         let known = Set(Self.names)
         var lists: [String: List] = [:]
         var firstLine: [String: Int] = [:]
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == " " || $0 == "\r" }) || line.first == "#" { continue }
-            let parts = line.split(separator: "\t", maxSplits: 1)
+        for (lineNumber, parts) in BundledResource.tabRows(text, maxSplits: 1) {
             let entries = parts.count == 2 ? parts[1].split(whereSeparator: { $0 == " " || $0 == "\r" }) : []
             guard parts.count == 2, !entries.isEmpty else {
                 throw DictionaryError(file: origin, line: lineNumber, message: "expected a list name, a tab and words")
@@ -60,7 +49,9 @@ struct RelationWordLists: Sendable {
             firstLine[name] = lineNumber
         }
         if let missing = Self.names.first(where: { lists[$0] == nil }) {
-            throw DictionaryError(file: origin, line: lineNumber, message: "list '\(missing)' is missing")
+            // The error names the file's last line, where the missing list would go.
+            let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            throw DictionaryError(file: origin, line: lastLine, message: "list '\(missing)' is missing")
         }
         self.lists = lists
     }
