@@ -97,4 +97,9 @@ import Testing
                     || $0.source?.code.hasPrefix("NGA") == true
             })
     }
+
+    @Test func aPreventedEventDidNotHappen() {
+        #expect(codes("The hotline is used to prevent a direct clash between US and Russian troops.").isEmpty)
+        #expect(!codes("A direct clash between US and Russian troops killed two soldiers.").isEmpty)
+    }
 }

@@ -150,6 +150,9 @@ extension SentenceCoder {
             }
             for p in i..<min(after, a.tokens.count) { covered[p] = true }
             guard !sources.isEmpty || !targets.isEmpty else { continue }
+            // "used to prevent a direct clash between US and Russian troops": an event prevented or
+            // avoided did not happen.
+            if Self.isPrevented(i, a) { continue }
             let code = CodeRefiner.refine(
                 lexicon.patterns[match.pattern].code, words: a.tokens[max(0, i - 3)..<min(a.tokens.count, max(i + 1, match.end) + 3)])
             out.append(
@@ -159,5 +162,19 @@ extension SentenceCoder {
                     modality: modality, day: date(near: i, a, limit: min(a.tokens.count, i + 12)), notes: notes + ["nominal"]))
         }
         return out
+    }
+
+    /// Verbs whose object event is kept from happening.
+    static let preventionVerbs = ClosedClass.keys(Morphology.allForms(["prevent", "avoid", "avert", "forestall", "preclude"]))
+
+    /// Whether the event noun at `i` is the object of a prevention verb, up to three modifiers before it.
+    static func isPrevented(_ i: Int, _ a: Analysis) -> Bool {
+        var p = i - 1
+        var skipped = 0
+        while p >= 0, skipped < 3, !preventionVerbs.contains(a.tokens[p].key), !a.tokens[p].flags.contains(.punctuation) {
+            p -= 1
+            skipped += 1
+        }
+        return p >= 0 && preventionVerbs.contains(a.tokens[p].key)
     }
 }
