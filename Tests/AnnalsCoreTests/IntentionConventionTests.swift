@@ -63,6 +63,7 @@ import Testing
         #expect(t.code(.appeal, of: "0871") == "0256")
         #expect(t.code(.demand, of: "0871") == "107")
         #expect(t.code(.demand, of: "037") == "102")
+        #expect(t.lists(.joint, "0402") && !t.lists(.joint, "111") && t.lists(.between, "110"))
         #expect(throws: DictionaryError.self) { try CodeDerivations(parsing: "intent\t08\tabc\n", origin: "x.tsv") }
         let e = try #require(throws: DictionaryError.self) { try CodeDerivations(parsing: "# c\nbogus\t08\t035\n", origin: "x.tsv") }
         #expect(e.line == 2 && e.file == "x.tsv")
@@ -79,5 +80,10 @@ import Testing
         #expect(codes("Iran offered to explain its position to the inspectors.").contains { $0.hasPrefix("IRN>") && $0.contains(":030") })
         // A pledge may be hostile: no intent to cooperate is guessed for it.
         #expect(!codes("Turkey has pledged to destroy the YPG.").contains { $0.contains(":030") })
+    }
+
+    @Test func aDisputeBetweenTwoPartiesIsTheirDisapprovalOfEachOther() {
+        let got = codes("Talks have stalled in an open dispute between Turkey and Russia.")
+        #expect(got.contains { $0.hasPrefix("TUR>RUS:110") } && got.contains { $0.hasPrefix("RUS>TUR:110") })
     }
 }

@@ -114,7 +114,8 @@ public struct DictionaryCoder: EventCoder {
     ])
 
     /// Codes whose compound subject acts jointly: "Russia and Ukraine held talks" is each with the other.
-    static let jointPrefixes = ["019", "04", "050", "057", "06", "0871", "190", "193"]
+    /// Codes two named parties do with each other (`joint` in `Ontology/code-derivations.tsv`).
+    static func isJoint(_ code: String) -> Bool { CodeDerivations.shared.lists(.joint, code) }
 
     private func records(
         _ candidate: EventCandidate, _ analysis: SentenceCoder.Analysis, sentence: Sentence, document: Document,
@@ -198,7 +199,7 @@ public struct DictionaryCoder: EventCoder {
                     && (g.passive ? g.start < g.head || g.sharesAuxiliary : !g.infinitival && (g.start < g.head || g.form == .past))
                     && (g.passive || !hasPronounSubject(g, a))
             }
-            if participants.count == 2, Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) }) {
+            if participants.count == 2, Self.isJoint(code.code) || CodeDerivations.shared.lists(.between, code.code) {
                 sources = participants
                 jointTargets = true
             } else if !participants.isEmpty, finiteClause,
@@ -223,7 +224,7 @@ public struct DictionaryCoder: EventCoder {
         // Jointly with each other only when the sentence names no other party, not when it names one
         // the dictionaries cannot code ("Russia and Iran mounted an offensive against the opposition").
         if targets.isEmpty, c.targets.isEmpty || jointTargets, sources.count >= 2,
-            reciprocalVerb || Self.jointPrefixes.contains(where: { code.code.hasPrefix($0) })
+            reciprocalVerb || Self.isJoint(code.code) || jointTargets
         {
             for s in sources { for t in sources where t != s { pairs.append((s, t)) } }
         }

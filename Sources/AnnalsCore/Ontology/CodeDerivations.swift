@@ -4,8 +4,12 @@
 /// read once; the longest prefix of the action's code that the table lists decides.
 public struct CodeDerivations: Sendable {
     /// What is derived.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case intent, refusal, appeal, demand
+        /// Codes two named parties do with each other: the row's code is "=".
+        case joint
+        /// Codes whose event noun names both parties with "between" (besides the joint ones).
+        case between
     }
 
     private let table: [Kind: [String: String]]
@@ -23,12 +27,17 @@ public struct CodeDerivations: Sendable {
             else {
                 throw DictionaryError(
                     file: origin, line: n,
-                    message: "expected 'intent|refusal|appeal|demand<TAB>prefix<TAB>code', got '\(c.joined(separator: "\t"))'")
+                    message:
+                        "expected 'KIND<TAB>prefix<TAB>code' with a kind of \(Kind.allCases.map(\.rawValue)), got '\(c.joined(separator: "\t"))'"
+                )
             }
             table[kind, default: [:]][c[1]] = c[2]
         }
         self.table = table
     }
+
+    /// Whether `code` is listed (by a prefix) under `kind`.
+    public func lists(_ kind: Kind, _ code: String) -> Bool { self.code(kind, of: code) != nil }
 
     /// The code of `kind` derived from `action`, nil when the table derives none.
     public func code(_ kind: Kind, of action: String) -> String? {
