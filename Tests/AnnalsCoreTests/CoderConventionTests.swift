@@ -102,4 +102,11 @@ import Testing
         #expect(codes("The hotline is used to prevent a direct clash between US and Russian troops.").isEmpty)
         #expect(!codes("A direct clash between US and Russian troops killed two soldiers.").isEmpty)
     }
+
+    @Test func anIngVerbAfterANounIsNoPartOfItsPhrase() {
+        // "Kurdish fighters attacking Isis" is not one actor coded as Isis.
+        let events = CoderTestSupport.code("Kurdish fighters attacking Isis were killed on Monday.")
+        #expect(events.contains { $0.root == "19" && $0.target?.code == "KURREB" })
+        #expect(!events.contains { $0.target?.code == "IMGMOSISI" })
+    }
 }

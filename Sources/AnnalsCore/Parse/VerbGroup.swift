@@ -142,15 +142,16 @@ struct ClauseAnalyzer {
         return out
     }
 
-    /// Adds the finite verbs the tagger finds (VBP, VBZ, VBD) with a subject in the parse that `verbHeads`
-    /// left out, when the dictionaries know the word as that verb form; auxiliaries and words inside
-    /// mentions stay out ("watching pundits criticise the fudge" has no finite "criticise").
-    /// Returns whether any head was added.
     /// "must", "should", "ought" (``ReportedAppeal``'s modals).
     static func deontic(_ t: Token) -> Bool {
         ReportedAppeal.demandModals.contains(t.key) || ReportedAppeal.appealModals.contains(t.key)
     }
 
+    /// Adds the finite verbs the tagger finds (VBP, VBZ, VBD) with a subject in the parse that `verbHeads`
+    /// left out, when the dictionaries know the word as that verb form; auxiliaries and words inside
+    /// mentions stay out ("watching pundits criticise the fudge" has no finite "criticise").
+    /// After a deontic modal, a verb the dictionaries do not know is a head too ("must ensure").
+    /// Returns whether any head was added.
     func addTaggedFiniteVerbs(
         _ heads: inout [VerbForm?], _ tokens: [Token], tree: DependencyTree, model: ParserModel, inMention: (Int) -> Bool
     ) -> Bool {
