@@ -30,6 +30,8 @@ struct PatternMatcher {
         var mentionAt: [Int]
         /// Tokens a pattern may skip between its words.
         var skippable: [Bool]
+        /// Tokens of a quantifier before a number ("at least 19"), skipped without counting as modifiers.
+        var quantifier: [Bool] = []
         /// Per mention: a possessor ("Syria's" in "Syria's Kurds") cannot fill the target slot.
         var possessor: [Bool]
         /// Per mention: coded (a named actor or a country), not a generic agent.
@@ -38,13 +40,17 @@ struct PatternMatcher {
 
     /// Per token: may a pattern skip it? Words of actor mentions may not, except possessive
     /// pronouns ("withdrew its fighters").
-    static func skippable(_ tokens: [Token], mentionAt: [Int], _ matcher: PatternMatcher) -> [Bool] {
-        var out = tokens.indices.map { p in
-            matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || tokens[p].is(.possessivePronouns))
+    static func skippable(_ tokens: [Token], mentionAt: [Int], quantifier: [Bool], _ matcher: PatternMatcher) -> [Bool] {
+        tokens.indices.map { p in
+            quantifier[p] || matcher.skippable(tokens[p]) && (mentionAt[p] < 0 || tokens[p].is(.possessivePronouns))
         }
+    }
+
+    /// Per token: part of a quantifier phrase before a number, outside mentions.
+    static func quantifiers(_ tokens: [Token], mentionAt: [Int]) -> [Bool] {
+        var out = [Bool](repeating: false, count: tokens.count)
         for p in tokens.indices where mentionAt[p] < 0 {
-            let n = quantifierLength(tokens, at: p)
-            for q in p..<(p + n) { out[q] = true }
+            for q in p..<(p + quantifierLength(tokens, at: p)) { out[q] = true }
         }
         return out
     }
@@ -140,9 +146,8 @@ struct PatternMatcher {
             // Determiners and up to two modifiers before the actor ("at northern Israel").
             var modifiers = 0
             while p < limit, c.mentionAt[p] < 0, c.skippable[p], modifiers < 3 {
-                let quantifier = Self.quantifierLength(c.tokens, at: p)
-                p += max(quantifier, 1)
-                if quantifier == 0 { modifiers += 1 }
+                if !c.quantifier[p] { modifiers += 1 }
+                p += 1
             }
             // "struck the headquarters of Hezbollah": the owner of the thing acted upon.
             if p + 1 < limit, c.mentionAt[p] < 0, c.tokens[p].key == ClosedClass.of, p > start {

@@ -89,9 +89,11 @@ struct SentenceCoder {
             {
                 groups = analyzer.groups(tokens, heads: heads)
             }
+            let quantifier = PatternMatcher.quantifiers(tokens, mentionAt: mentionAt)
             let context = PatternMatcher.Context(
-                tokens: tokens, mentionAt: mentionAt, skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, matcher),
-                possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
+                tokens: tokens, mentionAt: mentionAt,
+                skippable: PatternMatcher.skippable(tokens, mentionAt: mentionAt, quantifier: quantifier, matcher),
+                quantifier: quantifier, possessor: mentions.map(\.isPossessor), resolved: mentions.map(\.isResolved))
             var a = Analysis(
                 tokens: tokens, mentions: mentions, mentionAt: mentionAt, groups: groups, dates: dates, subjects: [], objects: [],
                 matchContext: context, pieces: pieces, tree: tree)

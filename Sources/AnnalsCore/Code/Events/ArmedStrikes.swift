@@ -12,11 +12,13 @@ enum ArmedStrikes {
         "artillery", "shells", "helicopter", "helicopters", "gunship", "gunships", "bombers", "tanks", "forces", "troops",
     ])
 
+    /// CAMEO roles of armed forces: military, rebels, insurgents, separatists, unaligned armed forces.
+    static let armedRoles: Set<Substring> = ["MIL", "REB", "INS", "SEP", "UAF"]
+
     /// Whether `mention` is an armed force: a military, rebel, insurgent or militant code, or an actor
     /// named with a weapon after it.
     static func isArmed(_ mention: Mention, tokens: [Token]) -> Bool {
-        let code = mention.code
-        if ["MIL", "REB", "INS", "SEP", "UAF"].contains(where: { code.hasSuffix($0) }) || code.hasPrefix("IMG") { return true }
+        if armedRoles.contains(mention.code.suffix(3)) || mention.code.hasPrefix("IMG") { return true }
         return mention.end < tokens.count && weapons.contains(tokens[mention.end].key)
     }
 
